@@ -1,0 +1,250 @@
+// Package sandbox runs untrusted SQL in a hardened, in-memory SQLite database
+// that cannot reach the host: no attached files, no extensions, no
+// file-touching or process-wide PRAGMAs, no virtual tables, bounded size,
+// bounded time and bounded results.
+//
+// A Sandbox is one private database on one connection. It is not safe for
+// concurrent use; build one per goroutine (building is cheap, and a snapshot
+// of a prepared database can be restored in microseconds).
+//
+// The package knows nothing about lessons or the UI.
+package sandbox
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"reflect"
+	"sync"
+	"time"
+
+	"modernc.org/libc"
+	"modernc.org/sqlite"
+	lib "modernc.org/sqlite/lib"
+)
+
+// Defaults for Options fields left zero.
+const (
+	DefaultTimeout  = 2 * time.Second
+	DefaultMaxPages = 32768 // 128 MiB of 4 KiB pages
+	DefaultMaxRows  = 10000
+	DefaultMaxBytes = 8 << 20
+)
+
+// SQLite limits every sandbox sets (sqlite3_limit).
+const (
+	maxLength      = 1 << 20 // largest string or blob
+	maxSQLLength   = 100000  // longest statement
+	maxExprDepth   = 200
+	maxTriggers    = 10 // trigger recursion depth
+	maxLikePattern = 1000
+	maxVariables   = 1000
+)
+
+// dsn opens a private in-memory database: defensive mode, untrusted schema,
+// temporary data kept in memory (never in the temp folder), foreign keys on.
+const dsn = "file::memory:?_defensive=1&_pragma=trusted_schema(0)&_pragma=temp_store(2)&_pragma=foreign_keys(1)"
+
+// Options bound what one sandbox may use.
+type Options struct {
+	// Timeout bounds each Run call, reading its rows included.
+	Timeout time.Duration
+	// MaxPages caps the size of the database, in pages of 4 KiB.
+	MaxPages int
+	// MaxRows and MaxBytes cap what a Run reads back; beyond them the
+	// result is cut short and marked Truncated.
+	MaxRows  int
+	MaxBytes int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.MaxPages <= 0 {
+		o.MaxPages = DefaultMaxPages
+	}
+	if o.MaxRows <= 0 {
+		o.MaxRows = DefaultMaxRows
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	return o
+}
+
+// Sandbox is one hardened in-memory SQLite database.
+type Sandbox struct {
+	opts Options
+	db   *sql.DB
+	conn *sql.Conn
+	tls  *libc.TLS
+	h    uintptr // the connection's sqlite3* handle
+
+	// host is set while the tutor runs its own statements; the authorizer
+	// lets them through.
+	host bool
+	// refused names what the authorizer denied during the last prepare.
+	refused string
+	// bindErr says why the last statement's parameters could not be bound.
+	bindErr string
+
+	// mu guards closed and gen against the interrupting goroutine.
+	mu     sync.Mutex
+	closed bool
+	gen    uint64
+}
+
+// New builds an empty sandbox.
+func New(ctx context.Context, opts Options) (*Sandbox, error) {
+	s := &Sandbox{opts: opts.withDefaults()}
+	if err := s.open(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("sandbox: %w", err)
+	}
+	return s, nil
+}
+
+func (s *Sandbox) open(ctx context.Context) error {
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return err
+	}
+	s.db = db
+	db.SetMaxOpenConns(1)
+	if s.conn, err = db.Conn(ctx); err != nil {
+		return err
+	}
+	err = s.conn.Raw(func(dc any) error {
+		reg, ok := dc.(sqlite.AuthorizerRegisterer)
+		if !ok {
+			return fmt.Errorf("driver connection %T has no authorizer", dc)
+		}
+		if err := reg.RegisterAuthorizer(s.authorize); err != nil {
+			return err
+		}
+		h, err := handle(dc)
+		s.h = h
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.tls = libc.NewTLS()
+	for id, v := range map[int32]int32{
+		lib.SQLITE_LIMIT_LENGTH:              maxLength,
+		lib.SQLITE_LIMIT_SQL_LENGTH:          maxSQLLength,
+		lib.SQLITE_LIMIT_ATTACHED:            0,
+		lib.SQLITE_LIMIT_EXPR_DEPTH:          maxExprDepth,
+		lib.SQLITE_LIMIT_TRIGGER_DEPTH:       maxTriggers,
+		lib.SQLITE_LIMIT_LIKE_PATTERN_LENGTH: maxLikePattern,
+		lib.SQLITE_LIMIT_VARIABLE_NUMBER:     maxVariables,
+	} {
+		lib.Xsqlite3_limit(s.tls, s.h, id, v)
+	}
+	return s.capPages(ctx)
+}
+
+// handle reads the sqlite3* handle of a modernc driver connection. The
+// driver keeps it unexported; the sandbox needs it to interrupt a statement
+// whose rows are being read and to step statements itself.
+func handle(dc any) (uintptr, error) {
+	v := reflect.ValueOf(dc)
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	if v.Kind() == reflect.Struct {
+		if f := v.FieldByName("db"); f.IsValid() && f.Kind() == reflect.Uintptr && f.Uint() != 0 {
+			return uintptr(f.Uint()), nil
+		}
+	}
+	return 0, fmt.Errorf("cannot reach the SQLite handle of %T", dc)
+}
+
+// capPages sets the page cap again; SQLite forgets it when a database is
+// replaced by Restore.
+func (s *Sandbox) capPages(ctx context.Context) error {
+	return s.Host(ctx, fmt.Sprintf("PRAGMA main.max_page_count = %d; PRAGMA temp.max_page_count = %d",
+		s.opts.MaxPages, s.opts.MaxPages))
+}
+
+// Close releases the sandbox. It is safe to call more than once.
+func (s *Sandbox) Close() error {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	var errs []error
+	if s.conn != nil {
+		errs = append(errs, s.conn.Close())
+		s.conn = nil
+	}
+	if s.db != nil {
+		errs = append(errs, s.db.Close())
+		s.db = nil
+	}
+	if s.tls != nil {
+		s.tls.Close()
+		s.tls = nil
+	}
+	return errors.Join(errs...)
+}
+
+// Host runs the tutor's own statements (never a learner's or a course's)
+// past the authorizer.
+func (s *Sandbox) Host(ctx context.Context, script string) error {
+	s.host = true
+	defer func() { s.host = false }()
+	_, err := s.Run(ctx, Script{Name: "sandcastle", SQL: script})
+	return err
+}
+
+// Snapshot returns the database as bytes, for Restore.
+func (s *Sandbox) Snapshot() ([]byte, error) {
+	var buf []byte
+	err := s.conn.Raw(func(dc any) error {
+		ser, ok := dc.(interface{ Serialize() ([]byte, error) })
+		if !ok {
+			return fmt.Errorf("driver connection %T cannot serialize", dc)
+		}
+		var err error
+		buf, err = ser.Serialize()
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	return buf, nil
+}
+
+// Restore replaces the database with a snapshot taken by Snapshot, of this
+// sandbox or another.
+func (s *Sandbox) Restore(ctx context.Context, snapshot []byte) error {
+	s.host = true // sqlite3_deserialize attaches the new image itself
+	defer func() { s.host = false }()
+	err := s.conn.Raw(func(dc any) error {
+		de, ok := dc.(interface{ Deserialize([]byte) error })
+		if !ok {
+			return fmt.Errorf("driver connection %T cannot deserialize", dc)
+		}
+		return de.Deserialize(snapshot)
+	})
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	return s.capPages(ctx)
+}
+
+// interrupt stops the statement running on the sandbox's connection, if the
+// Run that asked for it (gen) is still the one in progress.
+func (s *Sandbox) interrupt(gen uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed || s.gen != gen {
+		return
+	}
+	// A fresh TLS: this runs on another goroutine than the statement.
+	tls := libc.NewTLS()
+	lib.Xsqlite3_interrupt(tls, s.h)
+	tls.Close()
+}
