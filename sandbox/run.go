@@ -264,3 +264,14 @@ func skipSpace(sql string, off int) int {
 // cptr turns an address of C memory, allocated by modernc's libc and never
 // by Go, into a pointer Go can read and write through.
 func cptr(addr uintptr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&addr)) }
+
+// HasStatement reports whether sql holds a statement: something other than
+// white space, comments and semicolons.
+func HasStatement(sql string) bool {
+	for off := skipSpace(sql, 0); off < len(sql); off = skipSpace(sql, off+1) {
+		if sql[off] != ';' {
+			return true
+		}
+	}
+	return false
+}

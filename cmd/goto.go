@@ -1,0 +1,48 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/internal/workspace"
+)
+
+func newGotoCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "goto STEP",
+		Short: "Make STEP the current step",
+		Long: `Make STEP the current step, and create the files it needs that do not exist yet
+(never overwriting one). It stays current until it passes.`,
+		Example: `  sandcastle goto a-home-for-scores
+  sandcastle goto hello-backend/a-first-query`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			s, err := a.openSession(ctx)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			step, err := workspace.Resolve(s.ws.Course, s.progress, args[0])
+			if err != nil {
+				return usageError{err}
+			}
+			if err := s.store.SetGoto(ctx, step.FullID()); err != nil {
+				return err
+			}
+			created, err := s.ws.CreateMissing(step)
+			if err != nil {
+				return err
+			}
+			io := a.io
+			io.printf("Current step: %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
+			for _, f := range created {
+				io.printf("  created %s\n", f)
+			}
+			if s.progress.Steps[step.FullID()].Passed {
+				io.println(io.dim("You have passed this step already; checking it again is fine."))
+			}
+			io.println("Read it with `sandcastle show`, then run `sandcastle check`.")
+			return nil
+		},
+	}
+}

@@ -1,0 +1,76 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+func newHintCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "hint [STEP]",
+		Short: "Show the next hint for a step",
+		Long: `Show the next hint for STEP (default: the current step) and record that you saw
+it. Hints come one at a time: the first nudges, the last nearly gives the answer.
+The hints you have already seen are shown again above the new one.`,
+		Example: `  sandcastle hint
+  sandcastle hint a-home-for-scores`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			s, err := a.openSession(ctx)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			step, err := workspace.Resolve(s.ws.Course, s.progress, argOrEmpty(args))
+			if err != nil {
+				return usageError{err}
+			}
+			hints := stepHints(s, step)
+			io := a.io
+			if len(hints) == 0 {
+				io.printf("%s has no hints. `sandcastle solution` shows its solution.\n", step.FullID())
+				return nil
+			}
+			seen := min(s.progress.Steps[step.FullID()].HintsSeen+1, len(hints))
+			if err := s.store.RecordHint(ctx, step.FullID(), seen); err != nil {
+				return err
+			}
+			io.printf("%s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
+			for i := range seen {
+				io.printf("\n%s\n%s\n", io.bold(hintLabel(i+1, len(hints))), indent(strings.TrimSpace(hints[i].Body), "  "))
+			}
+			if seen == len(hints) {
+				io.println(io.dim("\nThat was the last hint. `sandcastle solution` shows the solution."))
+			} else {
+				io.println(io.dim("\nRun `sandcastle hint` again for the next one."))
+			}
+			return nil
+		},
+	}
+}
+
+func hintLabel(n, of int) string { return fmt.Sprintf("Hint %d of %d:", n, of) }
+
+// stepHints are the step's hints for the workspace's language.
+func stepHints(s *session, step *lessons.Step) []*lessons.Hint {
+	var hints []*lessons.Hint
+	for _, h := range step.Hints {
+		if s.ws.Course.AppliesTo(h.Lang, s.ws.Config.Lang) {
+			hints = append(hints, h)
+		}
+	}
+	return hints
+}
+
+func argOrEmpty(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}

@@ -1,0 +1,179 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// courseFlag is --course on the instructor commands.
+type courseFlag struct{ path string }
+
+func (f *courseFlag) register(c *cobra.Command) {
+	c.Flags().StringVar(&f.path, "course", "", "the course folder (default: the built-in course)")
+}
+
+// load loads the course for an instructor command, relative to -C.
+func (f *courseFlag) load(a *app) (*lessons.Course, error) {
+	start, err := a.start()
+	if err != nil {
+		return nil, err
+	}
+	return workspace.LoadCourse(f.path, start)
+}
+
+func newLessonsCmd(a *app) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "lessons",
+		Short: "Instructor tools: list, lint and test a course",
+		Long: `Tools for the authors of courses. Each takes --course DIR (default: the built-in
+course): list shows the lessons and steps, lint reports every mistake in the course
+files as FILE:LINE: message, and test proves every step works.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	c.AddCommand(newLessonsListCmd(a), newLessonsLintCmd(a), newLessonsTestCmd(a))
+	return c
+}
+
+func newLessonsListCmd(a *app) *cobra.Command {
+	var course courseFlag
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "list",
+		Short: "List a course's lessons and steps with their ids",
+		Example: `  sandcastle lessons list
+  sandcastle lessons list --course ./my-course --json`,
+		Args: cobra.NoArgs,
+		RunE: func(_ *cobra.Command, _ []string) error {
+			c, err := course.load(a)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.io, listReport(c))
+			}
+			printList(a.io, c)
+			return nil
+		},
+	}
+	course.register(c)
+	c.Flags().BoolVar(&asJSON, "json", false, "print the list as JSON")
+	return c
+}
+
+type listJSON struct {
+	Course  string           `json:"course"`
+	Title   string           `json:"title"`
+	Lessons []listLessonJSON `json:"lessons"`
+}
+
+type listLessonJSON struct {
+	ID    string         `json:"id"`
+	Title string         `json:"title"`
+	Steps []listStepJSON `json:"steps"`
+}
+
+type listStepJSON struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Checks    int      `json:"checks"`
+	Mistakes  int      `json:"mistakes"`
+	Languages []string `json:"languages"`
+}
+
+func listReport(c *lessons.Course) listJSON {
+	r := listJSON{Course: c.ID, Title: c.Title, Lessons: []listLessonJSON{}}
+	for _, l := range c.Lessons {
+		lj := listLessonJSON{ID: l.ID, Title: l.Title, Steps: []listStepJSON{}}
+		for _, s := range l.Steps {
+			sj := listStepJSON{ID: s.FullID(), Title: s.Title, Checks: len(s.Checks), Languages: []string{}}
+			for _, f := range s.Files {
+				if f.Kind == lessons.Mistake {
+					sj.Mistakes++
+				}
+				if f.Kind == lessons.Solution && c.HasLanguage(f.Lang) && !slices.Contains(sj.Languages, f.Lang) {
+					sj.Languages = append(sj.Languages, f.Lang)
+				}
+			}
+			lj.Steps = append(lj.Steps, sj)
+		}
+		r.Lessons = append(r.Lessons, lj)
+	}
+	return r
+}
+
+func printList(io *Streams, c *lessons.Course) {
+	r := listReport(c)
+	io.printf("%s %s\n", io.bold(c.Title), io.dim("("+c.ID+")"))
+	for i, l := range r.Lessons {
+		io.printf("\n%d. %s %s\n", i+1, io.bold(l.Title), io.dim("("+l.ID+")"))
+		for _, s := range l.Steps {
+			extra := fmt.Sprintf("%d checks", s.Checks)
+			if s.Mistakes > 0 {
+				extra += fmt.Sprintf(", %d mistakes", s.Mistakes)
+			}
+			if len(s.Languages) > 0 {
+				extra += ", " + fmt.Sprint(s.Languages)
+			}
+			io.printf("   %-48s %s\n", s.ID, io.dim(extra))
+		}
+	}
+}
+
+func newLessonsLintCmd(a *app) *cobra.Command {
+	var course courseFlag
+	c := &cobra.Command{
+		Use:   "lint",
+		Short: "Report every mistake in a course's files",
+		Long: `Read a course and report every problem in one run, one per line, as
+FILE:LINE: message (FILE relative to the course folder). Warnings (a step without
+hints, a check without a title) are printed too, but only errors make the exit
+code 1. Exit code 2 means course.yaml could not be read at all.`,
+		Example: `  sandcastle lessons lint --course ./my-course`,
+		Args:    cobra.NoArgs,
+		RunE: func(_ *cobra.Command, _ []string) error {
+			return runLint(a, course.path)
+		},
+	}
+	course.register(c)
+	return c
+}
+
+func runLint(a *app, path string) error {
+	var (
+		problems lessons.Problems
+		err      error
+	)
+	if path == "" || path == workspace.BuiltinRef {
+		_, problems, err = lessons.Builtin()
+	} else {
+		start, serr := a.start()
+		if serr != nil {
+			return serr
+		}
+		dir := path
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(start, dir)
+		}
+		_, problems, err = lessons.Load(os.DirFS(dir), dir)
+	}
+	if err != nil {
+		return fmt.Errorf("lint %s: %w", path, err)
+	}
+	for _, p := range problems {
+		fmt.Fprintln(a.io.Out, p.String())
+	}
+	errs := len(problems.Errors())
+	if errs > 0 {
+		fmt.Fprintf(a.io.Err, "%d error(s), %d warning(s)\n", errs, len(problems)-errs)
+		return errFailed
+	}
+	return nil
+}

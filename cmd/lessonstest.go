@@ -1,0 +1,148 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+type lessonsTestOptions struct {
+	course courseFlag
+	lang   string
+	run    string
+	json   bool
+}
+
+func newLessonsTestCmd(a *app) *cobra.Command {
+	opts := &lessonsTestOptions{}
+	c := &cobra.Command{
+		Use:   "test",
+		Short: "Prove that every step of a course works",
+		Long: `Prove every step of a course, in each of its server languages:
+  - with the solutions of the step and every earlier step, every check passes;
+  - with the earlier solutions and the step's starters, at least one check fails;
+  - with each mistake of the step in place of its file, at least one check fails.
+A failure shows the checks the way a learner would see them. Exit code 1 when a
+proof fails.`,
+		Example: `  sandcastle lessons test
+  sandcastle lessons test --course ./my-course --lang python
+  sandcastle lessons test --run 'a-home-for-scores/' --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runLessonsTest(cmd.Context(), a, opts)
+		},
+	}
+	opts.course.register(c)
+	c.Flags().StringVar(&opts.lang, "lang", "", "prove only this server language (default: every language)")
+	c.Flags().StringVar(&opts.run, "run", "", "prove only the steps whose id matches this regular expression")
+	c.Flags().BoolVar(&opts.json, "json", false, "print the results as JSON")
+	return c
+}
+
+type lessonsTestJSON struct {
+	Course  string            `json:"course"`
+	OK      bool              `json:"ok"`
+	Steps   []check.StepProof `json:"steps"`
+	Seconds float64           `json:"seconds"`
+}
+
+func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error {
+	course, err := opts.course.load(a)
+	if err != nil {
+		return err
+	}
+	langs := course.LanguageNames()
+	if opts.lang != "" {
+		if !course.HasLanguage(opts.lang) {
+			return usageError{fmt.Errorf("--lang %s: the course's languages are %v", opts.lang, langs)}
+		}
+		langs = []string{opts.lang}
+	}
+	var keep func(*lessons.Step) bool
+	if opts.run != "" {
+		re, err := regexp.Compile(opts.run)
+		if err != nil {
+			return usageError{fmt.Errorf("--run: %w", err)}
+		}
+		keep = func(s *lessons.Step) bool { return re.MatchString(s.FullID()) }
+	}
+	start := time.Now()
+	proofs := check.Prove(ctx, course, langs, keep, check.Options{})
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	ok := !slices.ContainsFunc(proofs, func(p check.StepProof) bool { return !p.OK() })
+	if opts.json {
+		if err := writeJSON(a.io, lessonsTestJSON{Course: course.ID, OK: ok, Steps: proofs,
+			Seconds: time.Since(start).Seconds()}); err != nil {
+			return err
+		}
+	} else {
+		printProofs(a.io, course, proofs, time.Since(start))
+	}
+	if !ok {
+		return errFailed
+	}
+	return nil
+}
+
+func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, total time.Duration) {
+	failed := 0
+	for _, l := range course.Lessons {
+		var mine []check.StepProof
+		var took time.Duration
+		for _, p := range proofs {
+			if p.Step.Lesson == l {
+				mine = append(mine, p)
+				took += p.Duration
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		bad := slices.ContainsFunc(mine, func(p check.StepProof) bool { return !p.OK() })
+		verdict := io.green("ok")
+		if bad {
+			verdict = io.red("FAIL")
+		}
+		io.printf("%-4s %-40s %3d proofs  %s\n", verdict, l.ID, len(mine), io.dim(took.Round(time.Millisecond/10).String()))
+		for _, p := range mine {
+			if p.OK() {
+				continue
+			}
+			failed++
+			printFailedProof(io, p)
+		}
+	}
+	io.printf("\n%d step proofs in %s", len(proofs), total.Round(time.Millisecond))
+	if failed > 0 {
+		io.printf(", %s\n", io.red(fmt.Sprintf("%d failed", failed)))
+	} else {
+		io.println(", all hold")
+	}
+}
+
+func printFailedProof(io *Streams, p check.StepProof) {
+	name := p.ID
+	if p.Lang != "" {
+		name += " [" + p.Lang + "]"
+	}
+	io.printf("  %s %s\n", io.red("✗"), name)
+	for _, pr := range p.Proofs {
+		if pr.OK {
+			continue
+		}
+		label := pr.Kind
+		if pr.Why != "" {
+			label += fmt.Sprintf(" %q", pr.Why)
+		}
+		io.printf("      %s: %s\n", label, indent(pr.Message, "        ")[8:])
+	}
+}

@@ -1,0 +1,97 @@
+package cmd
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// printStep prints the verdict on one step the way a learner reads it.
+func printStep(io *Streams, s *session, step *lessons.Step, r check.StepResult, next *lessons.Step, created []string) {
+	io.printf("%s %s\n\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
+	if r.Status == check.Error {
+		io.printf("  %s this step could not run:\n%s\n\n", io.red("!"), indent(r.Message, "    "))
+		io.println("Fix that first, then run `sandcastle check` again.")
+		return
+	}
+	printChecks(io, r, "  ")
+	io.println()
+	if !r.Passed() {
+		passed := len(r.Checks) - r.Failed()
+		io.printf("%d of %d checks passed. ", passed, len(r.Checks))
+		if files := stepFiles(s, step); len(files) > 0 {
+			io.printf("Edit %s, then run `sandcastle check` again.\n", strings.Join(files, ", "))
+		} else {
+			io.println("Run `sandcastle check` again when you have changed your files.")
+		}
+		io.println(io.dim("Stuck? `sandcastle hint` shows the next hint."))
+		return
+	}
+	io.println(io.green(fmt.Sprintf("Step passed: all %d checks pass.", len(r.Checks))))
+	if next == nil {
+		return
+	}
+	io.printf("\nNext step: %s %s\n", io.bold(next.Title), io.dim("("+next.FullID()+")"))
+	for _, f := range created {
+		io.printf("  created %s\n", f)
+	}
+	io.println("Read it with `sandcastle show`.")
+}
+
+// printChecks prints each check with its verdict, and what is wrong with
+// the ones that failed.
+func printChecks(io *Streams, r check.StepResult, prefix string) {
+	for _, c := range r.Checks {
+		if c.Status == check.Pass {
+			io.printf("%s%s %s\n", prefix, io.green("✓"), c.Title)
+			continue
+		}
+		io.printf("%s%s %s\n", prefix, io.red("✗"), c.Title)
+		io.println(indent(c.Message, prefix+"    "))
+	}
+}
+
+// printAll prints one line per step, and the failing checks of the steps
+// that did not pass.
+func printAll(io *Streams, results []check.StepResult) {
+	passed := 0
+	for _, r := range results {
+		switch r.Status {
+		case check.Pass:
+			passed++
+			io.printf("%s %s\n", io.green("✓"), r.ID)
+		case check.Error:
+			io.printf("%s %s: could not run\n%s\n", io.red("!"), r.ID, indent(r.Message, "    "))
+		default:
+			io.printf("%s %s: %d of %d checks failed\n", io.red("✗"), r.ID, r.Failed(), len(r.Checks))
+			for _, c := range r.Checks {
+				if c.Status != check.Pass {
+					io.printf("    %s %s: %s\n", io.red("✗"), c.Title, firstLine(c.Message))
+				}
+			}
+		}
+	}
+	io.printf("\n%d of %d steps pass.\n", passed, len(results))
+}
+
+func indent(text, prefix string) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
+
+func itoa(n int) string { return strconv.Itoa(n) }

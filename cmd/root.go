@@ -1,0 +1,127 @@
+// Package cmd is sandcastle's command tree: one file per command, each an
+// options struct, a constructor that wires its flags, and a run function.
+// Errors become exit codes in one place, Execute.
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, as the CLI contract defines them.
+const (
+	exitOK     = 0
+	exitFailed = 1 // a check or lesson test failed, a step could not run, lint found problems
+	exitUsage  = 2 // the command could not do its work
+)
+
+// version is the release, set with -ldflags "-X github.com/sandcastle/sandcastle/cmd.version=v1.2.3".
+var version = ""
+
+// app is what every command shares: the streams and the global flags.
+type app struct {
+	io *Streams
+	// dir is -C: run as if started in this folder.
+	dir string
+}
+
+// Execute runs sandcastle with the process's arguments and streams and
+// returns its exit code.
+func Execute() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Run(ctx, os.Args[1:], SystemStreams())
+}
+
+// Run runs sandcastle with args on the given streams and returns its exit code.
+func Run(ctx context.Context, args []string, io *Streams) int {
+	root := newRoot(&app{io: io})
+	root.SetArgs(args)
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var failed *failedError
+	if errors.As(err, &failed) {
+		return exitFailed
+	}
+	fmt.Fprintln(io.Err, "sandcastle: "+message(err))
+	if ctx.Err() != nil {
+		return exitFailed
+	}
+	return exitUsage
+}
+
+func newRoot(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "sandcastle",
+		Short: "A terminal tutor for building a backend, step by step",
+		Long: `sandcastle walks you through building a tiny score-saving backend: a game's high
+scores in SQLite, then a leaderboard API you write yourself. Every step is checked
+against a private SQLite sandbox, and sandcastle tells you exactly what is still wrong.
+
+Run it with no command to start learning.`,
+		Example: `  sandcastle                 # start learning (the built-in course, default workspace)
+  sandcastle init my-backend --lang go
+  sandcastle check           # check the current step
+  sandcastle hint            # stuck? one hint at a time`,
+		Version:       versionString(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runHome(cmd.Context(), a)
+		},
+	}
+	root.SetVersionTemplate("sandcastle {{.Version}}\n")
+	root.PersistentFlags().StringVarP(&a.dir, "dir", "C", "", "run as if sandcastle was started in `DIR`")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddGroup(&cobra.Group{ID: "learn", Title: "Learning:"}, &cobra.Group{ID: "teach", Title: "Teaching:"})
+	for _, c := range []*cobra.Command{
+		newInitCmd(a), newStatusCmd(a), newCheckCmd(a), newHintCmd(a), newSolutionCmd(a),
+		newShowCmd(a), newResetCmd(a), newGotoCmd(a), newSQLCmd(a), newTrustCmd(a),
+	} {
+		c.GroupID = "learn"
+		root.AddCommand(c)
+	}
+	lessons := newLessonsCmd(a)
+	lessons.GroupID = "teach"
+	root.AddCommand(lessons)
+	return root
+}
+
+// versionString is the release, or the module version the binary was built
+// from, or "devel".
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}
+
+// failedError ends a command with exit code 1 after it has printed why.
+type failedError struct{}
+
+func (failedError) Error() string { return "failed" }
+
+// errFailed is returned by a command whose checks or tests failed.
+var errFailed = &failedError{}
+
+// usageError is a bad command line: exit code 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }

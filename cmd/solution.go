@@ -1,0 +1,67 @@
+package cmd
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+func newSolutionCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "solution [STEP]",
+		Short: "Show a step's solution files",
+		Long: `Show the solution files of STEP (default: the current step) and record that you saw
+them. Your files are not changed: compare, then write the answer in your own words.`,
+		Example: `  sandcastle solution
+  sandcastle solution hello-backend/a-first-query`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			s, err := a.openSession(ctx)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			step, err := workspace.Resolve(s.ws.Course, s.progress, argOrEmpty(args))
+			if err != nil {
+				return usageError{err}
+			}
+			files := solutionFiles(s, step)
+			io := a.io
+			if len(files) == 0 {
+				io.printf("%s has no solution files.\n", step.FullID())
+				return nil
+			}
+			if err := s.store.RecordSolution(ctx, step.FullID()); err != nil {
+				return err
+			}
+			io.printf("Solution of %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
+			for _, f := range files {
+				io.printf("\n%s\n%s\n", io.bold("── "+f.Path+" ──"), strings.TrimRight(f.Content, "\n"))
+			}
+			return nil
+		},
+	}
+}
+
+// solutionFiles are the step's solution blocks for the workspace's language,
+// the last one of each file.
+func solutionFiles(s *session, step *lessons.Step) []*lessons.FileBlock {
+	var files []*lessons.FileBlock
+	index := map[string]int{}
+	for _, f := range step.Files {
+		if f.Kind != lessons.Solution || !s.ws.Course.AppliesTo(f.Lang, s.ws.Config.Lang) {
+			continue
+		}
+		if i, ok := index[f.Path]; ok {
+			files[i] = f
+			continue
+		}
+		index[f.Path] = len(files)
+		files = append(files, f)
+	}
+	return files
+}

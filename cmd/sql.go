@@ -1,0 +1,123 @@
+package cmd
+
+import (
+	"bufio"
+	"context"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/sandbox"
+)
+
+func newSQLCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "sql [QUERY]",
+		Short: "A SQL console on the current step's sandbox",
+		Long: `Open a SQL console on the current step's sandbox: the course's setup, your files
+and the step's seed rows, in a private in-memory database that is thrown away when
+you leave. With QUERY, run it once and print the result.
+
+In the console, end a statement with ; to run it. .tables lists the tables,
+.schema [TABLE] shows their CREATE statements, .quit (or Ctrl-D) leaves.`,
+		Example: `  sandcastle sql
+  sandcastle sql "SELECT * FROM scores ORDER BY score DESC LIMIT 3;"
+  sandcastle sql .tables`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSQL(cmd.Context(), a, argOrEmpty(args))
+		},
+	}
+}
+
+func runSQL(ctx context.Context, a *app, query string) error {
+	s, err := a.openSession(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	step := workspace.Current(s.ws.Course, s.progress)
+	opts, err := s.checkOptions()
+	if err != nil {
+		return err
+	}
+	con, err := check.OpenConsole(ctx, s.ws.Course, step, s.ws.Files(), opts)
+	if err != nil {
+		return err
+	}
+	defer con.Close()
+	io := a.io
+	for _, e := range con.Skipped {
+		io.printf("%s %s\n%s\n", io.yellow("warning:"), "left out of the sandbox:", indent(e.Error(), "  "))
+	}
+	if query != "" {
+		if !consoleRun(ctx, io, con, query) {
+			return errFailed
+		}
+		return nil
+	}
+	if io.InTTY {
+		io.printf("SQL console on the sandbox of %s. End statements with ;  .help for help, .quit to leave.\n", step.FullID())
+	}
+	return consoleLoop(ctx, io, con)
+}
+
+// consoleLoop reads statements line by line until .quit or the end of input.
+func consoleLoop(ctx context.Context, io *Streams, con *check.Console) error {
+	in := bufio.NewScanner(io.In)
+	in.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	var pending strings.Builder
+	for {
+		if io.InTTY {
+			if pending.Len() == 0 {
+				io.printf("sql> ")
+			} else {
+				io.printf(" ...> ")
+			}
+		}
+		if !in.Scan() {
+			if pending.Len() > 0 {
+				consoleRun(ctx, io, con, pending.String())
+			}
+			return in.Err()
+		}
+		line := in.Text()
+		if pending.Len() == 0 {
+			switch strings.TrimSpace(line) {
+			case "":
+				continue
+			case ".quit", ".exit":
+				return nil
+			}
+		}
+		pending.WriteString(line + "\n")
+		text := strings.TrimSpace(pending.String())
+		if strings.HasPrefix(text, ".") || strings.HasSuffix(text, ";") {
+			consoleRun(ctx, io, con, text)
+			pending.Reset()
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+}
+
+// consoleRun runs one input and prints its result or its error.
+func consoleRun(ctx context.Context, io *Streams, con *check.Console, input string) bool {
+	if strings.TrimSpace(input) == ".help" {
+		io.println(check.ConsoleHelp)
+		return true
+	}
+	res, err := con.Exec(ctx, input)
+	if err != nil {
+		io.println(io.red("error: ") + err.Error())
+		return false
+	}
+	if res.Columns == nil && !sandbox.HasStatement(input) {
+		return true
+	}
+	io.println(check.FormatTable(res))
+	return true
+}

@@ -1,0 +1,85 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/sandbox"
+)
+
+// start is the folder the command runs in: -C, else the current folder.
+func (a *app) start() (string, error) {
+	if a.dir == "" {
+		return ".", nil
+	}
+	info, err := os.Stat(a.dir)
+	if err != nil {
+		return "", fmt.Errorf("-C %s: %w", a.dir, err)
+	}
+	if !info.IsDir() {
+		return "", fmt.Errorf("-C %s: not a folder", a.dir)
+	}
+	return a.dir, nil
+}
+
+// session is an open workspace with its recorded progress.
+type session struct {
+	ws       *workspace.Workspace
+	store    *workspace.Store
+	progress *workspace.Progress
+}
+
+// openSession finds the workspace the command runs in and reads its progress.
+func (a *app) openSession(ctx context.Context) (*session, error) {
+	dir, err := a.start()
+	if err != nil {
+		return nil, err
+	}
+	ws, err := workspace.Find(dir)
+	if err != nil {
+		return nil, err
+	}
+	return newSession(ctx, ws)
+}
+
+func newSession(ctx context.Context, ws *workspace.Workspace) (*session, error) {
+	store, err := ws.Store(ctx)
+	if err != nil {
+		ws.Close()
+		return nil, err
+	}
+	p, err := store.Progress(ctx)
+	if err != nil {
+		ws.Close()
+		return nil, err
+	}
+	return &session{ws: ws, store: store, progress: p}, nil
+}
+
+func (s *session) Close() error { return s.ws.Close() }
+
+// reload reads the progress again after a change.
+func (s *session) reload(ctx context.Context) error {
+	p, err := s.store.Progress(ctx)
+	if err == nil {
+		s.progress = p
+	}
+	return err
+}
+
+// checkOptions are how the workspace's steps are checked.
+func (s *session) checkOptions() (check.Options, error) {
+	timeout, err := s.ws.SQLTimeout()
+	if err != nil {
+		return check.Options{}, err
+	}
+	return check.Options{
+		Lang:    s.ws.Config.Lang,
+		Sandbox: sandbox.Options{Timeout: timeout},
+		Trusted: s.ws.Course.Trusted || s.progress.Trusted == s.ws.Config.Course,
+		Dir:     s.ws.Root,
+	}, nil
+}

@@ -1,0 +1,131 @@
+package check
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"github.com/sandcastle/sandcastle/lessons"
+	"github.com/sandcastle/sandcastle/sandbox"
+)
+
+// runCheck runs one check in a sandbox already built for its step.
+func runCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *lessons.Check, files fs.FS, opts Options) CheckResult {
+	cr := CheckResult{Title: c.Title, Status: Fail}
+	if cr.Title == "" {
+		cr.Title = fmt.Sprintf("the check at %s:%d", step.Lesson.File, c.Line)
+	}
+	switch c.Kind {
+	case "sql":
+		cr.Message, cr.Mismatch = sqlCheck(ctx, sb, step, c, files)
+	case "sh":
+		cr.Message = shCheck(ctx, c, opts)
+	default:
+		cr.Message = fmt.Sprintf("sandcastle cannot run %s checks", c.Kind)
+	}
+	if cr.Message == "" {
+		cr.Status = Pass
+	}
+	return cr
+}
+
+// sqlCheck runs a sql check and compares what it produced with its expect
+// block. It returns "" when the check passes, else what is wrong.
+func sqlCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *lessons.Check, files fs.FS) (string, *Mismatch) {
+	res, err := querySQL(ctx, sb, step, c, files)
+	if c.Expect.Mode == "error" {
+		return expectError(strings.TrimSpace(c.Expect.Body), err), nil
+	}
+	if err != nil {
+		return describe(err), nil
+	}
+	want, err := ParseTable(c.Expect.Body)
+	if err != nil {
+		return fmt.Sprintf("the course's expect block at %s:%d is not a table: %v", step.Lesson.File, c.Expect.Line, err), nil
+	}
+	if m := Compare(c.Expect.Mode, want, res.Columns, res.Rows, res.Truncated); m != nil {
+		return m.Error(), m
+	}
+	return "", nil
+}
+
+// querySQL runs what a sql check names: the learner's run= file, then the
+// check's body when it has one. The last statement's result is compared.
+func querySQL(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *lessons.Check, files fs.FS) (*sandbox.Result, error) {
+	if c.Run != "" {
+		src, err := readLearnerFile(files, c.Run)
+		if err != nil {
+			return nil, err
+		}
+		if !sandbox.HasStatement(src) {
+			return nil, fmt.Errorf("%s has no statement yet: write your query in it", c.Run)
+		}
+		args, err := ParseArgs(c.Args)
+		if err != nil {
+			return nil, fmt.Errorf("the course's check at %s:%d: %w", step.Lesson.File, c.Line, err)
+		}
+		res, err := sb.Run(ctx, sandbox.Script{Name: c.Run, SQL: src, Args: args})
+		if err != nil || !sandbox.HasStatement(c.Body) {
+			return res, err
+		}
+	}
+	// The check's own SQL: its errors are about the learner's database, so
+	// they are shown without the lesson file's line.
+	return sb.Run(ctx, sandbox.Script{SQL: c.Body})
+}
+
+// expectError checks that a statement failed with an error containing want.
+func expectError(want string, err error) string {
+	if err == nil {
+		return fmt.Sprintf("expected an error containing %q, but the SQL ran without one", want)
+	}
+	e, ok := sandbox.AsError(err)
+	if !ok {
+		return err.Error()
+	}
+	if e.Reason == sandbox.SQLError && strings.Contains(e.Message, want) {
+		return ""
+	}
+	return fmt.Sprintf("expected an error containing %q, got: %s", want, describe(err))
+}
+
+// ParseArgs reads a check's args= attribute: space-separated name=value
+// pairs, a value in double quotes when it holds spaces. Values that read as
+// numbers are bound as numbers, NULL as SQL NULL, anything else as text.
+func ParseArgs(s string) (map[string]any, error) {
+	args := map[string]any{}
+	for rest := strings.TrimSpace(s); rest != ""; rest = strings.TrimSpace(rest) {
+		name, after, ok := strings.Cut(rest, "=")
+		if !ok || name == "" || strings.ContainsAny(name, " \t\"") {
+			return nil, fmt.Errorf("args=%q: expected name=value pairs", s)
+		}
+		var value string
+		if strings.HasPrefix(after, `"`) {
+			end := strings.IndexByte(after[1:], '"')
+			if end < 0 {
+				return nil, fmt.Errorf("args=%q: a quoted value is not closed", s)
+			}
+			value, rest = after[1:1+end], after[2+end:]
+			args[name] = value
+			continue
+		}
+		value, rest, _ = strings.Cut(after, " ")
+		args[name] = argValue(value)
+	}
+	return args, nil
+}
+
+func argValue(v string) any {
+	if v == "NULL" {
+		return nil
+	}
+	if i, err := strconv.ParseInt(v, 10, 64); err == nil {
+		return i
+	}
+	if f, err := strconv.ParseFloat(v, 64); err == nil && strings.ContainsAny(v, "0123456789") {
+		return f
+	}
+	return v
+}

@@ -1,0 +1,129 @@
+package check
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/sandcastle/sandcastle/lessons"
+	"github.com/sandcastle/sandcastle/sandbox"
+)
+
+// Console runs a learner's own queries on a step's sandbox: the SQL console
+// of `sandcastle sql` and of the TUI.
+type Console struct {
+	sb *sandbox.Sandbox
+	// Skipped are the learner files that did not apply; the console runs
+	// without them.
+	Skipped []error
+}
+
+// OpenConsole builds the step's sandbox for a console. A learner file that
+// does not apply is skipped and reported in Skipped.
+func OpenConsole(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) (*Console, error) {
+	sb, err := sandbox.New(ctx, opts.Sandbox)
+	if err != nil {
+		return nil, err
+	}
+	c := &Console{sb: sb}
+	if err := populate(ctx, sb, course, step, files, opts.Lang, &c.Skipped); err != nil {
+		sb.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// Close releases the console's sandbox.
+func (c *Console) Close() error { return c.sb.Close() }
+
+// ConsoleHelp lists the console's dot commands.
+const ConsoleHelp = `.tables            list the tables and views
+.schema [TABLE]    show the CREATE statements (of one table)
+.help              this help
+End a statement with ; to run it.`
+
+// Exec runs one input of the console: SQL statements, or a dot command.
+// A SQL error comes back as an error whose text explains it.
+func (c *Console) Exec(ctx context.Context, input string) (*sandbox.Result, error) {
+	input = strings.TrimSpace(input)
+	if !strings.HasPrefix(input, ".") {
+		res, err := c.sb.Run(ctx, sandbox.Script{SQL: input})
+		if err != nil {
+			return nil, errors.New(describe(err))
+		}
+		return res, nil
+	}
+	cmd, arg, _ := strings.Cut(input, " ")
+	arg = strings.TrimSpace(arg)
+	switch cmd {
+	case ".tables":
+		return c.sb.Run(ctx, sandbox.Script{SQL: `SELECT name FROM sqlite_schema
+			WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name`})
+	case ".schema":
+		q := `SELECT sql || ';' AS "schema" FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`
+		args := map[string]any{}
+		if arg != "" {
+			q += ` AND tbl_name = :table COLLATE NOCASE`
+			args["table"] = arg
+		}
+		return c.sb.Run(ctx, sandbox.Script{SQL: q + ` ORDER BY tbl_name, type DESC, name`, Args: args})
+	case ".help":
+		return &sandbox.Result{}, nil
+	}
+	return nil, fmt.Errorf("unknown command %s; .help lists the commands", cmd)
+}
+
+// FormatTable renders a result as an aligned text table with a row count.
+func FormatTable(res *sandbox.Result) string {
+	if res == nil || res.Columns == nil {
+		return "(done)"
+	}
+	widths := make([]int, len(res.Columns))
+	cells := make([][]string, len(res.Rows))
+	for i, c := range res.Columns {
+		widths[i] = len([]rune(c))
+	}
+	for r, row := range res.Rows {
+		cells[r] = make([]string, len(row))
+		for i, v := range row {
+			cells[r][i] = strings.ReplaceAll(FormatValue(v), "\n", "↵")
+			widths[i] = max(widths[i], len([]rune(cells[r][i])))
+		}
+	}
+	var b strings.Builder
+	writeRow(&b, res.Columns, widths)
+	for i, w := range widths {
+		if i > 0 {
+			b.WriteString("-+-")
+		}
+		b.WriteString(strings.Repeat("-", w))
+	}
+	b.WriteByte('\n')
+	for _, row := range cells {
+		writeRow(&b, row, widths)
+	}
+	switch n := len(res.Rows); {
+	case res.Truncated:
+		fmt.Fprintf(&b, "(%d rows shown; there are more)", n)
+	case n == 1:
+		b.WriteString("(1 row)")
+	default:
+		fmt.Fprintf(&b, "(%d rows)", n)
+	}
+	return b.String()
+}
+
+func writeRow(b *strings.Builder, cells []string, widths []int) {
+	for i, c := range cells {
+		if i > 0 {
+			b.WriteString(" | ")
+		}
+		b.WriteString(c)
+		if i < len(cells)-1 {
+			b.WriteString(strings.Repeat(" ", widths[i]-len([]rune(c))))
+		}
+	}
+	b.WriteByte('\n')
+}

@@ -1,0 +1,233 @@
+package check
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing/fstest"
+	"time"
+
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// The proofs `lessons test` makes for every step.
+const (
+	ProofSolved  = "solved"  // with the solutions in place, every check passes
+	ProofStarter = "starter" // with the step's starters, at least one check fails
+	ProofMistake = "mistake" // with each mistake, at least one check fails
+)
+
+// Proof is one proof about a step.
+type Proof struct {
+	Kind string `json:"kind"`
+	// Why names the mistake, for mistake proofs.
+	Why string `json:"why,omitempty"`
+	OK  bool   `json:"ok"`
+	// Message says what went wrong when the proof failed.
+	Message string `json:"message,omitempty"`
+}
+
+// StepProof is every proof about one step, for one server language.
+type StepProof struct {
+	Step     *lessons.Step `json:"-"`
+	ID       string        `json:"id"`
+	Lang     string        `json:"lang,omitempty"`
+	Proofs   []Proof       `json:"proofs"`
+	Duration time.Duration `json:"-"`
+}
+
+// OK reports whether every proof holds.
+func (p StepProof) OK() bool {
+	for _, pr := range p.Proofs {
+		if !pr.OK {
+			return false
+		}
+	}
+	return true
+}
+
+// Prove proves every step of course that keep selects (all when nil), for
+// each of langs that the step has code in (every language for a step with
+// HTTP checks; once, with no language, for a step that has none), steps in
+// parallel. The results come in course order.
+func Prove(ctx context.Context, course *lessons.Course, langs []string, keep func(*lessons.Step) bool, opts Options) []StepProof {
+	type task struct {
+		step *lessons.Step
+		lang string
+	}
+	var tasks []task
+	for _, s := range course.Steps() {
+		if keep != nil && !keep(s) {
+			continue
+		}
+		for _, l := range stepLangs(course, s, langs) {
+			tasks = append(tasks, task{s, l})
+		}
+	}
+	results := make([]StepProof, len(tasks))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(tasks), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				o := opts
+				o.Lang = tasks[i].lang
+				results[i] = ProveStep(ctx, course, tasks[i].step, o)
+			}
+		})
+	}
+	for i := range tasks {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// stepLangs are the languages a step is proved in.
+func stepLangs(course *lessons.Course, s *lessons.Step, langs []string) []string {
+	var out []string
+	http := slices.ContainsFunc(s.Checks, func(c *lessons.Check) bool { return c.Kind == "http" })
+	for _, l := range langs {
+		if http || slices.ContainsFunc(s.Files, func(f *lessons.FileBlock) bool { return f.Lang == l }) {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return []string{""}
+	}
+	return out
+}
+
+// ProveStep makes the three proofs of one step in the language opts.Lang.
+func ProveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, opts Options) StepProof {
+	start := time.Now()
+	p := StepProof{Step: step, ID: step.FullID(), Lang: opts.Lang}
+	solved := versions(course, step, opts.Lang, false)
+	r := runFiles(ctx, course, step, solved, opts)
+	p.Proofs = append(p.Proofs, Proof{Kind: ProofSolved, OK: r.Passed(),
+		Message: failureText("with the solutions in place, the step does not pass", r)})
+	r = runFiles(ctx, course, step, versions(course, step, opts.Lang, true), opts)
+	p.Proofs = append(p.Proofs, Proof{Kind: ProofStarter, OK: !r.Passed(),
+		Message: "the step passes with its starting files: a learner would pass it without doing anything"})
+	for _, m := range step.Files {
+		if m.Kind != lessons.Mistake || !course.AppliesTo(m.Lang, opts.Lang) {
+			continue
+		}
+		files := maps.Clone(solved)
+		files[m.Path] = m.Content
+		r := runFiles(ctx, course, step, files, opts)
+		p.Proofs = append(p.Proofs, Proof{Kind: ProofMistake, Why: m.Why, OK: !r.Passed(),
+			Message: fmt.Sprintf("the mistake at %s:%d passes every check; add a check that catches it", step.Lesson.File, m.Line)})
+	}
+	for i := range p.Proofs {
+		if p.Proofs[i].OK {
+			p.Proofs[i].Message = ""
+		}
+	}
+	p.Duration = time.Since(start)
+	return p
+}
+
+// versions returns the learner's files at step: the solutions of this step
+// and the steps before, or with starting set, the solutions of the steps
+// before and this step's starters. A file a step introduces without a
+// starter does not exist at its start.
+func versions(course *lessons.Course, step *lessons.Step, lang string, starting bool) map[string]string {
+	files := map[string]string{}
+	steps := course.Steps()
+	for _, d := range course.Declared(step, lang) {
+		upto := step
+		if starting {
+			if content, ok := starterIn(course, step, d.Path, lang); ok {
+				files[d.Path] = content
+				continue
+			}
+			if step.Index == 0 {
+				continue
+			}
+			upto = steps[step.Index-1]
+		}
+		if content, ok := course.Version(d.Path, lang, upto, lessons.Solution); ok {
+			files[d.Path] = content
+		}
+	}
+	return files
+}
+
+// starterIn returns the starter of path written in step itself.
+func starterIn(course *lessons.Course, step *lessons.Step, path, lang string) (string, bool) {
+	for _, f := range step.Files {
+		if f.Kind == lessons.Starter && f.Path == path && course.AppliesTo(f.Lang, lang) {
+			return f.Content, true
+		}
+	}
+	return "", false
+}
+
+// runFiles checks a step against a set of files held in memory, or, when the
+// step has sh checks, written to a temporary folder for them to run in.
+func runFiles(ctx context.Context, course *lessons.Course, step *lessons.Step, files map[string]string, opts Options) StepResult {
+	fsys := fstest.MapFS{}
+	for name, content := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(content), Mode: 0o644}
+	}
+	if slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == "sh" }) {
+		dir, err := os.MkdirTemp("", "sandcastle-proof-")
+		if err != nil {
+			return StepResult{ID: step.FullID(), Status: Error, Message: err.Error()}
+		}
+		defer os.RemoveAll(dir)
+		if err := writeFiles(dir, files); err != nil {
+			return StepResult{ID: step.FullID(), Status: Error, Message: err.Error()}
+		}
+		opts.Dir, opts.Trusted = dir, true
+	}
+	return Run(ctx, course, step, fsys, opts)
+}
+
+func writeFiles(dir string, files map[string]string) error {
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// failureText renders why a step that should pass did not, the way a
+// learner would see it.
+func failureText(headline string, r StepResult) string {
+	if r.Passed() {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(headline + ":\n")
+	if r.Status == Error {
+		b.WriteString("the step could not run: " + r.Message + "\n")
+	}
+	for _, c := range r.Checks {
+		if c.Status != Pass {
+			fmt.Fprintf(&b, "✗ %s\n%s\n", c.Title, indentText(c.Message, "    "))
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func indentText(s, prefix string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i := range lines {
+		lines[i] = prefix + lines[i]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,235 @@
+// Package check runs a step of a course: it builds the step's sandbox from
+// the course's setup, the learner's files and the seeds, runs its checks,
+// compares what they produce with what the course expects, and returns
+// verdicts a beginner can act on.
+package check
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/sandcastle/sandcastle/lessons"
+	"github.com/sandcastle/sandcastle/sandbox"
+)
+
+// Status is the outcome of a check or a step.
+type Status string
+
+// The outcomes of checks and steps. A check is pass or fail; a step is
+// error when it could not run.
+const (
+	Pass  Status = "pass"
+	Fail  Status = "fail"
+	Error Status = "error"
+)
+
+// StepResult is the verdict on one step.
+type StepResult struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Status Status `json:"status"`
+	// Message says why a step could not run (status error).
+	Message string        `json:"message,omitempty"`
+	Checks  []CheckResult `json:"checks"`
+	// Duration is how long the step took to check.
+	Duration time.Duration `json:"-"`
+}
+
+// CheckResult is the verdict on one check.
+type CheckResult struct {
+	Title   string `json:"title"`
+	Status  Status `json:"status"`
+	Message string `json:"message"`
+	// Mismatch holds the row diff of a failed SQL check, when there is one.
+	Mismatch *Mismatch `json:"-"`
+}
+
+// Passed reports whether the step passed.
+func (r StepResult) Passed() bool { return r.Status == Pass }
+
+// Failed counts the checks that failed.
+func (r StepResult) Failed() int {
+	n := 0
+	for _, c := range r.Checks {
+		if c.Status != Pass {
+			n++
+		}
+	}
+	return n
+}
+
+// Options say how to run a step.
+type Options struct {
+	// Lang is the workspace's server language ("" for a course without languages).
+	Lang    string
+	Sandbox sandbox.Options
+	// Trusted lets sh checks run.
+	Trusted bool
+	// Dir is the workspace folder sh checks run in.
+	Dir string
+}
+
+// Run checks one step against the learner's files.
+func Run(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) StepResult {
+	start := time.Now()
+	r := run(ctx, course, step, files, opts)
+	r.Duration = time.Since(start)
+	return r
+}
+
+func run(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) StepResult {
+	res := StepResult{ID: step.FullID(), Title: step.Title, Checks: []CheckResult{}}
+	for _, c := range step.Checks {
+		if c.Kind == "http" {
+			return res.couldNotRun("this step checks a server over HTTP, which this version of sandcastle cannot run yet")
+		}
+	}
+	sb, err := Build(ctx, course, step, files, opts)
+	if err != nil {
+		return res.couldNotRun(err.Error())
+	}
+	defer func() { sb.Close() }()
+	for _, c := range step.Checks {
+		if err := sb.Host(ctx, "SAVEPOINT sandcastle_check"); err != nil {
+			return res.couldNotRun(err.Error())
+		}
+		res.Checks = append(res.Checks, runCheck(ctx, sb, step, c, files, opts))
+		if err := sb.Host(ctx, "ROLLBACK TO sandcastle_check; RELEASE sandcastle_check"); err != nil {
+			// The check's own COMMIT or ROLLBACK ended the savepoint: start afresh.
+			sb.Close()
+			if sb, err = Build(ctx, course, step, files, opts); err != nil {
+				return res.couldNotRun(err.Error())
+			}
+		}
+	}
+	res.Status = Pass
+	if res.Failed() > 0 {
+		res.Status = Fail
+	}
+	return res
+}
+
+func (r StepResult) couldNotRun(msg string) StepResult {
+	r.Status, r.Message = Error, msg
+	return r
+}
+
+// Build makes the sandbox of a step: the setup blocks written at or before
+// the step, the learner's applied files, then the seeds of the step's lesson
+// introduction and of the step. The caller closes it.
+func Build(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) (*sandbox.Sandbox, error) {
+	sb, err := sandbox.New(ctx, opts.Sandbox)
+	if err != nil {
+		return nil, err
+	}
+	if err := populate(ctx, sb, course, step, files, opts.Lang, nil); err != nil {
+		sb.Close()
+		return nil, err
+	}
+	return sb, nil
+}
+
+// populate runs a step's setup, learner files and seeds into sb. A learner
+// file that does not apply ends it with an error, or, when skipped is not
+// nil, is added to skipped and passed over.
+func populate(ctx context.Context, sb *sandbox.Sandbox, course *lessons.Course, step *lessons.Step, files fs.FS, lang string, skipped *[]error) error {
+	for _, b := range setupUpTo(course, step) {
+		if err := runBlock(ctx, sb, b.file, b.block); err != nil {
+			return fmt.Errorf("the course's setup failed: %w", err)
+		}
+	}
+	for _, f := range course.Declared(step, lang) {
+		if f.Query || !strings.HasSuffix(f.Path, ".sql") {
+			continue
+		}
+		err := applyFile(ctx, sb, files, f.Path)
+		if err != nil && skipped == nil {
+			return err
+		}
+		if err != nil {
+			*skipped = append(*skipped, err)
+		}
+	}
+	seeds := append(append([]*lessons.SQLBlock{}, step.Lesson.Seed...), step.Seed...)
+	for _, b := range seeds {
+		if err := runBlock(ctx, sb, step.Lesson.File, b); err != nil {
+			return fmt.Errorf("the course's seed failed: %w", err)
+		}
+	}
+	return nil
+}
+
+// applyFile runs a learner's .sql file into the sandbox.
+func applyFile(ctx context.Context, sb *sandbox.Sandbox, files fs.FS, path string) error {
+	src, err := readLearnerFile(files, path)
+	if err != nil {
+		return err
+	}
+	if _, err := sb.Run(ctx, sandbox.Script{Name: path, SQL: src}); err != nil {
+		return fmt.Errorf("%s does not apply: %s", path, describe(err))
+	}
+	return nil
+}
+
+type sourcedBlock struct {
+	file  string
+	block *lessons.SQLBlock
+}
+
+// setupUpTo returns the setup blocks that apply at step, in course order.
+func setupUpTo(course *lessons.Course, step *lessons.Step) []sourcedBlock {
+	var blocks []sourcedBlock
+	for _, l := range course.Lessons {
+		if len(l.Steps) == 0 || l.Steps[0].Index > step.Index {
+			break
+		}
+		for _, b := range l.Setup {
+			blocks = append(blocks, sourcedBlock{l.File, b})
+		}
+		for _, s := range l.Steps {
+			if s.Index > step.Index {
+				break
+			}
+			for _, b := range s.Setup {
+				blocks = append(blocks, sourcedBlock{l.File, b})
+			}
+		}
+	}
+	return blocks
+}
+
+func runBlock(ctx context.Context, sb *sandbox.Sandbox, file string, b *lessons.SQLBlock) error {
+	_, err := sb.Run(ctx, sandbox.Script{Name: file, SQL: b.Body, FirstLine: b.Line + 1})
+	return err
+}
+
+// readLearnerFile reads a learner's file, saying plainly when it is missing.
+func readLearnerFile(files fs.FS, path string) (string, error) {
+	b, err := fs.ReadFile(files, path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("%s does not exist; `sandcastle reset` puts a step's files back", path)
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	return string(b), nil
+}
+
+// describe renders a sandbox error with its plain-English explanation.
+func describe(err error) string {
+	e, ok := sandbox.AsError(err)
+	if !ok {
+		return err.Error()
+	}
+	msg := e.Error()
+	if e.Reason == sandbox.SQLError {
+		if ex := Explain(e.Message); ex != "" {
+			msg += "\n" + ex
+		}
+	}
+	return msg
+}

@@ -1,0 +1,98 @@
+package check
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// shTimeout bounds an sh check: a test suite may take a while, a hung one
+// must not hang the tutor.
+const shTimeout = 2 * time.Minute
+
+// maxOutput caps what an sh check's output may hold in memory.
+const maxOutput = 1 << 20
+
+// shCheck runs an sh check of a trusted course in the workspace. Its expect
+// block is `exit N`, then text the output must contain.
+func shCheck(ctx context.Context, c *lessons.Check, opts Options) string {
+	if !opts.Trusted {
+		return "this course is not trusted, so sandcastle does not run its sh checks; " +
+			"if you trust its author, run `sandcastle trust`"
+	}
+	if opts.Dir == "" {
+		return "sh checks need a workspace folder to run in"
+	}
+	wantCode, wantText, err := parseExit(c.Expect.Body)
+	if err != nil {
+		return err.Error()
+	}
+	ctx, cancel := context.WithTimeout(ctx, shTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "sh", "-c", c.Body)
+	cmd.Dir = opts.Dir
+	out := &cappedBuffer{max: maxOutput}
+	cmd.Stdout, cmd.Stderr = out, out
+	killGroup(cmd)
+	err = cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	switch {
+	case ctx.Err() != nil:
+		return fmt.Sprintf("the command did not finish within %s", shTimeout)
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		return fmt.Sprintf("the command could not run: %v", err)
+	}
+	if code != wantCode {
+		return fmt.Sprintf("the command exited with %d; expected %d\n%s", code, wantCode, tail(out.String(), 20))
+	}
+	if wantText != "" && !strings.Contains(out.String(), wantText) {
+		return fmt.Sprintf("the command's output does not contain %q\n%s", wantText, tail(out.String(), 20))
+	}
+	return ""
+}
+
+// parseExit reads an sh check's expect block: `exit N`, then optional text.
+func parseExit(body string) (code int, text string, err error) {
+	first, rest, _ := strings.Cut(body, "\n")
+	n, ok := strings.CutPrefix(strings.TrimSpace(first), "exit ")
+	if !ok {
+		return 0, "", fmt.Errorf("the course's expect block for an sh check must start with `exit N`")
+	}
+	code, err = strconv.Atoi(strings.TrimSpace(n))
+	if err != nil {
+		return 0, "", fmt.Errorf("the course's expect block: %q is not an exit code", n)
+	}
+	return code, strings.TrimSpace(rest), nil
+}
+
+// tail returns the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// cappedBuffer keeps the first max bytes written to it and drops the rest.
+type cappedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if room := b.max - b.Len(); room > 0 {
+		b.Buffer.Write(p[:min(room, len(p))])
+	}
+	return len(p), nil
+}

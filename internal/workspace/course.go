@@ -1,0 +1,62 @@
+package workspace
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// BuiltinRef names the built-in course in sandcastle.yaml and on --course.
+const BuiltinRef = "builtin:" + lessons.BuiltinID
+
+// CourseError is a course that cannot be used: it has errors an author must fix.
+type CourseError struct {
+	Source   string
+	Problems lessons.Problems
+}
+
+func (e *CourseError) Error() string {
+	return fmt.Sprintf("the course %s has %d problem(s); `sandcastle lessons lint --course %s` lists them all:\n%s",
+		e.Source, len(e.Problems), e.Source, e.Problems.Error())
+}
+
+// LoadCourse loads the course ref names: the built-in course ("" or
+// "builtin:score-keeper") or a course folder, relative to base when the path
+// is not absolute. A course with errors is refused with a *CourseError.
+func LoadCourse(ref, base string) (*lessons.Course, error) {
+	if ref == "" || ref == BuiltinRef {
+		c, problems, err := lessons.Builtin()
+		if err != nil {
+			return nil, err
+		}
+		if errs := problems.Errors(); len(errs) > 0 {
+			return nil, &CourseError{Source: BuiltinRef, Problems: errs}
+		}
+		return c, nil
+	}
+	if strings.HasPrefix(ref, "builtin:") {
+		return nil, fmt.Errorf("there is no built-in course %q; the built-in course is %s", ref, BuiltinRef)
+	}
+	dir := ref
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(base, dir)
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("course %s: %w", ref, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("course %s is not a folder", ref)
+	}
+	c, problems, err := lessons.Load(os.DirFS(dir), dir)
+	if err != nil {
+		return nil, fmt.Errorf("course %s: %w", ref, err)
+	}
+	if errs := problems.Errors(); len(errs) > 0 {
+		return nil, &CourseError{Source: ref, Problems: errs}
+	}
+	return c, nil
+}

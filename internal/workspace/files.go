@@ -1,0 +1,203 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// create writes a new file, creating its folders; an existing file is left
+// alone and reported as not created.
+func (w *Workspace) create(name, content string) (bool, error) {
+	if dir := path.Dir(name); dir != "." {
+		if err := w.root.MkdirAll(dir, 0o755); err != nil {
+			return false, fmt.Errorf("create %s: %w", name, err)
+		}
+	}
+	f, err := w.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("create %s: %w", name, err)
+	}
+	_, err = f.WriteString(content)
+	return true, errors.Join(err, f.Close())
+}
+
+// replace writes content over a file through a temporary file and a rename,
+// so the file is never left half written.
+func (w *Workspace) replace(name, content string) error {
+	if dir := path.Dir(name); dir != "." {
+		if err := w.root.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	tmp := name + ".sandcastle-new"
+	if err := w.root.WriteFile(tmp, []byte(content), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := w.root.Rename(tmp, name); err != nil {
+		w.root.Remove(tmp)
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// CreateStarters creates the starter files of step that do not exist yet;
+// an existing file is never overwritten. It returns the files it created.
+func (w *Workspace) CreateStarters(step *lessons.Step) ([]string, error) {
+	var created []string
+	for _, f := range step.Files {
+		if f.Kind != lessons.Starter || !w.Course.AppliesTo(f.Lang, w.Config.Lang) {
+			continue
+		}
+		ok, err := w.create(f.Path, f.Content)
+		if err != nil {
+			return created, err
+		}
+		if ok {
+			created = append(created, f.Path)
+		}
+	}
+	return created, nil
+}
+
+// CreateMissing creates every file the course has declared up to step that
+// does not exist, from its latest starter: what `goto` needs to jump ahead.
+func (w *Workspace) CreateMissing(step *lessons.Step) ([]string, error) {
+	var created []string
+	for _, d := range w.Course.Declared(step, w.Config.Lang) {
+		content, ok := w.Course.Version(d.Path, w.Config.Lang, step, lessons.Starter)
+		if !ok {
+			continue
+		}
+		made, err := w.create(d.Path, content)
+		if err != nil {
+			return created, err
+		}
+		if made {
+			created = append(created, d.Path)
+		}
+	}
+	return created, nil
+}
+
+// StartOf returns the files of step as they stand when the step begins:
+// each file the step names, with the step's starter, else the course's
+// solution of the steps before it. Files with no such version are left out.
+func (w *Workspace) StartOf(step *lessons.Step) map[string]string {
+	files := map[string]string{}
+	steps := w.Course.Steps()
+	for _, f := range step.Files {
+		if !w.Course.AppliesTo(f.Lang, w.Config.Lang) {
+			continue
+		}
+		if f.Kind == lessons.Starter {
+			files[f.Path] = f.Content
+			continue
+		}
+		if _, done := files[f.Path]; done || step.Index == 0 {
+			continue
+		}
+		if content, ok := w.Course.Version(f.Path, w.Config.Lang, steps[step.Index-1], lessons.Solution); ok {
+			files[f.Path] = content
+		}
+	}
+	return files
+}
+
+// Backup is a folder under .sandcastle/backups holding the learner's
+// versions of files sandcastle replaced.
+type Backup struct {
+	Dir   string
+	Files []string
+}
+
+// NewBackup names a new backup folder; it is created with its first file.
+func (w *Workspace) NewBackup() *Backup {
+	return &Backup{Dir: filepath.Join(w.Root, StateDir, "backups", time.Now().Format("2006-01-02T15-04-05"))}
+}
+
+// Put writes files into the workspace and returns those it changed. A file
+// that exists with other content is first copied into the backup.
+func (w *Workspace) Put(b *Backup, files map[string]string) ([]string, error) {
+	var written []string
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		old, err := w.root.ReadFile(name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return written, fmt.Errorf("read %s: %w", name, err)
+		case bytes.Equal(old, []byte(files[name])):
+			continue
+		default:
+			if err := w.backup(b, name, old); err != nil {
+				return written, err
+			}
+		}
+		if err := w.replace(name, files[name]); err != nil {
+			return written, err
+		}
+		written = append(written, name)
+	}
+	return written, nil
+}
+
+// Remove removes files from the workspace, each first copied into the backup.
+func (w *Workspace) Remove(b *Backup, names []string) error {
+	for _, name := range names {
+		old, err := w.root.ReadFile(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("read %s: %w", name, err)
+		}
+		if err := w.backup(b, name, old); err != nil {
+			return err
+		}
+		if err := w.root.Remove(name); err != nil {
+			return fmt.Errorf("remove %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (w *Workspace) backup(b *Backup, name string, content []byte) error {
+	if len(b.Files) == 0 {
+		b.Dir = uniqueDir(b.Dir)
+	}
+	rel, err := filepath.Rel(w.Root, filepath.Join(b.Dir, name))
+	if err != nil {
+		return err
+	}
+	if err := w.root.MkdirAll(filepath.Dir(rel), 0o755); err != nil {
+		return fmt.Errorf("back up %s: %w", name, err)
+	}
+	if err := w.root.WriteFile(rel, content, 0o644); err != nil {
+		return fmt.Errorf("back up %s: %w", name, err)
+	}
+	b.Files = append(b.Files, name)
+	return nil
+}
+
+// uniqueDir returns dir, or dir-2, dir-3, ... when dir exists.
+func uniqueDir(dir string) string {
+	d := dir
+	for i := 2; ; i++ {
+		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
+			return d
+		}
+		d = fmt.Sprintf("%s-%d", dir, i)
+	}
+}

@@ -1,0 +1,135 @@
+package workspace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// ExistsError is returned by Init for a folder that already is a workspace.
+type ExistsError struct{ Dir string }
+
+func (e *ExistsError) Error() string {
+	return fmt.Sprintf("%s is already a sandcastle workspace; init never overwrites it", e.Dir)
+}
+
+// LangError is a server language that init cannot settle on its own.
+type LangError struct {
+	Lang    string
+	Choices []string
+}
+
+func (e *LangError) Error() string {
+	if e.Lang == "" {
+		return fmt.Sprintf("choose the language of your server: --lang %s", strings.Join(e.Choices, " or --lang "))
+	}
+	if len(e.Choices) == 0 {
+		return fmt.Sprintf("--lang %s: this course has no server, so it takes no language", e.Lang)
+	}
+	return fmt.Sprintf("--lang %s: this course's languages are %s", e.Lang, strings.Join(e.Choices, ", "))
+}
+
+// PickLang settles a workspace's language: lang when the course has it; the
+// course's only language when lang is ""; "" for a course without languages.
+// A course of several languages needs lang (a *LangError says the choices),
+// unless optional is set, when "" means the learner chooses later.
+func PickLang(c *lessons.Course, lang string, optional bool) (string, error) {
+	names := c.LanguageNames()
+	switch {
+	case lang != "" && !c.HasLanguage(lang):
+		return "", &LangError{Lang: lang, Choices: names}
+	case lang != "":
+		return lang, nil
+	case len(names) == 1:
+		return names[0], nil
+	case len(names) > 1 && !optional:
+		return "", &LangError{Choices: names}
+	}
+	return "", nil
+}
+
+// Init creates a workspace in dir for the course ref (BuiltinRef when "")
+// in the server language lang, and the first step's starter files. It never
+// overwrites a file.
+func Init(ctx context.Context, dir, ref, lang string) (*Workspace, []string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, ConfigFile)); err == nil {
+		return nil, nil, &ExistsError{Dir: dir}
+	}
+	if ref == "" {
+		ref = BuiltinRef
+	} else if ref != BuiltinRef {
+		if ref, err = courseRef(ref, dir); err != nil {
+			return nil, nil, err
+		}
+	}
+	course, err := LoadCourse(ref, dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(course.Steps()) == 0 {
+		return nil, nil, fmt.Errorf("the course %s has no steps", ref)
+	}
+	cfg := Config{Course: ref, Lang: lang}
+	if err := writeConfig(dir, cfg); err != nil {
+		return nil, nil, err
+	}
+	w, err := Open(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := w.Store(ctx); err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	created, err := w.CreateStarters(course.Steps()[0])
+	if err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	return w, created, nil
+}
+
+// courseRef is how sandcastle.yaml names a course folder: relative to the
+// workspace when it can be, so the two can move together.
+func courseRef(path, dir string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	if rel, err := filepath.Rel(dir, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel), nil
+	}
+	return abs, nil
+}
+
+func writeConfig(dir string, cfg Config) error {
+	data, err := yaml.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create workspace: %w", err)
+	}
+	content := "# A sandcastle workspace: the course you follow and your server's language.\n" + string(data)
+	f, err := os.OpenFile(filepath.Join(dir, ConfigFile), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return &ExistsError{Dir: dir}
+	}
+	if err != nil {
+		return fmt.Errorf("create workspace: %w", err)
+	}
+	_, err = f.WriteString(content)
+	return errors.Join(err, f.Close())
+}

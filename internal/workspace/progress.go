@@ -1,0 +1,260 @@
+package workspace
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is a workspace's progress database, .sandcastle/state.db. Every
+// change is one transaction: killing sandcastle at any moment loses nothing
+// already recorded.
+type Store struct {
+	db  *sql.DB
+	now func() time.Time
+}
+
+// StepProgress is what is recorded about one step.
+type StepProgress struct {
+	Attempts     int
+	Passed       bool
+	PassedAt     time.Time
+	LastStatus   string
+	HintsSeen    int
+	SolutionSeen bool
+}
+
+// Progress is everything recorded about a workspace's course.
+type Progress struct {
+	Steps map[string]StepProgress
+	// Goto is the step `goto` last chose, or "".
+	Goto string
+	// Trusted is the course source the learner trusted, or "".
+	Trusted string
+}
+
+// OpenStore opens (creating if needed) the progress database at path and
+// brings its schema up to date.
+func OpenStore(ctx context.Context, path string) (*Store, error) {
+	// WAL with synchronous=NORMAL: a committed transaction survives the
+	// process being killed at any moment.
+	dsn := "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open progress %s: %w", path, err)
+	}
+	s := &Store{db: db, now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open progress %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrate applies the embedded migrations not yet recorded, each in its own
+// transaction with its record.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return err
+	}
+	var done int
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM migrations`).Scan(&done); err != nil {
+		return err
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		version, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: its name must start with a number", name)
+		}
+		if version <= done {
+			continue
+		}
+		if err := s.apply(ctx, version, name); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) apply(ctx context.Context, version int, name string) error {
+	src, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, string(src)); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+			version, path.Base(name), s.stamp())
+		return err
+	})
+}
+
+// tx runs fn in a transaction, committed only when fn succeeds.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		return errors.Join(err, tx.Rollback())
+	}
+	return tx.Commit()
+}
+
+func (s *Store) stamp() string { return s.now().UTC().Format(time.RFC3339Nano) }
+
+// event records what happened to a step and updates its row, in tx.
+func (s *Store) event(ctx context.Context, tx *sql.Tx, stepID, kind, detail string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO events (at, step_id, kind, detail) VALUES (?, ?, ?, ?)`,
+		s.stamp(), stepID, kind, detail); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO steps (step_id) VALUES (?) ON CONFLICT (step_id) DO NOTHING`, stepID)
+	return err
+}
+
+// RecordCheck records an attempt at a step with its status; a first pass
+// records its time, and a pass stays recorded whatever happens later.
+func (s *Store) RecordCheck(ctx context.Context, stepID, status string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.event(ctx, tx, stepID, "check", status); err != nil {
+			return err
+		}
+		now := s.stamp()
+		_, err := tx.ExecContext(ctx, `UPDATE steps SET attempts = attempts + 1, last_status = ?, last_checked_at = ?,
+			passed_at = CASE WHEN passed_at IS NULL AND ? = 'pass' THEN ? ELSE passed_at END
+			WHERE step_id = ?`, status, now, status, now, stepID)
+		return err
+	})
+}
+
+// RecordHint records that the learner has seen the step's first n hints.
+func (s *Store) RecordHint(ctx context.Context, stepID string, n int) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.event(ctx, tx, stepID, "hint", strconv.Itoa(n)); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE steps SET hints_seen = max(hints_seen, ?) WHERE step_id = ?`, n, stepID)
+		return err
+	})
+}
+
+// RecordSolution records that the learner has seen the step's solution.
+func (s *Store) RecordSolution(ctx context.Context, stepID string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.event(ctx, tx, stepID, "solution", ""); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE steps SET solution_seen_at = coalesce(solution_seen_at, ?) WHERE step_id = ?`,
+			s.stamp(), stepID)
+		return err
+	})
+}
+
+// RecordReset removes the recorded passes of the given steps, and with
+// clearGoto the step goto chose.
+func (s *Store) RecordReset(ctx context.Context, clearGoto bool, stepIDs ...string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range stepIDs {
+			if err := s.event(ctx, tx, id, "reset", ""); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE steps SET passed_at = NULL, last_status = NULL WHERE step_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		if !clearGoto {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'goto'`)
+		return err
+	})
+}
+
+// SetGoto records the step the learner chose to work on.
+func (s *Store) SetGoto(ctx context.Context, stepID string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.event(ctx, tx, stepID, "goto", ""); err != nil {
+			return err
+		}
+		return setMeta(ctx, tx, "goto", stepID)
+	})
+}
+
+// SetTrusted records that the learner trusts the course at source.
+func (s *Store) SetTrusted(ctx context.Context, source string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return setMeta(ctx, tx, "trusted", source) })
+}
+
+func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+// Progress reads everything recorded.
+func (s *Store) Progress(ctx context.Context) (*Progress, error) {
+	p := &Progress{Steps: map[string]StepProgress{}}
+	rows, err := s.db.QueryContext(ctx, `SELECT step_id, attempts, coalesce(passed_at, ''), coalesce(last_status, ''),
+		hints_seen, solution_seen_at IS NOT NULL FROM steps`)
+	if err != nil {
+		return nil, fmt.Errorf("read progress: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, passedAt string
+		var sp StepProgress
+		if err := rows.Scan(&id, &sp.Attempts, &passedAt, &sp.LastStatus, &sp.HintsSeen, &sp.SolutionSeen); err != nil {
+			return nil, fmt.Errorf("read progress: %w", err)
+		}
+		if passedAt != "" {
+			sp.Passed = true
+			sp.PassedAt, _ = time.Parse(time.RFC3339Nano, passedAt)
+		}
+		p.Steps[id] = sp
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read progress: %w", err)
+	}
+	meta, err := s.db.QueryContext(ctx, `SELECT key, value FROM meta WHERE key IN ('goto', 'trusted')`)
+	if err != nil {
+		return nil, fmt.Errorf("read progress: %w", err)
+	}
+	defer meta.Close()
+	for meta.Next() {
+		var k, v string
+		if err := meta.Scan(&k, &v); err != nil {
+			return nil, fmt.Errorf("read progress: %w", err)
+		}
+		if k == "goto" {
+			p.Goto = v
+		} else {
+			p.Trusted = v
+		}
+	}
+	return p, meta.Err()
+}

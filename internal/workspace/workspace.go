@@ -1,0 +1,154 @@
+// Package workspace holds a learner's workspace: sandcastle.yaml, the
+// learner's files (created from a course's starters, reset with backups) and
+// the progress database in .sandcastle/state.db.
+package workspace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// ConfigFile is the file that marks a workspace's root.
+const ConfigFile = "sandcastle.yaml"
+
+// StateDir is sandcastle's own folder inside a workspace.
+const StateDir = ".sandcastle"
+
+// ErrNotFound is returned when no workspace contains the folder.
+var ErrNotFound = errors.New("no sandcastle workspace here or in any folder above")
+
+// Config is sandcastle.yaml.
+type Config struct {
+	// Course is "builtin:score-keeper" or a path to a course folder,
+	// relative to the workspace when it is not absolute.
+	Course string `yaml:"course"`
+	// Lang is the learner's server language; "" until chosen.
+	Lang string `yaml:"lang,omitempty"`
+	// SQLTimeout bounds each SQL run in the sandbox ("2s" by default).
+	SQLTimeout string `yaml:"sql_timeout,omitempty"`
+}
+
+// Workspace is an open workspace with its course.
+type Workspace struct {
+	Root   string
+	Config Config
+	Course *lessons.Course
+
+	root  *os.Root
+	store *Store
+}
+
+// Find opens the workspace that contains dir: dir itself or the nearest
+// folder above it with a sandcastle.yaml.
+func Find(dir string) (*Workspace, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ConfigFile)); err == nil {
+			return Open(d)
+		}
+		if filepath.Dir(d) == d {
+			return nil, ErrNotFound
+		}
+	}
+}
+
+// Open opens the workspace rooted at dir and loads its course.
+func Open(dir string) (*Workspace, error) {
+	data, err := os.ReadFile(filepath.Join(dir, ConfigFile))
+	if err != nil {
+		return nil, fmt.Errorf("open workspace: %w", err)
+	}
+	w := &Workspace{Root: dir}
+	if err := yaml.Unmarshal(data, &w.Config); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ConfigFile), err)
+	}
+	if w.Config.Course == "" {
+		return nil, fmt.Errorf("%s: no course: add a line such as `course: %s`", filepath.Join(dir, ConfigFile), BuiltinRef)
+	}
+	if w.Course, err = LoadCourse(w.Config.Course, dir); err != nil {
+		return nil, err
+	}
+	if w.Config.Lang != "" && !w.Course.HasLanguage(w.Config.Lang) {
+		return nil, fmt.Errorf("%s: lang %q is not one of the course's languages (%s)",
+			filepath.Join(dir, ConfigFile), w.Config.Lang, strings.Join(w.Course.LanguageNames(), ", "))
+	}
+	if w.root, err = os.OpenRoot(dir); err != nil {
+		return nil, fmt.Errorf("open workspace: %w", err)
+	}
+	return w, nil
+}
+
+// Close closes the workspace's progress database and folder.
+func (w *Workspace) Close() error {
+	var errs []error
+	if w.store != nil {
+		errs = append(errs, w.store.Close())
+	}
+	if w.root != nil {
+		errs = append(errs, w.root.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Files is the learner's files, read without ever leaving the workspace
+// (a symbolic link out of it does not resolve).
+func (w *Workspace) Files() fs.FS { return w.root.FS() }
+
+// Store opens the progress database on first use.
+func (w *Workspace) Store(ctx context.Context) (*Store, error) {
+	if w.store != nil {
+		return w.store, nil
+	}
+	if err := w.root.MkdirAll(StateDir, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", StateDir, err)
+	}
+	// sandcastle's own state stays out of a learner's git repository.
+	if _, err := w.create(filepath.Join(StateDir, ".gitignore"), "*\n"); err != nil {
+		return nil, err
+	}
+	s, err := OpenStore(ctx, filepath.Join(w.Root, StateDir, "state.db"))
+	if err != nil {
+		return nil, err
+	}
+	w.store = s
+	return s, nil
+}
+
+// SQLTimeout is the time limit of each SQL run, from sandcastle.yaml.
+func (w *Workspace) SQLTimeout() (time.Duration, error) {
+	if w.Config.SQLTimeout == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(w.Config.SQLTimeout)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%s: sql_timeout %q is not a duration such as 2s", ConfigFile, w.Config.SQLTimeout)
+	}
+	return d, nil
+}
+
+// DefaultDir is the default workspace of the built-in course, in the user's
+// data folder ($XDG_DATA_HOME, else ~/.local/share).
+func DefaultDir() (string, error) {
+	data := os.Getenv("XDG_DATA_HOME")
+	if data == "" || !filepath.IsAbs(data) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the default workspace: %w", err)
+		}
+		data = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(data, "sandcastle", lessons.BuiltinID), nil
+}

@@ -1,0 +1,316 @@
+// Package lessons holds sandcastle's course format, version 1: the types of a
+// course, the parser that reads one from a folder or from the embedded
+// built-in course, and the linter that reports an author's mistakes as
+// FILE:LINE problems.
+//
+// The package imports nothing else of the project.
+package lessons
+
+import (
+	"fmt"
+	"strings"
+)
+
+// FormatVersion is the only value of course.yaml's format key this release reads.
+const FormatVersion = 1
+
+// Course is a parsed course: its metadata and its lessons in learning order.
+type Course struct {
+	Format      int
+	ID          string
+	Title       string
+	Description string
+	// Languages are the server languages the course declares, in the order of course.yaml.
+	Languages []Language
+	Lessons   []*Lesson
+	// Source names where the course came from: "builtin:ID" or a folder path.
+	Source string
+	// Trusted is true for the built-in course only: its sh checks may run.
+	Trusted bool
+
+	steps []*Step
+}
+
+// Language is one entry of course.yaml's languages: how the learner's server starts.
+type Language struct {
+	Name string
+	Run  string
+}
+
+// Lesson is one Markdown file of a course.
+type Lesson struct {
+	ID      string
+	Title   string
+	Summary string
+	// File is the lesson's file name relative to the course folder.
+	File string
+	// Intro is the Markdown prose before the first step, machinery removed.
+	Intro string
+	// Setup and Seed are the setup and seed blocks written in the introduction.
+	Setup []*SQLBlock
+	Seed  []*SQLBlock
+	Steps []*Step
+	// Line is the line of the lesson's front matter.
+	Line int
+}
+
+// Step is one level-2 section of a lesson: prose, the learner's files and checks.
+type Step struct {
+	// ID is the step's id inside its lesson; FullID adds the lesson's.
+	ID     string
+	Title  string
+	Lesson *Lesson
+	// Index is the step's position in the whole course, from 0.
+	Index int
+	// Prose is the step's Markdown with the machinery blocks removed.
+	Prose string
+	// Files are the step's file=, solution and mistake blocks in the order written.
+	Files  []*FileBlock
+	Setup  []*SQLBlock
+	Seed   []*SQLBlock
+	Checks []*Check
+	Hints  []*Hint
+	// Line is the line of the step's heading.
+	Line int
+}
+
+// FullID is the id every command and report uses: LESSON-ID/STEP-ID.
+func (s *Step) FullID() string { return s.Lesson.ID + "/" + s.ID }
+
+// FileKind says which of a learner file's versions a block holds.
+type FileKind int
+
+// The three versions of a learner's file a lesson can hold.
+const (
+	Starter FileKind = iota
+	Solution
+	Mistake
+)
+
+func (k FileKind) String() string {
+	switch k {
+	case Solution:
+		return "solution"
+	case Mistake:
+		return "mistake"
+	}
+	return "starter"
+}
+
+// FileBlock is a version of a learner's file: `LANG file=PATH`, `LANG solution
+// file=PATH` or `LANG mistake file=PATH "WHY"`.
+type FileBlock struct {
+	Kind FileKind
+	Lang string
+	Path string
+	// Query is the block's own query flag; Course.Declared resolves it per path.
+	Query bool
+	// Why names the mistake (mistake blocks only).
+	Why     string
+	Content string
+	Line    int
+}
+
+// SQLBlock is an instructor's setup or seed block.
+type SQLBlock struct {
+	Body string
+	Line int
+}
+
+// Check is a sql, http or sh check with its expectation.
+type Check struct {
+	// Kind is the block's language word: "sql", "http" or "sh".
+	Kind  string
+	Title string
+	// Run and Args are the run= and args= attributes of a sql check.
+	Run  string
+	Args string
+	Body string
+	Line int
+	// Expect is the expect block that follows the check.
+	Expect Expect
+}
+
+// Expect is what a check must produce.
+type Expect struct {
+	// Mode is "" (ordered rows), "unordered", "contains" or "error" for SQL checks.
+	Mode string
+	Body string
+	Line int
+}
+
+// Hint is one hint of a step; hints are revealed in the order written.
+type Hint struct {
+	Lang string
+	Body string
+	Line int
+}
+
+// Steps returns every step of the course in learning order.
+func (c *Course) Steps() []*Step {
+	if c.steps == nil {
+		for _, l := range c.Lessons {
+			c.steps = append(c.steps, l.Steps...)
+		}
+	}
+	return c.steps
+}
+
+// HasLanguage reports whether the course declares the server language name.
+func (c *Course) HasLanguage(name string) bool {
+	for _, l := range c.Languages {
+		if l.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// LanguageNames returns the names of the course's languages in course order.
+func (c *Course) LanguageNames() []string {
+	names := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		names[i] = l.Name
+	}
+	return names
+}
+
+// AppliesTo reports whether a block written in LANG applies to a workspace of
+// language lang: blocks in one of the course's languages apply only to
+// workspaces of that language, every other block to all.
+func (c *Course) AppliesTo(blockLang, lang string) bool {
+	if !c.HasLanguage(blockLang) {
+		return true
+	}
+	return blockLang == lang
+}
+
+// Step finds a step by its full id (LESSON-ID/STEP-ID).
+func (c *Course) Step(fullID string) (*Step, bool) {
+	for _, s := range c.Steps() {
+		if s.FullID() == fullID {
+			return s, true
+		}
+	}
+	return nil, false
+}
+
+// Lesson finds a lesson by its id.
+func (c *Course) Lesson(id string) (*Lesson, bool) {
+	for _, l := range c.Lessons {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return nil, false
+}
+
+// DeclaredFile is a learner file as known at some step of the course.
+type DeclaredFile struct {
+	Path string
+	// Query files are run by checks with run=; the others are applied to the sandbox.
+	Query bool
+	// Step is the step whose block first names the path.
+	Step *Step
+}
+
+// Declared returns the learner files that apply to a workspace of language
+// lang at step upto (inclusive), in the order they were first declared.
+func (c *Course) Declared(upto *Step, lang string) []DeclaredFile {
+	var files []DeclaredFile
+	seen := map[string]bool{}
+	for _, s := range c.Steps() {
+		if s.Index > upto.Index {
+			break
+		}
+		for _, f := range s.Files {
+			if seen[f.Path] || !c.AppliesTo(f.Lang, lang) {
+				continue
+			}
+			seen[f.Path] = true
+			files = append(files, DeclaredFile{Path: f.Path, Query: f.Query, Step: s})
+		}
+	}
+	return files
+}
+
+// Version returns the content of path for a workspace of language lang at
+// step upto: the last block of kind at or before upto, or, when want is
+// Solution and no solution exists yet, the last starter. ok is false when no
+// such block exists.
+func (c *Course) Version(path, lang string, upto *Step, want FileKind) (content string, ok bool) {
+	var starter, solution string
+	var hasStarter, hasSolution bool
+	for _, s := range c.Steps() {
+		if s.Index > upto.Index {
+			break
+		}
+		for _, f := range s.Files {
+			if f.Path != path || !c.AppliesTo(f.Lang, lang) {
+				continue
+			}
+			switch f.Kind {
+			case Starter:
+				starter, hasStarter = f.Content, true
+			case Solution:
+				solution, hasSolution = f.Content, true
+			}
+		}
+	}
+	if want == Solution && hasSolution {
+		return solution, true
+	}
+	return starter, hasStarter
+}
+
+// Problem is one mistake found in a course, reported as FILE:LINE: message.
+type Problem struct {
+	// File is relative to the course folder.
+	File    string
+	Line    int
+	Message string
+	// Warning problems do not make a course unusable.
+	Warning bool
+}
+
+func (p Problem) String() string {
+	msg := p.Message
+	if p.Warning {
+		msg = "warning: " + msg
+	}
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, msg)
+}
+
+// Problems is a list of problems found in a course.
+type Problems []Problem
+
+// Errors returns the problems that are not warnings.
+func (ps Problems) Errors() Problems {
+	var errs Problems
+	for _, p := range ps {
+		if !p.Warning {
+			errs = append(errs, p)
+		}
+	}
+	return errs
+}
+
+// Error makes a list of problems usable as an error: the first few, one per line.
+func (ps Problems) Error() string {
+	const shown = 5
+	var b strings.Builder
+	for i, p := range ps {
+		if i == shown {
+			fmt.Fprintf(&b, "\n... and %d more", len(ps)-shown)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}

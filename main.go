@@ -1,0 +1,9 @@
+package main
+
+import (
+	"os"
+
+	"github.com/sandcastle/sandcastle/cmd"
+)
+
+func main() { os.Exit(cmd.Execute()) }
