@@ -1,0 +1,52 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/sandcastle/sandcastle/cmd"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"sandcastle": func() { os.Exit(cmd.Execute()) },
+	})
+}
+
+// TestScripts drives the real binary through the scripts in
+// testdata/script: init, check, hint, reset, lint, exit codes, escapes.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, ".data"))
+			env.Setenv("NO_COLOR", "1")
+			// Every script finds a small fixture course in $WORK/course.
+			return os.CopyFS(filepath.Join(env.WorkDir, "course"), os.DirFS("testdata/courses/tiny"))
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"lines": linesCmd,
+		},
+	})
+}
+
+// linesCmd asserts that a file has exactly N lines: lines N FILE.
+func linesCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: lines N FILE")
+	}
+	data := ts.ReadFile(args[1])
+	n := 0
+	for _, c := range data {
+		if c == '\n' {
+			n++
+		}
+	}
+	if (strconv.Itoa(n) == args[0]) == neg {
+		ts.Fatalf("%s has %d lines, want %s%s", args[1], n, map[bool]string{true: "not ", false: ""}[neg], args[0])
+	}
+}
