@@ -1,0 +1,212 @@
+package check
+
+import (
+	"context"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// loadCourse loads a course from course.yaml and lesson files given as text.
+func loadCourse(t testing.TB, lessonFiles ...string) *lessons.Course {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	yaml := "format: 1\nid: fixture\ntitle: Fixture\nlessons:\n"
+	for i, l := range lessonFiles {
+		name := string(rune('a'+i)) + ".md"
+		yaml += "  - " + name + "\n"
+		fsys[name] = &fstest.MapFile{Data: []byte(l)}
+	}
+	fsys["course.yaml"] = &fstest.MapFile{Data: []byte(yaml)}
+	c, problems, err := lessons.Load(fsys, "fixture")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := problems.Errors(); len(errs) > 0 {
+		t.Fatalf("fixture course: %v", errs)
+	}
+	return c
+}
+
+func tinyCourse(t testing.TB) *lessons.Course {
+	t.Helper()
+	c, problems, err := lessons.Load(os.DirFS("../../testdata/courses/tiny"), "tiny")
+	if err != nil || len(problems.Errors()) > 0 {
+		t.Fatalf("tiny course: %v %v", err, problems)
+	}
+	return c
+}
+
+func files(kv ...string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		fsys[kv[i]] = &fstest.MapFile{Data: []byte(kv[i+1])}
+	}
+	return fsys
+}
+
+const tinySchema = "CREATE TABLE scores (id INTEGER PRIMARY KEY, player TEXT NOT NULL, score INTEGER NOT NULL CHECK (score >= 0));"
+
+func TestRunStep(t *testing.T) {
+	c := tinyCourse(t)
+	first, top := c.Steps()[0], c.Steps()[1]
+	tests := []struct {
+		name   string
+		step   *lessons.Step
+		files  fstest.MapFS
+		status Status
+		checks []Status
+		msg    string // part of the step's or a check's message
+	}{
+		{"the solution passes", first, files("schema.sql", tinySchema), Pass, []Status{Pass, Pass}, ""},
+		{"the starter fails every check", first, files("schema.sql", "-- nothing"), Fail, []Status{Fail, Fail}, "no such table"},
+		{"a missing constraint fails one check", first,
+			files("schema.sql", "CREATE TABLE scores (id INTEGER PRIMARY KEY, player TEXT, score INTEGER);"),
+			Fail, []Status{Pass, Fail}, `expected an error containing "NOT NULL constraint failed"`},
+		{"a file that does not apply is an error", first, files("schema.sql", "\nCREATE TABLE scores (x);\nINSERT INTO nowhere VALUES (1);"),
+			Error, nil, "schema.sql does not apply: schema.sql:3: no such table: nowhere"},
+		{"a missing applied file is an error", first, files(), Error, nil, "schema.sql does not exist"},
+		{"seeds and run= files", top, files("schema.sql", tinySchema,
+			"queries/top.sql", "SELECT player, score FROM scores ORDER BY score DESC LIMIT 3;"), Pass, []Status{Pass}, ""},
+		{"a query file with only comments", top, files("schema.sql", tinySchema, "queries/top.sql", "-- todo\n;"),
+			Fail, []Status{Fail}, "queries/top.sql has no statement yet"},
+		{"a query that errors fails the check", top, files("schema.sql", tinySchema, "queries/top.sql", "SELECT nope FROM scores;"),
+			Fail, []Status{Fail}, "queries/top.sql:1: no such column: nope"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Run(context.Background(), c, tt.step, tt.files, Options{})
+			var got []Status
+			text := r.Message
+			for _, ch := range r.Checks {
+				got = append(got, ch.Status)
+				text += "\n" + ch.Message
+			}
+			if r.Status != tt.status || !reflect.DeepEqual(got, tt.checks) || !strings.Contains(text, tt.msg) {
+				t.Errorf("got %s %v\n%s\nwant %s %v with %q", r.Status, got, text, tt.status, tt.checks, tt.msg)
+			}
+		})
+	}
+}
+
+const isolationLesson = "---\nid: iso\ntitle: Isolation\n---\n\n" +
+	"## Checks do not see each other\n\n" +
+	"```sql file=schema.sql\n```\n\n" +
+	"```sql solution file=schema.sql\nCREATE TABLE t (x);\n```\n\n" +
+	"```sql check \"insert\"\nINSERT INTO t VALUES (1);\nSELECT count(*) FROM t;\n```\n\n```expect\n| 1 |\n```\n\n" +
+	"```sql check \"commit inside a check\"\nINSERT INTO t VALUES (2);\nCOMMIT;\nSELECT count(*) FROM t;\n```\n\n```expect\n| 1 |\n```\n\n" +
+	"```sql check \"a temp table\"\nCREATE TEMP TABLE tmp (y);\nSELECT count(*) FROM t;\n```\n\n```expect\n| 0 |\n```\n\n" +
+	"```sql check \"nothing leaked\"\nSELECT count(*) FROM t;\n```\n\n```expect\n| 0 |\n```\n\n" +
+	"```sql check \"no temp table leaked\"\nSELECT count(*) FROM temp.sqlite_schema;\n```\n\n```expect\n| 0 |\n```\n"
+
+func TestChecksAreIsolated(t *testing.T) {
+	c := loadCourse(t, isolationLesson)
+	r := Run(context.Background(), c, c.Steps()[0], files("schema.sql", "CREATE TABLE t (x);"), Options{})
+	for _, ch := range r.Checks {
+		if ch.Status != Pass {
+			t.Errorf("%s: %s", ch.Title, ch.Message)
+		}
+	}
+	if r.Status != Pass {
+		t.Errorf("step %s: %s", r.Status, r.Message)
+	}
+}
+
+const scopeLessons = `---
+id: one
+title: One
+---
+
+` + "```sql setup\nCREATE TABLE games (title TEXT);\n```\n\n```sql seed\nINSERT INTO games VALUES ('one');\n```\n\n" +
+	"## First\n\n```sql check \"games seeded by lesson one\"\nSELECT title FROM games;\n```\n\n```expect\n| one |\n```\n"
+
+const scopeLessonTwo = "---\nid: two\ntitle: Two\n---\n\n## Second\n\n" +
+	"```sql check \"setup still applies, the seed does not\"\nSELECT count(*) FROM games;\n```\n\n```expect\n| 0 |\n```\n"
+
+func TestSetupAndSeedScope(t *testing.T) {
+	c := loadCourse(t, scopeLessons, scopeLessonTwo)
+	for _, s := range c.Steps() {
+		r := Run(context.Background(), c, s, files(), Options{})
+		if r.Status != Pass {
+			t.Errorf("%s: %s %s %+v", s.FullID(), r.Status, r.Message, r.Checks)
+		}
+	}
+}
+
+func TestParseArgs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want map[string]any
+		err  bool
+	}{
+		{"player=ada score=3", map[string]any{"player": "ada", "score": int64(3)}, false},
+		{`name="two words" x=2.5 n=NULL`, map[string]any{"name": "two words", "x": 2.5, "n": nil}, false},
+		{"", map[string]any{}, false},
+		{"inf=inf", map[string]any{"inf": "inf"}, false},
+		{"novalue", nil, true},
+		{`q="open`, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseArgs(tt.in)
+			if (err != nil) != tt.err || (!tt.err && !reflect.DeepEqual(got, tt.want)) {
+				t.Errorf("ParseArgs(%q) = %v, %v; want %v (error %v)", tt.in, got, err, tt.want, tt.err)
+			}
+		})
+	}
+}
+
+func TestProve(t *testing.T) {
+	t.Run("the tiny course holds", func(t *testing.T) {
+		for _, p := range Prove(context.Background(), tinyCourse(t), nil, nil, Options{}) {
+			if !p.OK() {
+				t.Errorf("%s: %+v", p.ID, p.Proofs)
+			}
+		}
+	})
+	t.Run("a mistake no check catches", func(t *testing.T) {
+		lesson := strings.Replace(isolationLesson, "```sql check \"insert\"",
+			"```sql mistake file=schema.sql \"same as the solution\"\nCREATE TABLE t (x);\n```\n\n```sql check \"insert\"", 1)
+		proofs := Prove(context.Background(), loadCourse(t, lesson), nil, nil, Options{})
+		if len(proofs) != 1 || proofs[0].OK() {
+			t.Fatalf("got %+v, want the mistake proof to fail", proofs)
+		}
+		last := proofs[0].Proofs[len(proofs[0].Proofs)-1]
+		if last.Kind != ProofMistake || last.OK || !strings.Contains(last.Message, "passes every check") {
+			t.Errorf("got %+v", last)
+		}
+	})
+	t.Run("a starter that already passes", func(t *testing.T) {
+		lesson := strings.Replace(isolationLesson, "```sql file=schema.sql\n```", "```sql file=schema.sql\nCREATE TABLE t (x);\n```", 1)
+		proofs := Prove(context.Background(), loadCourse(t, lesson), nil, nil, Options{})
+		if proofs[0].Proofs[1].Kind != ProofStarter || proofs[0].Proofs[1].OK {
+			t.Errorf("got %+v, want the starter proof to fail", proofs[0].Proofs)
+		}
+	})
+}
+
+// BenchmarkStep builds a step's sandbox and runs five SQL checks: the work
+// of one `sandcastle check`.
+func BenchmarkStep(b *testing.B) {
+	lesson := "---\nid: bench\ntitle: Bench\n---\n\n## Five checks\n\n" +
+		"```sql file=schema.sql\n```\n\n```sql solution file=schema.sql\n" + tinySchema + "\n```\n\n" +
+		"```sql seed\nINSERT INTO scores (player, score) VALUES ('ada', 300), ('grace', 250), ('linus', 100);\n```\n\n" +
+		"```sql check \"columns\"\nSELECT name FROM pragma_table_info('scores') ORDER BY cid;\n```\n\n```expect\n| name |\n| --- |\n| id |\n| player |\n| score |\n```\n\n" +
+		"```sql check \"not null\"\nINSERT INTO scores (player, score) VALUES (NULL, 1);\n```\n\n```expect error\nNOT NULL constraint failed\n```\n\n" +
+		"```sql check \"check\"\nINSERT INTO scores (player, score) VALUES ('x', -1);\n```\n\n```expect error\nCHECK constraint failed\n```\n\n" +
+		"```sql check \"best first\"\nSELECT player, score FROM scores ORDER BY score DESC;\n```\n\n```expect\n| ada | 300 |\n| grace | 250 |\n| linus | 100 |\n```\n\n" +
+		"```sql check \"count\"\nSELECT count(*) FROM scores;\n```\n\n```expect unordered\n| 3 |\n```\n"
+	c := loadCourse(b, lesson)
+	fsys := files("schema.sql", tinySchema)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if r := Run(ctx, c, c.Steps()[0], fsys, Options{}); r.Status != Pass {
+			b.Fatalf("%s %s %+v", r.Status, r.Message, r.Checks)
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package lessons
+
+import (
+	"fmt"
+	"slices"
+)
+
+// allowedAttrs returns the attributes a block of role takes.
+func allowedAttrs(role string) []string {
+	switch role {
+	case "", roleSolution, roleMistake:
+		return []string{"file", "query"}
+	case roleCheck:
+		return []string{"run", "args"}
+	}
+	return nil
+}
+
+// takes says what a block of role takes after its role, for messages.
+func takes(role string) string {
+	switch role {
+	case "", roleSolution:
+		return "file= and query"
+	case roleMistake:
+		return "file=, query and a \"WHY\""
+	case roleCheck:
+		return "run=, args= and a \"TITLE\""
+	case roleExpect:
+		return "one mode: unordered, contains or error"
+	}
+	return "no attributes"
+}
+
+// add records one token after the role; it returns a problem or "".
+func (b *blockInfo) add(t token) string {
+	switch t.kind {
+	case stringToken:
+		return b.addText(t.value)
+	case pairToken:
+		return b.addPair(t)
+	}
+	if b.role == roleExpect {
+		if b.hasMode {
+			return fmt.Sprintf("expect takes one mode; remove %q", t.value)
+		}
+		b.mode, b.hasMode = t.value, true
+		return ""
+	}
+	if t.value != "query" {
+		return b.unknownAttr(t)
+	}
+	if !slices.Contains(allowedAttrs(b.role), "query") {
+		return fmt.Sprintf("query does not belong on %s; it takes %s", b.name(), takes(b.role))
+	}
+	if b.query {
+		return "query is given twice"
+	}
+	b.query = true
+	return ""
+}
+
+func (b *blockInfo) addText(s string) string {
+	if b.role != roleCheck && b.role != roleMistake {
+		return fmt.Sprintf("%s takes no quoted string; it takes %s", b.name(), takes(b.role))
+	}
+	if b.hasText {
+		return fmt.Sprintf("%s takes one quoted string; remove %q or join it with the first", b.name(), s)
+	}
+	b.text, b.hasText = s, true
+	return ""
+}
+
+func (b *blockInfo) addPair(t token) string {
+	if !slices.Contains(attributes(), t.key) {
+		return b.unknownAttr(t)
+	}
+	if t.key == "query" {
+		return "query takes no value; write query alone"
+	}
+	if !slices.Contains(allowedAttrs(b.role), t.key) {
+		return fmt.Sprintf("%s= does not belong on %s; it takes %s", t.key, b.name(), takes(b.role))
+	}
+	var value *string
+	var has *bool
+	switch t.key {
+	case "file":
+		value, has = &b.file, &b.hasFile
+	case "run":
+		value, has = &b.run, &b.hasRun
+	default:
+		value, has = &b.args, &b.hasArgs
+	}
+	if *has {
+		return t.key + "= is given twice"
+	}
+	*value, *has = t.value, true
+	return ""
+}
+
+// unknownAttr reports an attribute (or flag) that is not one of sandcastle's.
+// When it is one letter away from an attribute the block takes, the block
+// is read as if it were spelt right, so that one typo makes one problem.
+func (b *blockInfo) unknownAttr(t token) string {
+	name := t.value
+	if t.kind == pairToken {
+		name = t.key
+	}
+	s := nearest(name, attributes(), 1)
+	if s == "" {
+		return fmt.Sprintf("unknown attribute %q; %s takes %s", name, b.name(), takes(b.role))
+	}
+	if slices.Contains(allowedAttrs(b.role), s) && (s == "query") == (t.kind == wordToken) {
+		if t.kind == wordToken {
+			t.value = s
+		} else {
+			t.key = s
+		}
+		b.add(t)
+	}
+	return fmt.Sprintf("unknown attribute %q; did you mean %q?", name, s)
+}

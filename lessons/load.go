@@ -1,0 +1,79 @@
+package lessons
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+)
+
+// Load reads the course in fsys, whose root is the course folder, and
+// reports every problem it finds, errors and warnings, sorted by file in
+// course order and by line. The course holds everything that could be
+// parsed, even when there are problems. The error is non-nil only when
+// course.yaml cannot be read. source is kept in Course.Source; Trusted is
+// left false.
+func Load(fsys fs.FS, source string) (*Course, Problems, error) {
+	data, err := fs.ReadFile(fsys, "course.yaml")
+	if err != nil {
+		return nil, nil, fmt.Errorf("read course.yaml: %w", err)
+	}
+	c := &Course{Source: source}
+	cr := &reporter{file: "course.yaml"}
+	entries, listed := parseCourseYAML(c, data, cr)
+	probs := Problems{}
+	order := []string{"course.yaml"}
+	seen := map[string]bool{}
+	for _, e := range entries {
+		if seen[e.file] {
+			cr.errorf(e.line, "lesson file %q is listed twice; remove one of the entries", e.file)
+			continue
+		}
+		seen[e.file] = true
+		order = append(order, e.file)
+		l, lps := readLesson(fsys, e, cr)
+		if l != nil {
+			c.Lessons = append(c.Lessons, l)
+			probs = append(probs, lps...)
+		}
+	}
+	if listed {
+		probs = append(probs, unlistedLessons(fsys, seen)...)
+	}
+	probs = append(probs, cr.probs...)
+	probs = append(probs, checkCourse(c)...)
+	sortProblems(probs, order)
+	return c, probs, nil
+}
+
+// readLesson reads and parses the lesson file of one lessons entry.
+func readLesson(fsys fs.FS, e lessonEntry, cr *reporter) (*Lesson, Problems) {
+	data, err := fs.ReadFile(fsys, e.file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		cr.errorf(e.line, "lesson file %q does not exist; create it or remove it from lessons", e.file)
+		return nil, nil
+	case err != nil:
+		cr.errorf(e.line, "cannot read lesson file %q: %v", e.file, err)
+		return nil, nil
+	}
+	return ParseLesson(e.file, data)
+}
+
+// unlistedLessons reports the Markdown files at the top of the course folder
+// that lessons does not list; a README is not a lesson.
+func unlistedLessons(fsys fs.FS, listed map[string]bool) Problems {
+	dir, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil
+	}
+	var probs Problems
+	for _, d := range dir {
+		name := d.Name()
+		if d.IsDir() || listed[name] || !strings.HasSuffix(strings.ToLower(name), ".md") || strings.EqualFold(name, "README.md") {
+			continue
+		}
+		probs = append(probs, Problem{File: name, Line: 1, Message: "lesson file is not listed in course.yaml's lessons"})
+	}
+	return probs
+}

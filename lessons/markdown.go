@@ -1,0 +1,246 @@
+package lessons
+
+import (
+	"strings"
+)
+
+// normalizeText drops a UTF-8 byte order mark and turns CRLF line endings into LF.
+func normalizeText(data []byte) string {
+	s := strings.TrimPrefix(string(data), "\ufeff")
+	return strings.ReplaceAll(s, "\r\n", "\n")
+}
+
+// splitLines splits a file into its lines, without line endings.
+func splitLines(data []byte) []string {
+	s := normalizeText(data)
+	if s == "" {
+		return nil
+	}
+	lines := strings.Split(s, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
+
+// section is the introduction of a lesson (line 0) or one of its steps.
+type section struct {
+	// line is the line of the step's heading; title its text as written.
+	line  int
+	title string
+	parts []part
+}
+
+// part is a line of prose or a fenced block of a section.
+type part struct {
+	prose string
+	block *block
+}
+
+// block is a fenced code block.
+type block struct {
+	line int
+	info string
+	// body is the text between the fences, each line ending in "\n".
+	body string
+	// raw is the block as written, fences included, for prose.
+	raw []string
+}
+
+// fence is an opening code fence.
+type fence struct {
+	indent int
+	char   byte
+	n      int
+	info   string
+}
+
+// scanSections splits lines[from:] into the introduction and the steps. An
+// unterminated fence is reported and ends the scan.
+func scanSections(lines []string, from int, r *reporter) []section {
+	secs := []section{{}}
+	for i := from; i < len(lines); i++ {
+		cur := &secs[len(secs)-1]
+		line := lines[i]
+		if f, ok := openFence(line); ok {
+			end := closingFence(lines, i+1, f)
+			if end < 0 {
+				r.errorf(i+1, "code block is never closed; close it with a line of %s", strings.Repeat(string(f.char), f.n))
+				break
+			}
+			cur.parts = append(cur.parts, part{block: newBlock(lines, i, end, f)})
+			i = end
+			continue
+		}
+		if title, ok := stepHeading(line); ok {
+			secs = append(secs, section{line: i + 1, title: title})
+			continue
+		}
+		cur.parts = append(cur.parts, part{prose: line})
+	}
+	return secs
+}
+
+// newBlock builds the block that opens at lines[open] and closes at lines[end].
+func newBlock(lines []string, open, end int, f fence) *block {
+	var body strings.Builder
+	for _, l := range lines[open+1 : end] {
+		body.WriteString(stripIndent(l, f.indent))
+		body.WriteByte('\n')
+	}
+	return &block{line: open + 1, info: f.info, body: body.String(), raw: lines[open : end+1]}
+}
+
+// closingFence returns the index of the line that closes f, searching from
+// lines[from], or -1.
+func closingFence(lines []string, from int, f fence) int {
+	for i := from; i < len(lines); i++ {
+		if closesFence(lines[i], f) {
+			return i
+		}
+	}
+	return -1
+}
+
+// leadingSpaces counts the spaces that start s, up to 4.
+func leadingSpaces(s string) int {
+	n := 0
+	for n < len(s) && n < 4 && s[n] == ' ' {
+		n++
+	}
+	return n
+}
+
+// stripIndent removes up to n leading spaces of s.
+func stripIndent(s string, n int) string {
+	for i := 0; i < n && strings.HasPrefix(s, " "); i++ {
+		s = s[1:]
+	}
+	return s
+}
+
+// openFence reports whether line opens a fenced code block: up to three
+// spaces, then three or more backticks or tildes, then the info string.
+func openFence(line string) (fence, bool) {
+	indent := leadingSpaces(line)
+	if indent > 3 {
+		return fence{}, false
+	}
+	rest := line[indent:]
+	if rest == "" || rest[0] != '`' && rest[0] != '~' {
+		return fence{}, false
+	}
+	n := runOf(rest, rest[0])
+	if n < 3 {
+		return fence{}, false
+	}
+	info := strings.TrimSpace(rest[n:])
+	if rest[0] == '`' && strings.Contains(info, "`") {
+		return fence{}, false
+	}
+	return fence{indent: indent, char: rest[0], n: n, info: info}, true
+}
+
+// closesFence reports whether line closes f: the same character at least as
+// many times, and nothing else but spaces.
+func closesFence(line string, f fence) bool {
+	indent := leadingSpaces(line)
+	if indent > 3 {
+		return false
+	}
+	rest := line[indent:]
+	n := runOf(rest, f.char)
+	return n >= f.n && strings.TrimRight(rest[n:], " \t") == ""
+}
+
+// runOf counts the bytes c that start s.
+func runOf(s string, c byte) int {
+	n := 0
+	for n < len(s) && s[n] == c {
+		n++
+	}
+	return n
+}
+
+// stepHeading reports whether line is a level-2 ATX heading and returns its text.
+func stepHeading(line string) (string, bool) {
+	indent := leadingSpaces(line)
+	if indent > 3 {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(line[indent:], "##")
+	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return "", false
+	}
+	text := strings.TrimSpace(rest)
+	// An optional closing sequence of #s, after a space, is not part of the text.
+	trimmed := strings.TrimRight(text, "#")
+	if trimmed == "" {
+		return "", true
+	}
+	if trimmed != text && (strings.HasSuffix(trimmed, " ") || strings.HasSuffix(trimmed, "\t")) {
+		text = strings.TrimSpace(trimmed)
+	}
+	return text, true
+}
+
+// slug turns a step title into an id: ASCII letters lowercased, digits kept,
+// each run of other characters one '-', '-' trimmed at both ends.
+func slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for i := 0; i < len(title); i++ {
+		c := title[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteByte(c)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// prose collects the Markdown a learner reads: runs of blank lines become
+// one, except inside code blocks, and blank lines at both ends are dropped.
+type prose struct {
+	lines []string
+	blank bool
+}
+
+// text adds a line of Markdown.
+func (p *prose) text(line string) {
+	if strings.TrimSpace(line) != "" {
+		p.lines = append(p.lines, line)
+		p.blank = false
+		return
+	}
+	if len(p.lines) > 0 && !p.blank {
+		p.lines = append(p.lines, "")
+		p.blank = true
+	}
+}
+
+// verbatim adds the lines of a code block as written.
+func (p *prose) verbatim(lines []string) {
+	p.lines = append(p.lines, lines...)
+	p.blank = false
+}
+
+func (p *prose) String() string {
+	lines := p.lines
+	if p.blank {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,143 @@
+package lessons
+
+import "strings"
+
+// lessonParser turns the sections of one lesson into its introduction and steps.
+type lessonParser struct {
+	r      *reporter
+	lesson *Lesson
+}
+
+// intro reads the lesson's introduction: prose, setup and seed blocks.
+func (lp *lessonParser) intro(sec section) {
+	var p prose
+	lp.walk(sec, &p, func(b blockInfo, blk *block) {
+		switch b.role {
+		case roleSetup, roleSeed:
+			if sb := lp.sqlBlock(b, blk); b.role == roleSetup {
+				lp.lesson.Setup = append(lp.lesson.Setup, sb)
+			} else {
+				lp.lesson.Seed = append(lp.lesson.Seed, sb)
+			}
+		default:
+			lp.r.errorf(blk.line, "%s belongs to a step; move it below a ## heading", b.name())
+		}
+	})
+	lp.lesson.Intro = p.String()
+}
+
+// walk feeds the section's prose to p and each machinery block, with the
+// problems of its info string reported, to use.
+func (lp *lessonParser) walk(sec section, p *prose, use func(blockInfo, *block)) {
+	for _, pt := range sec.parts {
+		if pt.block == nil {
+			p.text(pt.prose)
+			continue
+		}
+		b, problems := parseInfo(pt.block.info)
+		if !b.machinery() {
+			p.verbatim(pt.block.raw)
+			continue
+		}
+		p.text("")
+		for _, msg := range problems {
+			lp.r.errorf(pt.block.line, "%s", msg)
+		}
+		use(b, pt.block)
+	}
+}
+
+// stepParser follows the blocks of one step, pairing checks with expects.
+type stepParser struct {
+	*lessonParser
+	step *Step
+	// pending is the check waiting for its expect; answered the check that
+	// got it, while no other machinery block has come since.
+	pending, answered *Check
+}
+
+// step reads one step.
+func (lp *lessonParser) step(sec section) *Step {
+	s := &Step{Lesson: lp.lesson, Line: sec.line}
+	s.Title, s.ID = stepID(sec.title, sec.line, lp.r)
+	sp := &stepParser{lessonParser: lp, step: s}
+	var p prose
+	lp.walk(sec, &p, sp.block)
+	sp.flush()
+	s.Prose = p.String()
+	if len(s.Checks) == 0 {
+		lp.r.errorf(s.Line, "step %q has no check; add a ```sql check``` block followed by ```expect```", s.Title)
+	}
+	if len(s.Hints) == 0 {
+		lp.r.warnf(s.Line, "step %q has no hint; add a ```hint``` block", s.Title)
+	}
+	return s
+}
+
+// block places one machinery block in the step.
+func (sp *stepParser) block(b blockInfo, blk *block) {
+	if b.role == roleExpect {
+		sp.expect(b, blk)
+		return
+	}
+	sp.flush()
+	sp.answered = nil
+	s := sp.step
+	switch b.role {
+	case roleSetup:
+		s.Setup = append(s.Setup, sp.sqlBlock(b, blk))
+	case roleSeed:
+		s.Seed = append(s.Seed, sp.sqlBlock(b, blk))
+	case roleCheck:
+		sp.pending = sp.check(b, blk)
+		s.Checks = append(s.Checks, sp.pending)
+	case roleHint:
+		s.Hints = append(s.Hints, sp.hint(b, blk))
+	default:
+		if f := sp.file(b, blk); f != nil {
+			s.Files = append(s.Files, f)
+		}
+	}
+}
+
+// flush reports a check still waiting for its expect.
+func (sp *stepParser) flush() {
+	if sp.pending != nil {
+		sp.r.errorf(sp.pending.Line, "check has no expect; add an ```expect``` block right after it")
+		sp.pending = nil
+	}
+}
+
+// expect gives an expect block to the check just before it.
+func (sp *stepParser) expect(b blockInfo, blk *block) {
+	e := Expect{Mode: b.mode, Body: blk.body, Line: blk.line}
+	switch {
+	case sp.pending != nil:
+		c := sp.pending
+		for _, msg := range expectProblems(c.Kind, e) {
+			sp.r.errorf(blk.line, "%s", msg)
+		}
+		c.Expect = e
+		sp.pending, sp.answered = nil, c
+	case sp.answered != nil:
+		sp.r.errorf(blk.line, "the check at line %d already has its expect; a check takes exactly one", sp.answered.Line)
+	default:
+		sp.r.errorf(blk.line, "expect block does not follow a check; put it right after the check it belongs to")
+	}
+}
+
+// sqlBlock reads a setup or seed block.
+func (lp *lessonParser) sqlBlock(b blockInfo, blk *block) *SQLBlock {
+	if b.lang != "" && b.lang != "sql" {
+		lp.r.errorf(blk.line, "a %s block holds SQL; write it as ```sql %s```", b.role, b.role)
+	}
+	return &SQLBlock{Body: blk.body, Line: blk.line}
+}
+
+// hint reads a hint block.
+func (lp *lessonParser) hint(b blockInfo, blk *block) *Hint {
+	if strings.TrimSpace(blk.body) == "" {
+		lp.r.errorf(blk.line, "hint block is empty; write the hint in it")
+	}
+	return &Hint{Lang: b.lang, Body: blk.body, Line: blk.line}
+}
