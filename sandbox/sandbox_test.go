@@ -262,3 +262,48 @@ func TestCloseTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func BenchmarkNew(b *testing.B) {
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := New(ctx, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func BenchmarkRunScript(b *testing.B) {
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := New(ctx, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Run(ctx, Script{SQL: schema + "SELECT player, score FROM scores ORDER BY score DESC;"}); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func BenchmarkRestore(b *testing.B) {
+	ctx := context.Background()
+	s := newSandbox(b, Options{})
+	if _, err := s.Run(ctx, Script{SQL: schema}); err != nil {
+		b.Fatal(err)
+	}
+	snap, err := s.Snapshot()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := s.Restore(ctx, snap); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -192,20 +192,15 @@ func TestProve(t *testing.T) {
 // BenchmarkStep builds a step's sandbox and runs five SQL checks: the work
 // of one `sandcastle check`.
 func BenchmarkStep(b *testing.B) {
-	lesson := "---\nid: bench\ntitle: Bench\n---\n\n## Five checks\n\n" +
-		"```sql file=schema.sql\n```\n\n```sql solution file=schema.sql\n" + tinySchema + "\n```\n\n" +
-		"```sql seed\nINSERT INTO scores (player, score) VALUES ('ada', 300), ('grace', 250), ('linus', 100);\n```\n\n" +
-		"```sql check \"columns\"\nSELECT name FROM pragma_table_info('scores') ORDER BY cid;\n```\n\n```expect\n| name |\n| --- |\n| id |\n| player |\n| score |\n```\n\n" +
-		"```sql check \"not null\"\nINSERT INTO scores (player, score) VALUES (NULL, 1);\n```\n\n```expect error\nNOT NULL constraint failed\n```\n\n" +
-		"```sql check \"check\"\nINSERT INTO scores (player, score) VALUES ('x', -1);\n```\n\n```expect error\nCHECK constraint failed\n```\n\n" +
-		"```sql check \"best first\"\nSELECT player, score FROM scores ORDER BY score DESC;\n```\n\n```expect\n| ada | 300 |\n| grace | 250 |\n| linus | 100 |\n```\n\n" +
-		"```sql check \"count\"\nSELECT count(*) FROM scores;\n```\n\n```expect unordered\n| 3 |\n```\n"
-	c := loadCourse(b, lesson)
+	c, problems, err := lessons.Load(os.DirFS("../../testdata/courses/bench"), "bench")
+	if err != nil || len(problems.Errors()) > 0 {
+		b.Fatal(err, problems)
+	}
 	fsys := files("schema.sql", tinySchema)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		if r := Run(ctx, c, c.Steps()[0], fsys, Options{}); r.Status != Pass {
+		if r := Run(ctx, c, c.Steps()[0], fsys, Options{}); r.Status != Pass || len(r.Checks) != 5 {
 			b.Fatalf("%s %s %+v", r.Status, r.Message, r.Checks)
 		}
 	}
