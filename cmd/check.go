@@ -30,7 +30,8 @@ Exit code 0 when everything passed, 1 when a check failed or a step could not ru
 		Example: `  sandcastle check
   sandcastle check a-home-for-scores/required-fields
   sandcastle check --all --json`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.step = args[0]

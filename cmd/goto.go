@@ -14,7 +14,8 @@ func newGotoCmd(a *app) *cobra.Command {
 (never overwriting one). It stays current until it passes.`,
 		Example: `  sandcastle goto a-home-for-scores
   sandcastle goto hello-backend/a-first-query`,
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			s, err := a.openSession(ctx)

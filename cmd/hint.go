@@ -19,7 +19,8 @@ it. Hints come one at a time: the first nudges, the last nearly gives the answer
 The hints you have already seen are shown again above the new one.`,
 		Example: `  sandcastle hint
   sandcastle hint a-home-for-scores`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			s, err := a.openSession(ctx)

@@ -28,7 +28,8 @@ all progress is cleared, and the first step's files are created again.`,
 		Example: `  sandcastle reset
   sandcastle reset a-home-for-scores/required-fields
   sandcastle reset --all`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.step = argOrEmpty(args)
 			if opts.all && opts.step != "" {

@@ -17,7 +17,8 @@ backend does it, and the files to edit. The first step of a lesson comes with th
 lesson's introduction.`,
 		Example: `  sandcastle show
   sandcastle show a-home-for-scores | less`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := a.openSession(cmd.Context())
 			if err != nil {

@@ -17,7 +17,8 @@ func newSolutionCmd(a *app) *cobra.Command {
 them. Your files are not changed: compare, then write the answer in your own words.`,
 		Example: `  sandcastle solution
   sandcastle solution hello-backend/a-first-query`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			s, err := a.openSession(ctx)

@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"github.com/spf13/cobra"
 	"os"
 
 	"github.com/sandcastle/sandcastle/internal/check"
@@ -82,4 +83,29 @@ func (s *session) checkOptions() (check.Options, error) {
 		Trusted: s.ws.Course.Trusted || s.progress.Trusted == s.ws.Config.Course,
 		Dir:     s.ws.Root,
 	}, nil
+}
+
+// completeSteps completes a STEP argument with the ids of the workspace's
+// lessons and steps.
+func (a *app) completeSteps(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	dir, err := a.start()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	ws, err := workspace.Find(dir)
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	defer ws.Close()
+	var ids []cobra.Completion
+	for _, l := range ws.Course.Lessons {
+		ids = append(ids, cobra.CompletionWithDesc(l.ID, l.Title))
+		for _, s := range l.Steps {
+			ids = append(ids, cobra.CompletionWithDesc(s.FullID(), s.Title))
+		}
+	}
+	return ids, cobra.ShellCompDirectiveNoFileComp
 }
