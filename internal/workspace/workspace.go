@@ -44,8 +44,10 @@ type Workspace struct {
 	Config Config
 	Course *lessons.Course
 
-	root  *os.Root
-	store *Store
+	root *os.Root
+	// store is opened in the background while the course loads: both take
+	// a fraction of a millisecond, and every command pays for them.
+	store *pending[*Store]
 }
 
 // Find opens the workspace that contains dir: dir itself or the nearest
@@ -75,27 +77,40 @@ func Open(dir string) (*Workspace, error) {
 	if err := yaml.Unmarshal(data, &w.Config); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ConfigFile), err)
 	}
-	if w.Config.Course == "" {
-		return nil, fmt.Errorf("%s: no course: add a line such as `course: %s`", filepath.Join(dir, ConfigFile), BuiltinRef)
-	}
-	if w.Course, err = LoadCourse(w.Config.Course, dir); err != nil {
-		return nil, err
-	}
-	if w.Config.Lang != "" && !w.Course.HasLanguage(w.Config.Lang) {
-		return nil, fmt.Errorf("%s: lang %q is not one of the course's languages (%s)",
-			filepath.Join(dir, ConfigFile), w.Config.Lang, strings.Join(w.Course.LanguageNames(), ", "))
-	}
 	if w.root, err = os.OpenRoot(dir); err != nil {
 		return nil, fmt.Errorf("open workspace: %w", err)
 	}
+	w.store = start(w.openStore)
+	if err := w.loadCourse(); err != nil {
+		w.Close()
+		return nil, err
+	}
 	return w, nil
+}
+
+func (w *Workspace) loadCourse() error {
+	dir := w.Root
+	if w.Config.Course == "" {
+		return fmt.Errorf("%s: no course: add a line such as `course: %s`", filepath.Join(dir, ConfigFile), BuiltinRef)
+	}
+	var err error
+	if w.Course, err = LoadCourse(w.Config.Course, dir); err != nil {
+		return err
+	}
+	if w.Config.Lang != "" && !w.Course.HasLanguage(w.Config.Lang) {
+		return fmt.Errorf("%s: lang %q is not one of the course's languages (%s)",
+			filepath.Join(dir, ConfigFile), w.Config.Lang, strings.Join(w.Course.LanguageNames(), ", "))
+	}
+	return nil
 }
 
 // Close closes the workspace's progress database and folder.
 func (w *Workspace) Close() error {
 	var errs []error
 	if w.store != nil {
-		errs = append(errs, w.store.Close())
+		if s, err := w.store.wait(); err == nil {
+			errs = append(errs, s.Close())
+		}
 	}
 	if w.root != nil {
 		errs = append(errs, w.root.Close())
@@ -107,11 +122,11 @@ func (w *Workspace) Close() error {
 // (a symbolic link out of it does not resolve).
 func (w *Workspace) Files() fs.FS { return w.root.FS() }
 
-// Store opens the progress database on first use.
-func (w *Workspace) Store(ctx context.Context) (*Store, error) {
-	if w.store != nil {
-		return w.store, nil
-	}
+// Store is the workspace's progress database.
+func (w *Workspace) Store(context.Context) (*Store, error) { return w.store.wait() }
+
+// openStore opens the progress database, creating .sandcastle on first use.
+func (w *Workspace) openStore() (*Store, error) {
 	if err := w.root.MkdirAll(StateDir, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", StateDir, err)
 	}
@@ -119,12 +134,28 @@ func (w *Workspace) Store(ctx context.Context) (*Store, error) {
 	if _, err := w.create(filepath.Join(StateDir, ".gitignore"), "*\n"); err != nil {
 		return nil, err
 	}
-	s, err := OpenStore(ctx, filepath.Join(w.Root, StateDir, "state.db"))
-	if err != nil {
-		return nil, err
-	}
-	w.store = s
-	return s, nil
+	return OpenStore(context.Background(), filepath.Join(w.Root, StateDir, "state.db"))
+}
+
+// pending is the result of work started in the background.
+type pending[T any] struct {
+	done chan struct{}
+	v    T
+	err  error
+}
+
+func start[T any](work func() (T, error)) *pending[T] {
+	p := &pending[T]{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.v, p.err = work()
+	}()
+	return p
+}
+
+func (p *pending[T]) wait() (T, error) {
+	<-p.done
+	return p.v, p.err
 }
 
 // SQLTimeout is the time limit of each SQL run, from sandcastle.yaml.
