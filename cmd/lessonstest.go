@@ -112,21 +112,32 @@ func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, 
 		if bad {
 			verdict = io.red("FAIL")
 		}
-		io.printf("%-4s %-40s %3d proofs  %s\n", verdict, l.ID, len(mine), io.dim(took.Round(time.Millisecond/10).String()))
+		io.printf("%-4s %-40s %-9s %s\n", verdict, l.ID, plural(len(mine), "step"), io.dim(took.Round(time.Millisecond/10).String()))
 		for _, p := range mine {
-			if p.OK() {
-				continue
+			if !p.OK() {
+				failed++
 			}
-			failed++
-			printFailedProof(io, p)
+			if !p.OK() || p.Warnings() > 0 {
+				printFailedProof(io, p)
+			}
 		}
 	}
-	io.printf("\n%d step proofs in %s", len(proofs), total.Round(time.Millisecond))
-	if failed > 0 {
-		io.printf(", %s\n", io.red(fmt.Sprintf("%d failed", failed)))
-	} else {
-		io.println(", all hold")
+	warned := 0
+	for _, p := range proofs {
+		if p.Warnings() > 0 {
+			warned++
+		}
 	}
+	io.printf("\n%s proved in %s", plural(len(proofs), "step"), total.Round(time.Millisecond))
+	if failed > 0 {
+		io.printf(", %s", io.red(fmt.Sprintf("%d failed", failed)))
+	} else {
+		io.printf(", all hold")
+	}
+	if warned > 0 {
+		io.printf(", %s", io.yellow(plural(warned, "warning")))
+	}
+	io.println()
 }
 
 func printFailedProof(io *Streams, p check.StepProof) {
@@ -134,12 +145,19 @@ func printFailedProof(io *Streams, p check.StepProof) {
 	if p.Lang != "" {
 		name += " [" + p.Lang + "]"
 	}
-	io.printf("  %s %s\n", io.red("✗"), name)
+	mark := io.red("✗")
+	if p.OK() {
+		mark = io.yellow("!")
+	}
+	io.printf("  %s %s\n", mark, name)
 	for _, pr := range p.Proofs {
 		if pr.OK {
 			continue
 		}
 		label := pr.Kind
+		if pr.Warning {
+			label = "warning: " + label
+		}
 		if pr.Why != "" {
 			label += fmt.Sprintf(" %q", pr.Why)
 		}

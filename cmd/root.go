@@ -55,10 +55,11 @@ func Run(ctx context.Context, args []string, io *Streams) int {
 	if errors.As(err, &failed) {
 		return exitFailed
 	}
-	fmt.Fprintln(io.Err, "sandcastle: "+message(err))
 	if ctx.Err() != nil {
+		fmt.Fprintln(io.Err, "sandcastle: interrupted")
 		return exitFailed
 	}
+	fmt.Fprintln(io.Err, "sandcastle: "+message(err))
 	return exitUsage
 }
 

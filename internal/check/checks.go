@@ -55,7 +55,7 @@ func sqlCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *l
 // check's body when it has one. The last statement's result is compared.
 func querySQL(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *lessons.Check, files fs.FS) (*sandbox.Result, error) {
 	if c.Run != "" {
-		src, err := readLearnerFile(files, c.Run)
+		src, err := readLearnerFile(files, step, c.Run)
 		if err != nil {
 			return nil, err
 		}

@@ -21,6 +21,10 @@ const (
 	ProofSolved  = "solved"  // with the solutions in place, every check passes
 	ProofStarter = "starter" // with the step's starters, at least one check fails
 	ProofMistake = "mistake" // with each mistake, at least one check fails
+	// ProofFinished is a warning, not one of the format's proofs: with the
+	// files as the course leaves them at its end, the step still passes, so
+	// `check --all` in a finished workspace passes too.
+	ProofFinished = "finished"
 )
 
 // Proof is one proof about a step.
@@ -29,6 +33,8 @@ type Proof struct {
 	// Why names the mistake, for mistake proofs.
 	Why string `json:"why,omitempty"`
 	OK  bool   `json:"ok"`
+	// Warning proofs do not make lessons test fail.
+	Warning bool `json:"warning,omitempty"`
 	// Message says what went wrong when the proof failed.
 	Message string `json:"message,omitempty"`
 }
@@ -42,14 +48,25 @@ type StepProof struct {
 	Duration time.Duration `json:"-"`
 }
 
-// OK reports whether every proof holds.
+// OK reports whether every proof holds, warnings aside.
 func (p StepProof) OK() bool {
 	for _, pr := range p.Proofs {
-		if !pr.OK {
+		if !pr.OK && !pr.Warning {
 			return false
 		}
 	}
 	return true
+}
+
+// Warnings counts the warning proofs that do not hold.
+func (p StepProof) Warnings() int {
+	n := 0
+	for _, pr := range p.Proofs {
+		if !pr.OK && pr.Warning {
+			n++
+		}
+	}
+	return n
 }
 
 // Prove proves every step of course that keep selects (all when nil), for
@@ -126,6 +143,12 @@ func ProveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, 
 		p.Proofs = append(p.Proofs, Proof{Kind: ProofMistake, Why: m.Why, OK: !r.Passed(),
 			Message: fmt.Sprintf("the mistake at %s:%d passes every check; add a check that catches it", step.Lesson.File, m.Line)})
 	}
+	if finished := finalVersions(course, step, opts.Lang); !maps.Equal(finished, solved) {
+		r := runFiles(ctx, course, step, finished, opts)
+		p.Proofs = append(p.Proofs, Proof{Kind: ProofFinished, OK: r.Passed(), Warning: true,
+			Message: failureText("with the files as the course leaves them at its end, the step does not pass, "+
+				"so `sandcastle check --all` fails it in a finished workspace; make its checks hold for the later versions too", r)})
+	}
 	for i := range p.Proofs {
 		if p.Proofs[i].OK {
 			p.Proofs[i].Message = ""
@@ -155,6 +178,19 @@ func versions(course *lessons.Course, step *lessons.Step, lang string, starting 
 			upto = steps[step.Index-1]
 		}
 		if content, ok := course.Version(d.Path, lang, upto, lessons.Solution); ok {
+			files[d.Path] = content
+		}
+	}
+	return files
+}
+
+// finalVersions returns the files a step uses as the course leaves them at
+// its end: the last solution of each.
+func finalVersions(course *lessons.Course, step *lessons.Step, lang string) map[string]string {
+	steps := course.Steps()
+	files := map[string]string{}
+	for _, d := range course.Declared(step, lang) {
+		if content, ok := course.Version(d.Path, lang, steps[len(steps)-1], lessons.Solution); ok {
 			files[d.Path] = content
 		}
 	}

@@ -85,25 +85,30 @@ func run(ctx context.Context, course *lessons.Course, step *lessons.Step, files 
 	res := StepResult{ID: step.FullID(), Title: step.Title, Checks: []CheckResult{}}
 	for _, c := range step.Checks {
 		if c.Kind == "http" {
-			return res.couldNotRun("this step checks a server over HTTP, which this version of sandcastle cannot run yet")
+			return res.couldNotRun(ctx, "this step checks a server over HTTP, which this version of sandcastle cannot run yet")
 		}
 	}
 	sb, err := Build(ctx, course, step, files, opts)
 	if err != nil {
-		return res.couldNotRun(err.Error())
+		return res.couldNotRun(ctx, err.Error())
 	}
 	defer func() { sb.Close() }()
 	for _, c := range step.Checks {
 		if err := sb.Host(ctx, "SAVEPOINT sandcastle_check"); err != nil {
-			return res.couldNotRun(err.Error())
+			return res.couldNotRun(ctx, err.Error())
 		}
 		res.Checks = append(res.Checks, runCheck(ctx, sb, step, c, files, opts))
+		if ctx.Err() != nil {
+			return res.couldNotRun(ctx, "")
+		}
 		if err := sb.Host(ctx, "ROLLBACK TO sandcastle_check; RELEASE sandcastle_check"); err != nil {
 			// The check's own COMMIT or ROLLBACK ended the savepoint: start afresh.
-			sb.Close()
-			if sb, err = Build(ctx, course, step, files, opts); err != nil {
-				return res.couldNotRun(err.Error())
+			fresh, err := Build(ctx, course, step, files, opts)
+			if err != nil {
+				return res.couldNotRun(ctx, err.Error())
 			}
+			sb.Close()
+			sb = fresh
 		}
 	}
 	res.Status = Pass
@@ -113,8 +118,13 @@ func run(ctx context.Context, course *lessons.Course, step *lessons.Step, files 
 	return res
 }
 
-func (r StepResult) couldNotRun(msg string) StepResult {
+// couldNotRun marks the step as one that could not run, because of msg or
+// because the caller gave up (ctx).
+func (r StepResult) couldNotRun(ctx context.Context, msg string) StepResult {
 	r.Status, r.Message = Error, msg
+	if ctx.Err() != nil {
+		r.Message = "interrupted"
+	}
 	return r
 }
 
@@ -146,7 +156,7 @@ func populate(ctx context.Context, sb *sandbox.Sandbox, course *lessons.Course, 
 		if f.Query || !strings.HasSuffix(f.Path, ".sql") {
 			continue
 		}
-		err := applyFile(ctx, sb, files, f.Path)
+		err := applyFile(ctx, sb, files, step, f.Path)
 		if err != nil && skipped == nil {
 			return err
 		}
@@ -164,8 +174,8 @@ func populate(ctx context.Context, sb *sandbox.Sandbox, course *lessons.Course, 
 }
 
 // applyFile runs a learner's .sql file into the sandbox.
-func applyFile(ctx context.Context, sb *sandbox.Sandbox, files fs.FS, path string) error {
-	src, err := readLearnerFile(files, path)
+func applyFile(ctx context.Context, sb *sandbox.Sandbox, files fs.FS, step *lessons.Step, path string) error {
+	src, err := readLearnerFile(files, step, path)
 	if err != nil {
 		return err
 	}
@@ -207,11 +217,13 @@ func runBlock(ctx context.Context, sb *sandbox.Sandbox, file string, b *lessons.
 	return err
 }
 
-// readLearnerFile reads a learner's file, saying plainly when it is missing.
-func readLearnerFile(files fs.FS, path string) (string, error) {
+// readLearnerFile reads a learner's file of step, saying plainly when it is
+// missing and how to get it back.
+func readLearnerFile(files fs.FS, step *lessons.Step, path string) (string, error) {
 	b, err := fs.ReadFile(files, path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("%s does not exist; `sandcastle reset` puts a step's files back", path)
+		return "", fmt.Errorf("%s does not exist; `sandcastle goto %s` creates the missing files of the step again, "+
+			"without changing the others", path, step.FullID())
 	}
 	if err != nil {
 		return "", fmt.Errorf("read %s: %w", path, err)

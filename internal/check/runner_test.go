@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/sandcastle/sandcastle/lessons"
+	"github.com/sandcastle/sandcastle/sandbox"
 )
 
 // loadCourse loads a course from course.yaml and lesson files given as text.
@@ -203,5 +205,30 @@ func BenchmarkStep(b *testing.B) {
 		if r := Run(ctx, c, c.Steps()[0], fsys, Options{}); r.Status != Pass || len(r.Checks) != 5 {
 			b.Fatalf("%s %s %+v", r.Status, r.Message, r.Checks)
 		}
+	}
+}
+
+// TestRunInterrupted: a caller that gives up mid-check gets an "interrupted"
+// step, never a panic, whether the learner's file or a check is running.
+func TestRunInterrupted(t *testing.T) {
+	c := tinyCourse(t)
+	endless := "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;"
+	cases := []struct {
+		name  string
+		step  *lessons.Step
+		files fstest.MapFS
+	}{
+		{"while a learner file applies", c.Steps()[0], files("schema.sql", endless)},
+		{"while a check runs the learner's query", c.Steps()[1], files("schema.sql", tinySchema, "queries/top.sql", endless)},
+	}
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+			defer cancel()
+			r := Run(ctx, c, tt.step, tt.files, Options{Sandbox: sandbox.Options{Timeout: time.Minute}})
+			if r.Status != Error || r.Message != "interrupted" {
+				t.Errorf("got %s %q, want error \"interrupted\"", r.Status, r.Message)
+			}
+		})
 	}
 }
