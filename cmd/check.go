@@ -28,7 +28,7 @@ course, whatever your progress.
 STEP is a full step id (lesson/step) or a lesson id (its first unfinished step).
 Exit code 0 when everything passed, 1 when a check failed or a step could not run.`,
 		Example: `  sandcastle check
-  sandcastle check a-home-for-scores/required-fields
+  sandcastle check a-home-for-scores/refuse-bad-scores
   sandcastle check --all --json`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,

@@ -13,7 +13,7 @@ func newGotoCmd(a *app) *cobra.Command {
 		Long: `Make STEP the current step, and create the files it needs that do not exist yet
 (never overwriting one). It stays current until it passes.`,
 		Example: `  sandcastle goto a-home-for-scores
-  sandcastle goto hello-backend/a-first-query`,
+  sandcastle goto hello-backend/your-first-query`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {

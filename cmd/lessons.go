@@ -1,7 +1,9 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -148,11 +150,12 @@ code 1. Exit code 2 means course.yaml could not be read at all.`,
 
 func runLint(a *app, path string) error {
 	var (
+		course   *lessons.Course
 		problems lessons.Problems
 		err      error
 	)
 	if path == "" || path == workspace.BuiltinRef {
-		_, problems, err = lessons.Builtin()
+		course, problems, err = lessons.Builtin()
 	} else {
 		start, serr := a.start()
 		if serr != nil {
@@ -162,7 +165,10 @@ func runLint(a *app, path string) error {
 		if !filepath.IsAbs(dir) {
 			dir = filepath.Join(start, dir)
 		}
-		_, problems, err = lessons.Load(os.DirFS(dir), dir)
+		course, problems, err = lessons.Load(os.DirFS(dir), dir)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s has no course.yaml: a course folder holds course.yaml and its lesson files", path)
 	}
 	if err != nil {
 		return fmt.Errorf("lint %s: %w", path, err)
@@ -171,9 +177,12 @@ func runLint(a *app, path string) error {
 		fmt.Fprintln(a.io.Out, p.String())
 	}
 	errs := len(problems.Errors())
+	summary := fmt.Sprintf("%s, %s", plural(errs, "error"), plural(len(problems)-errs, "warning"))
 	if errs > 0 {
-		fmt.Fprintf(a.io.Err, "%d error(s), %d warning(s)\n", errs, len(problems)-errs)
+		fmt.Fprintln(a.io.Err, summary)
 		return errFailed
 	}
+	fmt.Fprintf(a.io.Err, "%s: %s and %s, %s\n", course.ID, plural(len(course.Lessons), "lesson"),
+		plural(len(course.Steps()), "step"), summary)
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -31,6 +32,10 @@ func printStep(io *Streams, s *session, step *lessons.Step, r check.StepResult, 
 		return
 	}
 	io.println(io.green(fmt.Sprintf("Step passed: all %d checks pass.", len(r.Checks))))
+	if workspace.Passed(s.ws.Course, s.progress) == len(s.ws.Course.Steps()) {
+		io.printf("\n%s\n", io.green(io.bold("You have finished "+s.ws.Course.Title+": every step passes. Well done!")))
+		return
+	}
 	if next == nil {
 		return
 	}

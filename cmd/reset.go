@@ -26,7 +26,7 @@ under .sandcastle/backups/, so nothing is lost.
 With --all, start the course over: every course file is backed up and removed,
 all progress is cleared, and the first step's files are created again.`,
 		Example: `  sandcastle reset
-  sandcastle reset a-home-for-scores/required-fields
+  sandcastle reset a-home-for-scores/refuse-bad-scores
   sandcastle reset --all`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -30,19 +31,32 @@ type app struct {
 	io *Streams
 	// dir is -C: run as if started in this folder.
 	dir string
+	// interrupts is how Ctrl-C reaches the command (nil in tests).
+	interrupts *interrupts
 }
 
 // Execute runs sandcastle with the process's arguments and streams and
-// returns its exit code.
+// returns its exit code. Ctrl-C and SIGTERM cancel the command's context,
+// unless the command has taken Ctrl-C over.
 func Execute() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return Run(ctx, os.Args[1:], SystemStreams())
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ints := &interrupts{cancel: cancel}
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(signals)
+	go ints.watch(signals)
+	return run(ctx, &app{io: SystemStreams(), interrupts: ints}, os.Args[1:])
 }
 
 // Run runs sandcastle with args on the given streams and returns its exit code.
 func Run(ctx context.Context, args []string, io *Streams) int {
-	root := newRoot(&app{io: io})
+	return run(ctx, &app{io: io}, args)
+}
+
+func run(ctx context.Context, a *app, args []string) int {
+	io := a.io
+	root := newRoot(a)
 	root.SetArgs(args)
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
@@ -126,3 +140,40 @@ type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
+
+// interrupts delivers Ctrl-C: it cancels the command, or calls the handler
+// of a command that has taken it over.
+type interrupts struct {
+	mu      sync.Mutex
+	cancel  context.CancelFunc
+	handler func()
+}
+
+func (i *interrupts) watch(signals <-chan os.Signal) {
+	for sig := range signals {
+		i.mu.Lock()
+		h := i.handler
+		i.mu.Unlock()
+		if h != nil && sig == os.Interrupt {
+			h()
+			continue
+		}
+		i.cancel()
+	}
+}
+
+// take makes Ctrl-C call h until the returned function is called. On a nil
+// *interrupts (tests) it does nothing.
+func (i *interrupts) take(h func()) (release func()) {
+	if i == nil {
+		return func() {}
+	}
+	i.mu.Lock()
+	i.handler = h
+	i.mu.Unlock()
+	return func() {
+		i.mu.Lock()
+		i.handler = nil
+		i.mu.Unlock()
+	}
+}

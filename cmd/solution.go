@@ -16,7 +16,7 @@ func newSolutionCmd(a *app) *cobra.Command {
 		Long: `Show the solution files of STEP (default: the current step) and record that you saw
 them. Your files are not changed: compare, then write the answer in your own words.`,
 		Example: `  sandcastle solution
-  sandcastle solution hello-backend/a-first-query`,
+  sandcastle solution hello-backend/your-first-query`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -3,13 +3,14 @@ package cmd
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/workspace"
-	"github.com/sandcastle/sandcastle/sandbox"
 )
 
 func newSQLCmd(a *app) *cobra.Command {
@@ -61,29 +62,46 @@ func runSQL(ctx context.Context, a *app, query string) error {
 	if io.InTTY {
 		io.printf("SQL console on the sandbox of %s. End statements with ;  .help for help, .quit to leave.\n", step.FullID())
 	}
-	return consoleLoop(ctx, io, con)
+	return consoleLoop(ctx, a, con)
 }
 
-// consoleLoop reads statements line by line until .quit or the end of input.
-func consoleLoop(ctx context.Context, io *Streams, con *check.Console) error {
+// consoleLoop reads statements line by line until .quit or the end of
+// input. Ctrl-C stops the statement running, not the console.
+func consoleLoop(ctx context.Context, a *app, con *check.Console) error {
+	io := a.io
+	var running atomic.Pointer[context.CancelFunc]
+	var discard atomic.Bool // Ctrl-C at a prompt drops the statement being typed
+	release := a.interrupts.take(func() {
+		if stop := running.Load(); stop != nil {
+			(*stop)()
+			return
+		}
+		discard.Store(true)
+		io.printf("\n(.quit or Ctrl-D leaves the console)\nsql> ")
+	})
+	defer release()
 	in := bufio.NewScanner(io.In)
 	in.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	var pending strings.Builder
 	for {
-		if io.InTTY {
-			if pending.Len() == 0 {
-				io.printf("sql> ")
-			} else {
-				io.printf(" ...> ")
-			}
+		if io.InTTY && pending.Len() == 0 {
+			io.printf("sql> ")
+		} else if io.InTTY {
+			io.printf(" ...> ")
 		}
 		if !in.Scan() {
+			if io.InTTY {
+				io.println()
+			}
 			if pending.Len() > 0 {
 				consoleRun(ctx, io, con, pending.String())
 			}
 			return in.Err()
 		}
 		line := in.Text()
+		if discard.Swap(false) {
+			pending.Reset()
+		}
 		if pending.Len() == 0 {
 			switch strings.TrimSpace(line) {
 			case "":
@@ -95,7 +113,11 @@ func consoleLoop(ctx context.Context, io *Streams, con *check.Console) error {
 		pending.WriteString(line + "\n")
 		text := strings.TrimSpace(pending.String())
 		if strings.HasPrefix(text, ".") || strings.HasSuffix(text, ";") {
-			consoleRun(ctx, io, con, text)
+			stmtCtx, stop := context.WithCancel(ctx)
+			running.Store(&stop)
+			consoleRun(stmtCtx, io, con, text)
+			running.Store(nil)
+			stop()
 			pending.Reset()
 		}
 		if ctx.Err() != nil {
@@ -104,20 +126,25 @@ func consoleLoop(ctx context.Context, io *Streams, con *check.Console) error {
 	}
 }
 
-// consoleRun runs one input and prints its result or its error.
+// consoleRun runs one input and prints its result, or its error on stderr.
 func consoleRun(ctx context.Context, io *Streams, con *check.Console, input string) bool {
-	if strings.TrimSpace(input) == ".help" {
+	input = strings.TrimSpace(input)
+	if input == ".help" {
 		io.println(check.ConsoleHelp)
 		return true
 	}
 	res, err := con.Exec(ctx, input)
 	if err != nil {
-		io.println(io.red("error: ") + err.Error())
+		fmt.Fprintln(io.Err, io.red("error: ")+err.Error())
 		return false
 	}
-	if res.Columns == nil && !sandbox.HasStatement(input) {
-		return true
+	switch {
+	case strings.HasPrefix(input, ".schema"):
+		for _, row := range res.Rows {
+			io.println(check.FormatValue(row[0]))
+		}
+	case res.Columns != nil:
+		io.println(check.FormatTable(res))
 	}
-	io.println(check.FormatTable(res))
 	return true
 }

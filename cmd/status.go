@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -182,4 +183,8 @@ func printNext(io *Streams, s *session) {
 		io.printf("Next: run `sandcastle check` in %s.\n", s.ws.Root)
 	}
 	io.println("Read the step with `sandcastle show`. Stuck? `sandcastle hint` shows one hint at a time.")
+	if _, err := exec.LookPath("sandcastle"); err != nil {
+		io.println(io.dim("(sandcastle is not on your PATH yet: `go install .` in its source folder puts it in $(go env GOPATH)/bin;\n" +
+			" until then, `go run . -C " + s.ws.Root + " check` works from there.)"))
+	}
 }

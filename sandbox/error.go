@@ -51,6 +51,8 @@ func (e *Error) Error() string {
 	if e.Detail != "" {
 		msg = e.Detail
 	}
+	// SQLite quotes the text near an error as it is, newlines included.
+	msg = strings.ReplaceAll(msg, "\n", "↵")
 	if e.File == "" {
 		return msg
 	}

@@ -30,6 +30,8 @@ type Result struct {
 	Rows    [][]any
 	// Truncated says that reading stopped at the row or byte cap.
 	Truncated bool
+	// Statements is how many statements the script ran.
+	Statements int
 }
 
 // Run runs the statements of a script in order, one at a time, and returns
@@ -80,7 +82,13 @@ func (s *Sandbox) run(ctx context.Context, sc Script) (*Result, error) {
 		s.refused, s.bindErr = "", ""
 		rc := lib.Xsqlite3_prepare_v2(s.tls, s.h, csql+uintptr(off), -1, ppStmt, ppTail)
 		if rc != lib.SQLITE_OK {
-			return nil, s.failure(ctx, sc, start, rc)
+			e := s.failure(ctx, sc, start, rc)
+			// A syntax error is reported on the line where SQLite stopped
+			// reading, which may be below the statement's first line.
+			if at := int(lib.Xsqlite3_error_offset(s.tls, s.h)); at >= 0 && off+at > start {
+				e.Line = sc.line(off + at)
+			}
+			return nil, e
 		}
 		stmt := *(*uintptr)(cptr(ppStmt))
 		next := int(*(*uintptr)(cptr(ppTail)) - csql)
@@ -88,13 +96,15 @@ func (s *Sandbox) run(ctx context.Context, sc Script) (*Result, error) {
 			off = next
 			continue
 		}
-		last := skipSpace(sc.SQL, next) >= len(sc.SQL)
+		last := !HasStatement(sc.SQL[next:])
 		r, rc := s.execute(stmt, sc.Args, last)
+		res.Statements++
 		lib.Xsqlite3_finalize(s.tls, stmt)
 		if rc != lib.SQLITE_OK {
 			return nil, s.failure(ctx, sc, start, rc)
 		}
 		if last {
+			r.Statements = res.Statements
 			res = r
 		}
 		off = next

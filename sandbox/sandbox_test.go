@@ -42,6 +42,7 @@ func TestRunResults(t *testing.T) {
 		{"a statement with no rows", schema, nil, nil, nil},
 		{"only comments", "-- nothing here\n/* nor here */\n", nil, nil, nil},
 		{"trailing comment after the last statement", "SELECT 1 AS one; -- done\n", nil, []string{"one"}, [][]any{{int64(1)}}},
+		{"an empty statement after the last one", "SELECT 1 AS one;;\n;", nil, []string{"one"}, [][]any{{int64(1)}}},
 		{"semicolons inside strings and identifiers", `SELECT 'a;b' AS "x;y"; -- a ; in a comment`,
 			nil, []string{"x;y"}, [][]any{{"a;b"}}},
 		{"a trigger body with semicolons", schema + `CREATE TRIGGER bump AFTER INSERT ON scores BEGIN
@@ -86,6 +87,9 @@ func TestRunErrors(t *testing.T) {
 		{"a constraint", schema + "INSERT INTO scores (player, score) VALUES (NULL, 1);", 0,
 			"f.sql:8: NOT NULL constraint failed: scores.player", "INSERT INTO scores (player, score) VALUES (NULL, 1);"},
 		{"a missing parameter", "SELECT :player;", 0, "f.sql:1: the statement uses :player, but no value was given for it", "SELECT :player;"},
+		{"a missing semicolon: the line where SQLite stopped", "INSERT INTO t VALUES (1)\n\nINSERT INTO t VALUES (2);", 0,
+			`f.sql:3: near "INSERT": syntax error`, "INSERT INTO t VALUES (1)\n\nINSERT INTO t VALUES (2);"},
+		{"an unclosed quote stays on one line", "SELECT 'abc;\n", 0, `f.sql:1: unrecognized token: "'abc;↵"`, "SELECT 'abc;"},
 		{"a positional parameter", "SELECT ?;", 0, "f.sql:1: positional parameters (?) cannot be given values here; use a named one such as :player", "SELECT ?;"},
 	}
 	for _, tt := range tests {

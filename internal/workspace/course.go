@@ -1,7 +1,9 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +54,9 @@ func LoadCourse(ref, base string) (*lessons.Course, error) {
 		return nil, fmt.Errorf("course %s is not a folder", ref)
 	}
 	c, problems, err := lessons.Load(os.DirFS(dir), dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("course %s has no course.yaml: a course folder holds course.yaml and its lesson files", ref)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("course %s: %w", ref, err)
 	}
