@@ -32,9 +32,28 @@ func runCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *l
 }
 
 // sqlCheck runs a sql check and compares what it produced with its expect
-// block. It returns "" when the check passes, else what is wrong.
+// block. It returns "" when the check passes, else what is wrong, with the
+// SQL the check ran when that SQL is the check's own, which the learner has
+// not seen.
 func sqlCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *lessons.Check, files fs.FS) (string, *Mismatch) {
 	res, err := querySQL(ctx, sb, step, c, files)
+	own := c.Run == "" || sandbox.HasStatement(c.Body)
+	msg, m := judge(step, c, res, err)
+	if m != nil {
+		m.CheckSQL = own
+		msg = m.Error()
+		if !own && res.Statements > 1 {
+			msg += fmt.Sprintf("\n(%s holds %d statements; the check compares the result of the last one.)", c.Run, res.Statements)
+		}
+	}
+	if msg == "" {
+		return "", nil
+	}
+	return msg + ranNote(c, own), m
+}
+
+// judge compares a check's outcome with its expect block.
+func judge(step *lessons.Step, c *lessons.Check, res *sandbox.Result, err error) (string, *Mismatch) {
 	if c.Expect.Mode == "error" {
 		return expectError(strings.TrimSpace(c.Expect.Body), err), nil
 	}
@@ -46,9 +65,30 @@ func sqlCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *l
 		return fmt.Sprintf("the course's expect block at %s:%d is not a table: %v", step.Lesson.File, c.Expect.Line, err), nil
 	}
 	if m := Compare(c.Expect.Mode, want, res.Columns, res.Rows, res.Truncated); m != nil {
-		return m.Error(), m
+		return "", m
 	}
 	return "", nil
+}
+
+// ranNote shows what a failed check ran: its own SQL, or the learner's file
+// with the values it gave.
+func ranNote(c *lessons.Check, own bool) string {
+	const maxLines = 8
+	if !own {
+		if c.Args == "" {
+			return ""
+		}
+		return fmt.Sprintf("\nThe check ran %s with %s.", c.Run, c.Args)
+	}
+	lines := strings.Split(strings.TrimSpace(c.Body), "\n")
+	if len(lines) > maxLines {
+		lines = append(lines[:maxLines], "...")
+	}
+	intro := "The check ran:"
+	if c.Run != "" {
+		intro = fmt.Sprintf("The check ran %s, then:", c.Run)
+	}
+	return "\n" + intro + "\n    " + strings.Join(lines, "\n    ")
 }
 
 // querySQL runs what a sql check names: the learner's run= file, then the
@@ -76,19 +116,20 @@ func querySQL(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *l
 	return sb.Run(ctx, sandbox.Script{SQL: c.Body})
 }
 
-// expectError checks that a statement failed with an error containing want.
+// expectError checks that a statement failed with an error containing want
+// (in any case: SQLite names tables and columns as they were written).
 func expectError(want string, err error) string {
 	if err == nil {
-		return fmt.Sprintf("expected an error containing %q, but the SQL ran without one", want)
+		return fmt.Sprintf("This should have been refused with an error containing %q, but your database accepted it.", want)
 	}
 	e, ok := sandbox.AsError(err)
 	if !ok {
 		return err.Error()
 	}
-	if e.Reason == sandbox.SQLError && strings.Contains(e.Message, want) {
+	if e.Reason == sandbox.SQLError && strings.Contains(strings.ToLower(e.Message), strings.ToLower(want)) {
 		return ""
 	}
-	return fmt.Sprintf("expected an error containing %q, got: %s", want, describe(err))
+	return fmt.Sprintf("This should have been refused with an error containing %q; it failed with another one:\n%s", want, describe(err))
 }
 
 // ParseArgs reads a check's args= attribute: space-separated name=value

@@ -48,8 +48,8 @@ func ParseTable(body string) (Table, error) {
 			return Table{}, fmt.Errorf("line %d of the table has no cells", i+1)
 		}
 		if len(lines) > 0 && len(cells) != len(lines[0].cells) {
-			return Table{}, fmt.Errorf("line %d of the table has %d cells but line %d has %d; every line needs the same number of cells",
-				i+1, len(cells), lines[0].n, len(lines[0].cells))
+			return Table{}, fmt.Errorf("line %d of the table has %d %s but line %d has %d; every line needs the same number of cells",
+				i+1, len(cells), plural(len(cells), "cell"), lines[0].n, len(lines[0].cells))
 		}
 		lines = append(lines, line{i + 1, cells})
 	}
@@ -120,10 +120,11 @@ func Compare(mode string, want Table, columns []string, rows [][]any, truncated 
 	m := &Mismatch{Mode: mode, Expected: want, Actual: actualTable(columns, rows)}
 	if width := want.Width(); width > 0 && len(columns) > 0 && width != len(columns) {
 		m.Columns = columnCount(want, columns)
+		m.columnAdvice = "List exactly the columns you want after SELECT, in that order (SELECT * gives every column of the table)."
 		m.Truncated = truncated
 		return m
 	}
-	m.Columns = columnNames(want.Columns, columns)
+	m.Columns, m.columnAdvice = columnNames(want.Columns, columns)
 	values := make([][]value, len(rows))
 	for i, row := range rows {
 		values[i] = make([]value, len(row))
@@ -214,16 +215,15 @@ func columnCount(want Table, columns []string) string {
 	if want.Columns != nil {
 		exp += " (" + strings.Join(want.Columns, ", ") + ")"
 	}
-	return fmt.Sprintf("Wrong number of columns: %s, got %d (%s).\n"+
-		"List exactly the columns you want after SELECT, in that order (SELECT * gives every column of the table).",
-		exp, len(columns), strings.Join(columns, ", "))
+	return fmt.Sprintf("Wrong number of columns: %s, got %d (%s).", exp, len(columns), strings.Join(columns, ", "))
 }
 
-// columnNames compares the expected column names with the result's, and
-// describes the differences; "" when there are none.
-func columnNames(want, got []string) string {
+// columnNames compares the expected column names with the result's. It
+// returns the differences and how to fix them in a query; "" for both
+// when there are none.
+func columnNames(want, got []string) (problem, advice string) {
 	if want == nil || len(want) != len(got) {
-		return ""
+		return "", ""
 	}
 	var wrong []string
 	first := -1
@@ -236,23 +236,25 @@ func columnNames(want, got []string) string {
 		}
 		wrong = append(wrong, fmt.Sprintf("column %d is named %q; expected %q", i+1, got[i], want[i]))
 	}
-	if len(wrong) == 0 {
-		return ""
+	switch {
+	case len(wrong) == 0:
+		return "", ""
+	case len(wrong) == 1:
+		problem = "Wrong column name: " + wrong[0] + "."
+	default:
+		problem = "Wrong column names:\n  " + strings.Join(wrong, "\n  ")
 	}
-	var b strings.Builder
-	if len(wrong) == 1 {
-		b.WriteString("Wrong column name: " + wrong[0] + ".\n")
-	} else {
-		b.WriteString("Wrong column names:\n  " + strings.Join(wrong, "\n  ") + "\n")
+	switch {
+	case sameNames(want, got):
+		advice = fmt.Sprintf("The columns are right but in another order: list them after SELECT as %s.", strings.Join(want, ", "))
+	case strings.Contains(want[first], wildcard):
+		advice = "Name a result column with AS, as in max(score) AS best."
+	case len(wrong) == 1:
+		advice = "Name the column with AS: ... AS " + want[first]
+	default:
+		advice = "Name each column with AS, as in ... AS " + want[first]
 	}
-	if sameNames(want, got) {
-		fmt.Fprintf(&b, "The columns are right but in another order: list them after SELECT as %s.", strings.Join(want, ", "))
-	} else if !strings.Contains(want[first], wildcard) {
-		fmt.Fprintf(&b, "Name a result column with AS: SELECT %s AS %s.", got[first], want[first])
-	} else {
-		b.WriteString("Name a result column with AS, as in SELECT max(score) AS best.")
-	}
-	return b.String()
+	return problem, advice
 }
 
 // sameNames says whether want and got hold the same names (ignoring case)

@@ -49,8 +49,9 @@ func TestParseTableErrors(t *testing.T) {
 		want string
 	}{
 		{"line without a pipe", "| a |\nb |", `line 2 of the table does not start with "|"`},
-		{"rows of different widths", "| a | b |\n\n| 1 |", "line 3 of the table has 1 cells but line 1 has 2"},
-		{"separator of another width", "| a | b |\n| --- |", "line 2 of the table has 1 cells but line 1 has 2"},
+		{"rows of different widths", "| a | b |\n\n| 1 |", "line 3 of the table has 1 cell but line 1 has 2"},
+		{"separator of another width", "| a | b |\n| --- |", "line 2 of the table has 1 cell but line 1 has 2"},
+		{"wider row after a one-cell line", "| a |\n| 1 | 2 |", "line 2 of the table has 2 cells but line 1 has 1;"},
 		{"a lone pipe", "|", "line 1 of the table has no cells"},
 	}
 	for _, tt := range tests {
@@ -77,6 +78,8 @@ type compareCase struct {
 	wrongOrder     bool
 	columns        string   // in Mismatch.Columns; "" when it must be empty
 	phrases        []string // in Error()
+	absent         []string // not in Error()
+	checkSQL       bool     // set Mismatch.CheckSQL before Error()
 }
 
 var scores = "| player | score |\n| --- | --- |\n| ada | 300 |\n| grace | 250 |\n| linus | 100 |\n"
@@ -101,14 +104,16 @@ func TestCompareModes(t *testing.T) {
 		{name: "unordered counts duplicates", mode: "unordered", want: "| ada |\n| ada |\n| grace |", rows: [][]any{{"ada"}, {"grace"}, {"grace"}},
 			missing: [][]string{{"ada"}}, extra: [][]string{{"grace"}}},
 		{name: "unordered duplicate missing", mode: "unordered", want: "| ada |\n| ada |", rows: [][]any{{"ada"}},
-			missing: [][]string{{"ada"}}, phrases: []string{"Missing rows: 1 expected row is not in your result."}},
+			missing: [][]string{{"ada"}}, phrases: []string{"Missing row: 1 expected row is not in your result."}},
 		{name: "contains with extra rows in the result", mode: "contains", want: "| grace | 250 |", cols: scoreCols, rows: scoreRows("ada", "grace", "linus"), ok: true},
 		{name: "contains uses each row once", mode: "contains", want: "| ada |\n| ada |", rows: [][]any{{"ada"}, {"grace"}},
-			missing: [][]string{{"ada"}}, phrases: []string{"Missing rows: 1 of the 2 expected rows is not in your result."}},
+			missing: [][]string{{"ada"}}, phrases: []string{"Missing row: 1 of the 2 expected rows is not in your result."}},
+		{name: "contains a single row", mode: "contains", want: "| ada |", rows: [][]any{{"grace"}},
+			missing: [][]string{{"ada"}}, phrases: []string{"Missing row: the expected row is not in your result."}, absent: []string{"1 of the 1"}},
 		{name: "contains with an empty expect", mode: "contains", want: "", cols: scoreCols, rows: scoreRows("ada"), truncated: true, ok: true},
 		{name: "empty expect and no rows", want: "", cols: scoreCols, ok: true},
 		{name: "empty unordered expect and rows", mode: "unordered", want: "", cols: scoreCols, rows: scoreRows("ada", "grace"),
-			extra: [][]string{{"ada", "300"}, {"grace", "250"}}, phrases: []string{"Expected no rows, but your result has 2.", "expected: no rows"}},
+			extra: [][]string{{"ada", "300"}, {"grace", "250"}}, phrases: []string{"Expected no rows, but your result has 2 rows.", "expected: no rows"}},
 		{name: "missing and extra rows", want: scores, cols: scoreCols, rows: scoreRows("ada", "grace", "alan"),
 			missing: [][]string{{"linus", "100"}}, extra: [][]string{{"alan", "90"}},
 			phrases: []string{"1 expected row is missing and 1 row is not expected",
@@ -129,9 +134,12 @@ func TestCompareColumns(t *testing.T) {
 		{name: "names compared case-insensitively", want: scores, cols: []string{"PLAYER", "Score"}, rows: scoreRows("ada", "grace", "linus"), ok: true},
 		{name: "names not compared without a separator", want: "| ada | 300 |", cols: []string{"a", "b"}, rows: scoreRows("ada"), ok: true},
 		{name: "wrong column name", mode: "unordered", want: scores, cols: []string{"player", "points"}, rows: scoreRows("ada", "grace", "linus"),
-			columns: `column 2 is named "points"; expected "score"`, phrases: []string{"SELECT points AS score"}},
+			columns: `column 2 is named "points"; expected "score"`, phrases: []string{"Name the column with AS: ... AS score"}, absent: []string{"points AS"}},
+		{name: "two wrong column names", want: "| a | b |\n| - | - |", cols: []string{"x", "y"},
+			columns: "Wrong column names:", phrases: []string{"Name each column with AS, as in ... AS a"}},
 		{name: "columns in another order", want: "| score | player |\n| - | - |", cols: scoreCols,
-			columns: "in another order", phrases: []string{`column 1 is named "player"; expected "score"`, "score, player"}},
+			columns: "Wrong column names:", phrases: []string{`column 1 is named "player"; expected "score"`,
+				"The columns are right but in another order: list them after SELECT as score, player."}},
 		{name: "wildcard in a column name", want: "| max(...) |\n| --- |\n| 300 |", cols: []string{"MAX(score)"}, rows: [][]any{{int64(300)}}, ok: true},
 		{name: "too many columns", want: scores, cols: three, rows: threeRows,
 			columns: "expected 2 columns (player, score), got 3 (id, player, score)", phrases: []string{"your result:\n  | id | player | score |"}},
@@ -196,7 +204,7 @@ func TestCompareMessages(t *testing.T) {
 			phrases: []string{"the query returned more than 2 rows; only the first 2 were read", "The expected result has 2 rows"}},
 		{name: "truncated result in contains mode", mode: "contains", want: "| 2 |", rows: [][]any{{int64(1)}, {int64(2)}}, truncated: true, ok: true},
 		{name: "truncated result missing a row", mode: "contains", want: "| 3 |", rows: [][]any{{int64(1)}}, truncated: true,
-			missing: [][]string{{"3"}}, phrases: []string{"more than 1 row; only the first 1 was read"}},
+			missing: [][]string{{"3"}}, phrases: []string{"more than 1 row; only the first was read"}},
 		{name: "long lists are cut", want: "| 0 |", rows: many, extra: stringRows(many[1:]),
 			phrases: []string{"+ | 10 |\n  ... and 19 more"}},
 		{name: "wrong order far down shows the rows around it", want: body.String(), rows: swapped, wrongOrder: true,
@@ -229,6 +237,9 @@ func runCompare(t *testing.T, tests []compareCase) {
 				t.Fatal(err)
 			}
 			m := Compare(tt.mode, want, tt.cols, tt.rows, tt.truncated)
+			if m != nil {
+				m.CheckSQL = tt.checkSQL
+			}
 			if tt.ok {
 				if m != nil {
 					t.Fatalf("Compare found a mismatch:\n%s", m.Error())
@@ -261,9 +272,18 @@ func checkMismatch(t *testing.T, tt compareCase, m *Mismatch) {
 	if tt.columns == "" && m.Columns != "" || !strings.Contains(m.Columns, tt.columns) {
 		t.Errorf("Columns = %q, want it to hold %q", m.Columns, tt.columns)
 	}
-	for _, p := range append(tt.phrases, tt.columns) {
+	phrases := tt.phrases
+	if !tt.checkSQL { // Error leaves out Columns for a check's own query
+		phrases = append(phrases, tt.columns)
+	}
+	for _, p := range phrases {
 		if !strings.Contains(msg, p) {
 			t.Errorf("message lacks %q:\n%s", p, msg)
+		}
+	}
+	for _, p := range tt.absent {
+		if strings.Contains(msg, p) {
+			t.Errorf("message holds %q:\n%s", p, msg)
 		}
 	}
 	if strings.Contains(msg, "\x1b") {
@@ -285,4 +305,60 @@ func TestCompareManyDuplicates(t *testing.T) {
 	if m == nil || len(m.Missing) != 1000 || len(m.Extra) != 0 {
 		t.Fatalf("Compare = %+v, want 1000 missing rows", m)
 	}
+}
+
+func TestCompareCheckSQL(t *testing.T) {
+	names := "| name |\n| --- |\n| id |\n| title |"
+	runCompare(t, []compareCase{
+		{name: "wrong order of the check's rows", want: names, cols: []string{"name"}, rows: [][]any{{"title"}, {"id"}},
+			wrongOrder: true, checkSQL: true,
+			phrases: []string{"the rows are right but in a different order", "The order of what you wrote matters here",
+				"the order of the columns in your CREATE TABLE", "of the rows you insert"},
+			absent: []string{"ORDER BY"}},
+		{name: "wrong order of the learner's rows", want: names, cols: []string{"name"}, rows: [][]any{{"title"}, {"id"}},
+			wrongOrder: true, phrases: []string{"add an ORDER BY"}, absent: []string{"CREATE TABLE"}},
+		{name: "wrong column name in the check's result", mode: "unordered", want: names, cols: []string{"title"},
+			rows: [][]any{{"id"}, {"title"}}, checkSQL: true, columns: `column 1 is named "title"`,
+			phrases: []string{"The column names are not the expected ones: expected name; got title.",
+				"expected:\n  | name ", "your result:\n  | title |"},
+			absent: []string{" AS ", "is named", "after SELECT"}},
+		{name: "check's columns in another order", want: "| b | a |\n| - | - |", cols: []string{"a", "b"}, checkSQL: true,
+			columns: "Wrong column names:", phrases: []string{"expected b, a; got a, b."}, absent: []string{"after SELECT", "is named"}},
+		{name: "wrong number of the check's columns", want: scores, cols: []string{"id", "player", "score"},
+			rows: [][]any{{int64(1), "ada", int64(300)}}, checkSQL: true, columns: "expected 2 columns (player, score), got 3",
+			absent: []string{"after SELECT"}},
+		{name: "check's result cut short", want: "| 1 |\n| 2 |", rows: [][]any{{int64(1)}, {int64(2)}}, truncated: true, checkSQL: true,
+			phrases: []string{"The expected result has 2 rows."}, absent: []string{"WHERE", "LIMIT"}},
+		{name: "check's statement returned nothing", want: "| 1 |", checkSQL: true, missing: [][]string{{"1"}},
+			phrases: []string{"Missing row: your result has no rows, but 1 row was expected."}, absent: []string{"SELECT?"}},
+	})
+}
+
+func TestCompareWildcardNote(t *testing.T) {
+	const note = "(... in an expected value stands for any text)"
+	runCompare(t, []compareCase{
+		{name: "wildcard in an expected row", want: "| ada... |", rows: [][]any{{"grace"}},
+			missing: [][]string{{"ada..."}}, extra: [][]string{{"grace"}}, phrases: []string{note}},
+		{name: "wildcard in an expected column name", want: "| max(...) |\n| --- |\n| 300 |", cols: []string{"max(score)"},
+			rows: [][]any{{int64(200)}}, missing: [][]string{{"300"}}, extra: [][]string{{"200"}}, phrases: []string{note}},
+		{name: "no wildcard", want: "| ada |", rows: [][]any{{"grace"}},
+			missing: [][]string{{"ada"}}, extra: [][]string{{"grace"}}, absent: []string{note}},
+	})
+}
+
+func TestCompareCounts(t *testing.T) {
+	runCompare(t, []compareCase{
+		{name: "one extra row", mode: "unordered", want: "| ada |", rows: [][]any{{"ada"}, {"grace"}},
+			extra: [][]string{{"grace"}}, phrases: []string{"Extra row: your result has 1 row that is not expected."}},
+		{name: "two extra rows", mode: "unordered", want: "| ada |", rows: [][]any{{"ada"}, {"grace"}, {"linus"}},
+			extra: [][]string{{"grace"}, {"linus"}}, phrases: []string{"Extra rows: your result has 2 rows that are not expected."}},
+		{name: "one row where none was expected", want: "", rows: [][]any{{"ada"}},
+			extra: [][]string{{"ada"}}, phrases: []string{"Expected no rows, but your result has 1 row."}},
+		{name: "no rows where one was expected", want: "| ada |", cols: []string{"name"}, missing: [][]string{{"ada"}},
+			phrases: []string{"Missing row: your result has no rows, but 1 row was expected."}},
+		{name: "no rows where two were expected", want: "| ada |\n| grace |", cols: []string{"name"}, missing: [][]string{{"ada"}, {"grace"}},
+			phrases: []string{"Missing rows: your result has no rows, but 2 rows were expected."}},
+		{name: "one expected column", want: "| a |\n| - |", cols: []string{"a", "b"},
+			columns: "expected 1 column (a), got 2 (a, b)"},
+	})
 }

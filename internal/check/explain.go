@@ -5,180 +5,13 @@ import (
 	"strings"
 )
 
-// Mismatch is how a query's result differs from its expect block. Its
-// fields let a screen draw the difference its own way; Error writes it as
-// plain text for a beginner.
-type Mismatch struct {
-	// Mode is the expect block's mode: "", "unordered" or "contains".
-	Mode string
-	// Expected is the expect block's table.
-	Expected Table
-	// Actual is the result: its column names, and its values as
-	// FormatValue writes them, except that the text 'NULL' is quoted to
-	// tell it from NULL.
-	Actual Table
-	// Columns says what is wrong with the result's columns, their number
-	// or their names, and what to do; "" when nothing is. When their number
-	// differs, the rows are not compared: Missing and Extra stay empty.
-	Columns string
-	// Missing are the expected rows not found in the result, as written in
-	// the expect block.
-	Missing [][]string
-	// Extra are the result's rows that were not expected, as in Actual.
-	// Never set in "contains" mode, where other rows are allowed.
-	Extra [][]string
-	// WrongOrder says that the result has exactly the expected rows, in
-	// another order; FirstDifference is the first row (from 1) that differs.
-	WrongOrder      bool
-	FirstDifference int
-	// Truncated says that reading the result stopped at a cap, after the
-	// rows in Actual.
-	Truncated bool
-}
-
-// maxRows bounds the rows that one section of a message shows.
-const maxRows = 10
-
-// Error describes the mismatch in several lines of plain text: what is
-// wrong, the rows that differ, and both tables when they are short.
-func (m *Mismatch) Error() string {
-	var b strings.Builder
-	if m.Truncated {
-		m.writeTruncated(&b)
-	}
-	if m.Columns != "" {
-		b.WriteString(m.Columns + "\n")
-	}
-	switch {
-	case m.WrongOrder:
-		m.writeOrder(&b)
-	case len(m.Missing) > 0 || len(m.Extra) > 0:
-		m.writeDiff(&b)
-	}
-	short := len(m.Expected.Rows) <= maxRows && len(m.Actual.Rows) <= maxRows
-	if !m.WrongOrder && (short || m.countProblem()) {
-		secs := []section{
-			{title: "expected:", header: m.header(true), rows: m.Expected.Rows},
-			{title: "your result:", header: m.header(false), rows: m.Actual.Rows},
-		}
-		if m.countProblem() { // columns that do not correspond are not lined up
-			writeSections(&b, secs[:1])
-			writeSections(&b, secs[1:])
-		} else {
-			writeSections(&b, secs)
-		}
-	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
-func (m *Mismatch) countProblem() bool {
-	w := m.Expected.Width()
-	return w > 0 && len(m.Actual.Columns) > 0 && w != len(m.Actual.Columns)
-}
-
-// header returns the column names to show above the expected rows or the
-// result's rows: their own when known, else the other table's.
-func (m *Mismatch) header(expected bool) []string {
-	own, other := m.Actual.Columns, m.Expected.Columns
-	if expected {
-		own, other = other, own
-	}
-	if own != nil || m.countProblem() {
-		return own
-	}
-	return other
-}
-
-func (m *Mismatch) writeTruncated(b *strings.Builder) {
-	n := len(m.Actual.Rows)
-	verb := "were"
-	if n == 1 {
-		verb = "was"
-	}
-	fmt.Fprintf(b, "Your result was cut short: the query returned more than %d %s; only the first %d %s read.\n",
-		n, plural(n, "row"), n, verb)
-	if len(m.Missing) == 0 && len(m.Extra) == 0 && !m.WrongOrder && m.Columns == "" {
-		e := len(m.Expected.Rows)
-		fmt.Fprintf(b, "The expected result has %d %s: check the WHERE clause (or add a LIMIT).\n", e, plural(e, "row"))
-	}
-}
-
-func (m *Mismatch) writeOrder(b *strings.Builder) {
-	fmt.Fprintf(b, "Wrong order: the rows are right but in a different order (the first difference is at row %d).\n", m.FirstDifference)
-	skip := 0
-	if m.FirstDifference > maxRows {
-		skip = m.FirstDifference - 3
-	}
-	writeSections(b, []section{
-		{title: "expected order:", header: m.header(true), rows: m.Expected.Rows, skip: skip},
-		{title: "your order:", header: m.header(false), rows: m.Actual.Rows, skip: skip},
-	})
-	b.WriteString("Rows come back in no particular order unless the query sorts them: add an ORDER BY that sorts them as expected, " +
-		"or check the one you have (ASC puts the smallest first, DESC the largest).\n")
-}
-
-func (m *Mismatch) writeDiff(b *strings.Builder) {
-	b.WriteString(m.diffHeadline() + "\n")
-	var secs []section
-	if len(m.Missing) > 0 {
-		secs = append(secs, section{title: "missing rows (expected, not in your result):", header: m.header(true), marker: "- ", rows: m.Missing})
-	}
-	if len(m.Extra) > 0 {
-		secs = append(secs, section{title: "extra rows (in your result, not expected):", header: m.header(false), marker: "+ ", rows: m.Extra})
-	}
-	writeSections(b, secs)
-	for _, row := range m.Extra {
-		for _, c := range row {
-			if c == "'NULL'" {
-				b.WriteString("'NULL' in quotes is the text NULL, not SQL NULL: write NULL without quotes.\n")
-				return
-			}
-		}
-	}
-}
-
-func (m *Mismatch) diffHeadline() string {
-	miss, extra, got := len(m.Missing), len(m.Extra), len(m.Actual.Rows)
-	switch {
-	case m.Mode == "contains":
-		return fmt.Sprintf("Missing rows: %d of the %d expected rows %s not in your result.", miss, len(m.Expected.Rows), isAre(miss))
-	case miss > 0 && extra > 0:
-		return fmt.Sprintf("Wrong rows: %d expected %s missing and %d %s not expected.",
-			miss, plural(miss, "row")+" "+isAre(miss), extra, plural(extra, "row")+" "+isAre(extra))
-	case extra > 0 && len(m.Expected.Rows) == 0:
-		return fmt.Sprintf("Expected no rows, but your result has %d.", got)
-	case extra > 0:
-		return fmt.Sprintf("Extra rows: your result has %d %s that %s not expected.", extra, plural(extra, "row"), isAre(extra))
-	case got == 0 && m.Actual.Columns == nil:
-		return fmt.Sprintf("Missing rows: the statement returned no rows at all, but %d %s expected; is the last statement a SELECT?",
-			miss, wasWere(miss))
-	case got == 0:
-		return fmt.Sprintf("Missing rows: your result has no rows, but %d %s expected.", miss, wasWere(miss))
-	}
-	return fmt.Sprintf("Missing rows: %d expected %s not in your result.", miss, plural(miss, "row")+" "+isAre(miss))
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
-}
-
-func wasWere(n int) string {
-	if n == 1 {
-		return "was"
-	}
-	return "were"
-}
-
 // Explain returns a short explanation, for a beginner, of an error message
 // of SQLite ("no such table: scores"): what it means for this statement and
 // what to check. It returns "" for a message it has nothing to add to.
 func Explain(message string) string {
-	msg := trimMessage(message)
+	msg := oneLine(trimMessage(message))
 	for _, rule := range []func(string) string{
-		explainNames, explainSyntax, explainConstraint, explainInsert,
+		explainCurlyQuotes, explainNames, explainSyntax, explainConstraint, explainInsert,
 		explainAggregate, explainTransaction, explainSchema, explainQuery,
 	} {
 		if s := rule(msg); s != "" {
@@ -199,6 +32,27 @@ func trimMessage(msg string) string {
 		msg = msg[:i]
 	}
 	return msg
+}
+
+// oneLine writes the line breaks of msg, which only a token of the
+// learner's can hold, as ↵, so that an explanation stays on one line.
+func oneLine(msg string) string {
+	return strings.NewReplacer("\r\n", "↵", "\n", "↵", "\r", "↵").Replace(msg)
+}
+
+// curlyQuotes are the typographic quotes that word processors put in.
+const curlyQuotes = "‘’“”"
+
+// explainCurlyQuotes explains a name or token that holds typographic
+// quotes, which SQLite reads as letters of a name, not as quotes. The rules
+// in a constraint failure are left to explainConstraint: there a curly
+// quote may be part of a text value.
+func explainCurlyQuotes(msg string) string {
+	if !strings.ContainsAny(msg, curlyQuotes) || strings.Contains(msg, "constraint failed") {
+		return ""
+	}
+	return "The statement holds typographic quotes (‘ ’ “ ”), which word processors and some editors put in; " +
+		"SQLite does not read them as quotes. Type straight quotes ' instead, as in 'like this'."
 }
 
 // explainNames explains names that do not exist or are not clear.
@@ -240,13 +94,27 @@ func explainSyntax(msg string) string {
 		return "The statement stops before it is complete: look for a missing closing parenthesis or quote, or a statement cut short."
 	}
 	if tok, ok := strings.CutPrefix(msg, "unrecognized token: "); ok {
-		return fmt.Sprintf("SQLite cannot read %s: a quote is probably not closed (text goes between two single quotes, 'like this'), or a character is out of place.", tok)
+		return fmt.Sprintf("SQLite cannot read %s: a quote is probably not closed (text goes between two single quotes, 'like this'), or a character is out of place.", shortToken(tok))
 	}
 	rest, ok := strings.CutPrefix(msg, "near ")
 	if !ok || !strings.HasSuffix(rest, ": syntax error") {
 		return ""
 	}
-	tok := strings.TrimSuffix(rest, ": syntax error")
+	return explainNear(strings.TrimSuffix(rest, ": syntax error"))
+}
+
+// statementKeywords are the keywords that start a statement.
+var statementKeywords = []string{"INSERT", "SELECT", "CREATE", "UPDATE", "DELETE", "DROP", "ALTER", "WITH",
+	"BEGIN", "COMMIT", "REPLACE", "PRAGMA"}
+
+// explainNear explains a syntax error at tok, a token in double quotes.
+func explainNear(tok string) string {
+	for _, k := range statementKeywords {
+		if strings.EqualFold(strings.Trim(tok, `"`), k) {
+			return fmt.Sprintf("SQLite could not read the statement at %s, which starts a new statement: most likely the statement before it "+
+				"is missing a ; at its end, so SQLite reads the two as one. End each statement with ;.", tok)
+		}
+	}
 	switch tok {
 	case `")"`:
 		return `SQLite could not read the statement at ")": look for a comma with nothing after it, as in (a, b,), or a value or name missing just before the parenthesis.`
@@ -258,11 +126,24 @@ func explainSyntax(msg string) string {
 	return fmt.Sprintf("SQLite could not read the statement at %s: look for a misspelt keyword, a missing or extra comma, or a missing parenthesis just before or at that word.", tok)
 }
 
+// shortToken cuts a long token in double quotes, such as the rest of a
+// file after a quote that is not closed.
+func shortToken(tok string) string {
+	runes := []rune(strings.Trim(tok, `"`))
+	if len(runes) <= maxCellWidth {
+		return tok
+	}
+	return `"` + string(runes[:maxCellWidth-1]) + `…"`
+}
+
 // explainConstraint explains rows that a table's rules refused.
 func explainConstraint(msg string) string {
 	if col, ok := strings.CutPrefix(msg, "NOT NULL constraint failed: "); ok {
 		table, column := splitColumn(col)
-		return fmt.Sprintf("The column %s of %s is NOT NULL, so every row needs a value there, but this statement leaves it NULL. Give it a value, and check the list of columns and values.", column, table)
+		return fmt.Sprintf("The column %s of %s is NOT NULL, so every row needs a value there, but this statement leaves it NULL. "+
+			"A column left out of an INSERT gets its DEFAULT (NULL when it has none), so give %s a value in the INSERT "+
+			"(check the list of columns and values), or a DEFAULT in the CREATE TABLE, such as DEFAULT CURRENT_TIMESTAMP for a time.",
+			column, table, column)
 	}
 	if cols, ok := strings.CutPrefix(msg, "UNIQUE constraint failed: "); ok {
 		return explainUnique(cols)
@@ -325,8 +206,8 @@ func explainInsert(msg string) string {
 	}
 	var table string
 	if n, _ := fmt.Sscanf(rest, "%s has %d columns but %d values were supplied", &table, &columns, &values); n == 3 {
-		return fmt.Sprintf("%s has %d columns but the INSERT gives %d values. Name the columns you fill, as in INSERT INTO %s (a, b) VALUES (...), or give a value for every column.",
-			table, columns, values, table)
+		return fmt.Sprintf("%s has %d %s but the INSERT gives %d %s. Name the columns you fill, as in INSERT INTO %s (a, b) VALUES (...), or give a value for every column.",
+			table, columns, plural(columns, "column"), values, plural(values, "value"), table)
 	}
 	return ""
 }

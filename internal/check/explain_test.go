@@ -22,7 +22,7 @@ func TestExplain(t *testing.T) {
 		{"syntax error at a semicolon", `near ";": syntax error`, []string{"ends too early"}},
 		{"incomplete input", "incomplete input", []string{"stops before it is complete", "parenthesis", "quote"}},
 		{"unclosed quote", `unrecognized token: "'ada"`, []string{`"'ada"`, "quote"}},
-		{"not null", "NOT NULL constraint failed: scores.player", []string{"player of scores is NOT NULL", "Give it a value"}},
+		{"not null", "NOT NULL constraint failed: scores.player", []string{"player of scores is NOT NULL", "give player a value"}},
 		{"unique", "UNIQUE constraint failed: players.name", []string{"players already has the same name", "UPDATE"}},
 		{"unique on two columns", "UNIQUE constraint failed: scores.player, scores.day", []string{"same player and day"}},
 		{"unique on the primary key", "UNIQUE constraint failed: scores.id", []string{"scores already has this id", "PRIMARY KEY", "Leave id out"}},
@@ -57,6 +57,9 @@ func TestExplain(t *testing.T) {
 		{"no tables", "no tables specified", []string{"FROM"}},
 		{"union widths", "SELECTs to the left and right of UNION do not have the same number of result columns", []string{"same number of columns"}},
 		{"result code and prefix", "SQL logic error: no such table: scores (1)", []string{"no table named scores"}},
+		{"one column but two values", "table t has 1 columns but 2 values were supplied", []string{"t has 1 column but the INSERT gives 2 values."}},
+		{"two columns but one value", "table t has 2 columns but 1 values were supplied", []string{"t has 2 columns but the INSERT gives 1 value."}},
+		{"one value for two columns", "1 values for 2 columns", []string{"lists 2 columns but gives 1 value:"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,6 +67,51 @@ func TestExplain(t *testing.T) {
 			for _, p := range tt.want {
 				if !strings.Contains(got, p) {
 					t.Errorf("Explain(%q) = %q, want it to hold %q", tt.message, got, p)
+				}
+			}
+		})
+	}
+}
+
+// TestExplainAdvice checks what an explanation says, and what it must not.
+func TestExplainAdvice(t *testing.T) {
+	curly := []string{"typographic quotes", "word processors and some editors", "Type straight quotes ' instead"}
+	tests := []struct {
+		name    string
+		message string
+		want    []string
+		not     []string
+	}{
+		{"not null and DEFAULT", "NOT NULL constraint failed: games.created_at",
+			[]string{"created_at of games is NOT NULL", "A column left out of an INSERT gets its DEFAULT",
+				"give created_at a value in the INSERT", "or a DEFAULT in the CREATE TABLE, such as DEFAULT CURRENT_TIMESTAMP for a time."}, nil},
+		{"INSERT after a missing semicolon", `near "INSERT": syntax error`,
+			[]string{`at "INSERT"`, "the statement before it is missing a ; at its end"}, []string{"misspelt"}},
+		{"lowercase select after a missing semicolon", `near "select": syntax error`, []string{"missing a ; at its end"}, nil},
+		{"PRAGMA after a missing semicolon", `near "Pragma": syntax error`, []string{"missing a ; at its end"}, nil},
+		{"a keyword that starts no statement", `near "FROM": syntax error`, []string{"misspelt keyword"}, []string{"; at its end"}},
+		{"a word that holds a keyword", `near "SELECTED": syntax error`, []string{"misspelt keyword"}, []string{"; at its end"}},
+		{"curly quotes read as a column", "no such column: ‘hello’", curly, []string{"'‘", "’'", "single quotes: "}},
+		{"curly double quotes read as a table", "no such table: “games”", curly, []string{"no table named"}},
+		{"curly quote in a near token", `near "lovelace’": syntax error`, curly, nil},
+		{"curly quote in an unrecognized token", `unrecognized token: "'s fine’;"`, curly, nil},
+		{"curly quote in a CHECK rule", "CHECK constraint failed: name <> '’'", []string{"CHECK (name <> '’')"}, []string{"typographic"}},
+		{"unclosed quote over lines", "unrecognized token: \"'ada);\nSELECT 1;\"", []string{`"'ada);↵SELECT 1;"`}, []string{"\n"}},
+		{"long unclosed quote", `unrecognized token: "'` + strings.Repeat("x", 100) + `"`,
+			[]string{`"'` + strings.Repeat("x", 38) + `…"`}, []string{strings.Repeat("x", 39)}},
+		{"line break in a name", "no such column: \"a\r\nb\"", []string{`"a↵b"`}, []string{"\r", "\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Explain(tt.message)
+			for _, p := range tt.want {
+				if !strings.Contains(got, p) {
+					t.Errorf("Explain(%q) = %q, want it to hold %q", tt.message, got, p)
+				}
+			}
+			for _, p := range tt.not {
+				if strings.Contains(got, p) {
+					t.Errorf("Explain(%q) = %q, want it without %q", tt.message, got, p)
 				}
 			}
 		})
@@ -96,6 +144,8 @@ INSERT INTO players (name) VALUES ('ada');
 		"SELECT substr() FROM players;", "SELECT nosuch(1);", "COMMIT;", "SELECT (SELECT 1, 2);",
 		"SELECT count(*) FROM players GROUP BY count(*);", "SELECT name FROM players ORDER BY 3;",
 		"SELECT 1 FROM players HAVING 1;", "CREATE TABLE t (a, b,);",
+		"SELECT ‘ada’;", "INSERT INTO players (name) VALUES (‘ada lovelace’);", "CREATE TABLE t (a)\nINSERT INTO t VALUES (1);",
+		"INSERT INTO players (name) VALUES ('ada);\nSELECT 1;", "CREATE TABLE t (a); INSERT INTO t VALUES (1, 2);",
 	} {
 		t.Run(stmt, func(t *testing.T) {
 			msg := sandboxError(t, schema+stmt)

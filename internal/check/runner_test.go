@@ -68,7 +68,7 @@ func TestRunStep(t *testing.T) {
 		{"the starter fails every check", first, files("schema.sql", "-- nothing"), Fail, []Status{Fail, Fail}, "no such table"},
 		{"a missing constraint fails one check", first,
 			files("schema.sql", "CREATE TABLE scores (id INTEGER PRIMARY KEY, player TEXT, score INTEGER);"),
-			Fail, []Status{Pass, Fail}, `expected an error containing "NOT NULL constraint failed"`},
+			Fail, []Status{Pass, Fail}, "should have been refused with an error containing \"NOT NULL constraint failed\", but your database accepted it.\nThe check ran:\n    INSERT INTO scores (player, score) VALUES (NULL, 10);"},
 		{"a file that does not apply is an error", first, files("schema.sql", "\nCREATE TABLE scores (x);\nINSERT INTO nowhere VALUES (1);"),
 			Error, nil, "schema.sql does not apply: schema.sql:3: no such table: nowhere"},
 		{"a missing applied file is an error", first, files(), Error, nil, "schema.sql does not exist"},
@@ -230,5 +230,16 @@ func TestRunInterrupted(t *testing.T) {
 				t.Errorf("got %s %q, want error \"interrupted\"", r.Status, r.Message)
 			}
 		})
+	}
+}
+
+func TestExpectErrorIgnoresCase(t *testing.T) {
+	c := loadCourse(t, "---\nid: e\ntitle: E\n---\n\n## Refuse\n\n```sql file=schema.sql\n```\n\n"+
+		"```sql solution file=schema.sql\nCREATE TABLE Scores (Player TEXT NOT NULL);\n```\n\n"+
+		"```sql check \"a player is required\"\nINSERT INTO scores (player) VALUES (NULL);\n```\n\n"+
+		"```expect error\nNOT NULL constraint failed: scores.player\n```\n")
+	r := Run(context.Background(), c, c.Steps()[0], files("schema.sql", "CREATE TABLE Scores (Player TEXT NOT NULL);"), Options{})
+	if r.Status != Pass {
+		t.Errorf("got %s %+v; SQLite says Scores.Player, the course scores.player: the same names", r.Status, r.Checks)
 	}
 }
