@@ -31,7 +31,11 @@ func printStep(io *Streams, s *session, step *lessons.Step, r check.StepResult, 
 		io.println(io.dim("Stuck? `sandcastle hint` shows the next hint."))
 		return
 	}
-	io.println(io.green(fmt.Sprintf("Step passed: all %d checks pass.", len(r.Checks))))
+	if len(r.Checks) == 1 {
+		io.println(io.green("Step passed: its check passes."))
+	} else {
+		io.println(io.green(fmt.Sprintf("Step passed: all %d checks pass.", len(r.Checks))))
+	}
 	if workspace.Passed(s.ws.Course, s.progress) == len(s.ws.Course.Steps()) {
 		io.printf("\n%s\n", io.green(io.bold("You have finished "+s.ws.Course.Title+": every step passes. Well done!")))
 		return
