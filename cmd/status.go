@@ -167,7 +167,7 @@ func openDefault(ctx context.Context, io *Streams) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newSession(ctx, ws)
+	return newSession(ctx, io, ws)
 }
 
 // printNext says what to run next.

@@ -43,14 +43,19 @@ func (a *app) openSession(ctx context.Context) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newSession(ctx, ws)
+	return newSession(ctx, a.io, ws)
 }
 
-func newSession(ctx context.Context, ws *workspace.Workspace) (*session, error) {
+func newSession(ctx context.Context, io *Streams, ws *workspace.Workspace) (*session, error) {
 	store, err := ws.Store(ctx)
 	if err != nil {
 		ws.Close()
 		return nil, err
+	}
+	if store.Damaged != "" {
+		fmt.Fprintf(io.Err, "%s your progress database was damaged (a crash of the computer?); it is kept as %s\n"+
+			"and your progress starts afresh: `sandcastle check --all` finds the steps you have passed.\n",
+			io.yellow("warning:"), store.Damaged)
 	}
 	p, err := store.Progress(ctx)
 	if err != nil {

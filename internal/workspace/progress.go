@@ -7,13 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+	"modernc.org/sqlite" // and the database/sql driver "sqlite"
+	sqlitelib "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -25,6 +27,9 @@ var migrations embed.FS
 type Store struct {
 	db  *sql.DB
 	now func() time.Time
+	// Damaged names where a damaged database was kept aside when this one
+	// replaced it, or is "".
+	Damaged string
 }
 
 // StepProgress is what is recorded about one step.
@@ -47,14 +52,46 @@ type Progress struct {
 }
 
 // OpenStore opens (creating if needed) the progress database at path and
-// brings its schema up to date.
+// brings its schema up to date. A database too damaged to open (after a
+// power cut, say) is kept aside under another name, reported in Damaged,
+// and replaced by a new one.
 func OpenStore(ctx context.Context, path string) (*Store, error) {
-	// A rollback journal kept between runs (PERSIST): a committed
-	// transaction survives the process being killed at any moment. WAL was
-	// slower for a process that opens the database for one command: every run
-	// created, checkpointed and deleted its -wal and -shm files
-	// (docs/performance.md).
-	dsn := "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(PERSIST)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	s, err := openStore(ctx, path)
+	if err == nil || !damaged(err) {
+		return s, err
+	}
+	aside := path + ".damaged-" + time.Now().Format("2006-01-02T15-04-05")
+	if rerr := os.Rename(path, aside); rerr != nil {
+		return nil, errors.Join(err, rerr)
+	}
+	os.Remove(path + "-journal")
+	if s, err = openStore(ctx, path); err != nil {
+		return nil, err
+	}
+	s.Damaged = aside
+	return s, nil
+}
+
+// damaged reports whether err says the database file is corrupt.
+func damaged(err error) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	code := e.Code() & 0xff
+	return code == sqlitelib.SQLITE_CORRUPT || code == sqlitelib.SQLITE_NOTADB
+}
+
+func openStore(ctx context.Context, path string) (*Store, error) {
+	// A rollback journal kept between runs (PERSIST), synchronous=OFF: a
+	// committed transaction is in the operating system's hands, so it
+	// survives the process being killed at any moment. Waiting for the disk
+	// too (fsync) doubled what recording an attempt costs; only a crash of
+	// the whole machine can now damage the file, and OpenStore recovers from
+	// that. WAL was slower for a process that opens the database for one
+	// command: every run created, checkpointed and deleted its -wal and -shm
+	// files (docs/performance.md).
+	dsn := "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(PERSIST)&_pragma=synchronous(OFF)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open progress %s: %w", path, err)

@@ -239,3 +239,22 @@ func TestKilledMidWayLosesNothingRecorded(t *testing.T) {
 		t.Fatalf("after the kill: %+v %v, want 20 attempts", p.Steps["a/x"], err)
 	}
 }
+
+func TestDamagedProgressIsKeptAsideAndReplaced(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	garbage := []byte(strings.Repeat("not a database ", 400))
+	if err := os.WriteFile(path, garbage, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := OpenStore(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if kept, _ := os.ReadFile(s.Damaged); string(kept) != string(garbage) {
+		t.Errorf("Damaged = %q holds %d bytes, want the old file", s.Damaged, len(kept))
+	}
+	if err := s.RecordCheck(context.Background(), "a/b", "pass"); err != nil {
+		t.Errorf("the new database does not work: %v", err)
+	}
+}
