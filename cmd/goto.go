@@ -2,8 +2,6 @@ package cmd
 
 import (
 	"github.com/spf13/cobra"
-
-	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
 func newGotoCmd(a *app) *cobra.Command {
@@ -18,15 +16,11 @@ func newGotoCmd(a *app) *cobra.Command {
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			s, err := a.openSession(ctx)
+			s, step, err := a.openStep(ctx, args[0])
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			step, err := workspace.Resolve(s.ws.Course, s.progress, args[0])
-			if err != nil {
-				return usageError{err}
-			}
 			if err := s.store.SetGoto(ctx, step.FullID()); err != nil {
 				return err
 			}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -23,15 +22,11 @@ The hints you have already seen are shown again above the new one.`,
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			s, err := a.openSession(ctx)
+			s, step, err := a.openStep(ctx, argOrEmpty(args))
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			step, err := workspace.Resolve(s.ws.Course, s.progress, argOrEmpty(args))
-			if err != nil {
-				return usageError{err}
-			}
 			hints := stepHints(s, step)
 			io := a.io
 			if len(hints) == 0 {

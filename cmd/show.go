@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
 func newShowCmd(a *app) *cobra.Command {
@@ -20,15 +18,11 @@ lesson's introduction.`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.openSession(cmd.Context())
+			s, step, err := a.openStep(cmd.Context(), argOrEmpty(args))
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			step, err := workspace.Resolve(s.ws.Course, s.progress, argOrEmpty(args))
-			if err != nil {
-				return usageError{err}
-			}
 			io := a.io
 			l := step.Lesson
 			io.printf("%s %s\n", io.dim("Lesson "+itoa(lessonNumber(s.ws.Course, l))+":"), io.bold(l.Title))

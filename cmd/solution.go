@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -21,15 +20,11 @@ them. Your files are not changed: compare, then write the answer in your own wor
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			s, err := a.openSession(ctx)
+			s, step, err := a.openStep(ctx, argOrEmpty(args))
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			step, err := workspace.Resolve(s.ws.Course, s.progress, argOrEmpty(args))
-			if err != nil {
-				return usageError{err}
-			}
 			files := solutionFiles(s, step)
 			io := a.io
 			if len(files) == 0 {

@@ -3,8 +3,10 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"github.com/spf13/cobra"
 	"os"
+
+	"github.com/sandcastle/sandcastle/lessons"
+	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/workspace"
@@ -113,4 +115,19 @@ func (a *app) completeSteps(cmd *cobra.Command, args []string, _ string) ([]cobr
 		}
 	}
 	return ids, cobra.ShellCompDirectiveNoFileComp
+}
+
+// openStep opens the session and finds the step a STEP argument names
+// ("" for the current step). The caller closes the session.
+func (a *app) openStep(ctx context.Context, arg string) (*session, *lessons.Step, error) {
+	s, err := a.openSession(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	step, err := workspace.Resolve(s.ws.Course, s.progress, arg)
+	if err != nil {
+		s.Close()
+		return nil, nil, usageError{err}
+	}
+	return s, step, nil
 }
