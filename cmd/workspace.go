@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
 
