@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/check"
-	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -33,9 +32,7 @@ Exit code 0 when everything passed, 1 when a check failed or a step could not ru
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.step = args[0]
-			}
+			opts.step = argOrEmpty(args)
 			if opts.all && opts.step != "" {
 				return usageError{errorf("check takes a STEP or --all, not both")}
 			}
@@ -54,66 +51,31 @@ type checkJSON struct {
 }
 
 func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
-	s, err := a.openSession(ctx)
+	s, step, err := a.openStep(ctx, opts.step)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	steps := s.ws.Course.Steps()
-	if !opts.all {
-		step, err := workspace.Resolve(s.ws.Course, s.progress, opts.step)
-		if err != nil {
-			return usageError{err}
-		}
-		steps = []*lessons.Step{step}
+	steps := []*lessons.Step{step}
+	if opts.all {
+		steps = s.Course.Steps()
 	}
-	copts, err := s.checkOptions()
+	out, err := s.Check(ctx, steps...)
 	if err != nil {
 		return err
 	}
-	report := checkJSON{Course: s.ws.Course.ID, Steps: []check.StepResult{}}
-	before := workspace.Current(s.ws.Course, s.progress)
-	for _, step := range steps {
-		r := check.Run(ctx, s.ws.Course, step, s.ws.Files(), copts)
-		if err := ctx.Err(); err != nil {
+	switch {
+	case opts.json:
+		if err := writeJSON(a.io, checkJSON{Course: s.Course.ID, Steps: out.Results}); err != nil {
 			return err
 		}
-		if err := s.store.RecordCheck(ctx, step.FullID(), string(r.Status)); err != nil {
-			return err
-		}
-		report.Steps = append(report.Steps, r)
+	case opts.all:
+		printAll(a.io, out.Results)
+	default:
+		printStep(a.io, s, step, out)
 	}
-	if err := s.reload(ctx); err != nil {
-		return err
-	}
-	next, created, err := advance(s, before)
-	if err != nil {
-		return err
-	}
-	if opts.json {
-		if err := writeJSON(a.io, report); err != nil {
-			return err
-		}
-	} else if opts.all {
-		printAll(a.io, report.Steps)
-	} else {
-		printStep(a.io, s, steps[0], report.Steps[0], next, created)
-	}
-	for _, r := range report.Steps {
-		if !r.Passed() {
-			return errFailed
-		}
+	if !out.Passed() {
+		return errFailed
 	}
 	return nil
-}
-
-// advance creates the starter files of the new current step when a check
-// moved the learner on; it returns that step, or nil when they did not move.
-func advance(s *session, before *lessons.Step) (*lessons.Step, []string, error) {
-	after := workspace.Current(s.ws.Course, s.progress)
-	if after == before || s.progress.Steps[after.FullID()].Passed {
-		return nil, nil, nil
-	}
-	created, err := s.ws.CreateStarters(after)
-	return after, created, err
 }

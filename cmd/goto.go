@@ -21,10 +21,7 @@ func newGotoCmd(a *app) *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			if err := s.store.SetGoto(ctx, step.FullID()); err != nil {
-				return err
-			}
-			created, err := s.ws.CreateMissing(step)
+			created, err := s.Goto(ctx, step)
 			if err != nil {
 				return err
 			}
@@ -33,7 +30,7 @@ func newGotoCmd(a *app) *cobra.Command {
 			for _, f := range created {
 				io.printf("  created %s\n", f)
 			}
-			if s.progress.Steps[step.FullID()].Passed {
+			if s.Passed(step) {
 				io.println(io.dim("You have passed this step already; checking it again is fine."))
 			}
 			io.println("Read it with `sandcastle show`, then run `sandcastle check`.")

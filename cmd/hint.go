@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/sandcastle/sandcastle/lessons"
 )
 
 func newHintCmd(a *app) *cobra.Command {
@@ -27,15 +25,14 @@ The hints you have already seen are shown again above the new one.`,
 				return err
 			}
 			defer s.Close()
-			hints := stepHints(s, step)
+			seen, hints, err := s.RevealHint(ctx, step)
+			if err != nil {
+				return err
+			}
 			io := a.io
 			if len(hints) == 0 {
 				io.printf("%s has no hints. `sandcastle solution` shows its solution.\n", step.FullID())
 				return nil
-			}
-			seen := min(s.progress.Steps[step.FullID()].HintsSeen+1, len(hints))
-			if err := s.store.RecordHint(ctx, step.FullID(), seen); err != nil {
-				return err
 			}
 			io.printf("%s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
 			for i := range seen {
@@ -52,17 +49,6 @@ The hints you have already seen are shown again above the new one.`,
 }
 
 func hintLabel(n, of int) string { return fmt.Sprintf("Hint %d of %d:", n, of) }
-
-// stepHints are the step's hints for the workspace's language.
-func stepHints(s *session, step *lessons.Step) []*lessons.Hint {
-	var hints []*lessons.Hint
-	for _, h := range step.Hints {
-		if s.ws.Course.AppliesTo(h.Lang, s.ws.Config.Lang) {
-			hints = append(hints, h)
-		}
-	}
-	return hints
-}
 
 func argOrEmpty(args []string) string {
 	if len(args) == 0 {

@@ -6,12 +6,13 @@ import (
 	"strings"
 
 	"github.com/sandcastle/sandcastle/internal/check"
-	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
 // printStep prints the verdict on one step the way a learner reads it.
-func printStep(io *Streams, s *session, step *lessons.Step, r check.StepResult, next *lessons.Step, created []string) {
+func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.Checked) {
+	r := out.Results[0]
 	io.printf("%s %s\n\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
 	if r.Status == check.Error {
 		io.printf("  %s this step could not run:\n%s\n\n", io.red("!"), indent(r.Message, "    "))
@@ -23,7 +24,7 @@ func printStep(io *Streams, s *session, step *lessons.Step, r check.StepResult, 
 	if !r.Passed() {
 		passed := len(r.Checks) - r.Failed()
 		io.printf("%d of %d checks passed. ", passed, len(r.Checks))
-		if files := stepFiles(s, step); len(files) > 0 {
+		if files := s.Files(step); len(files) > 0 {
 			io.printf("Edit %s, then run `sandcastle check` again.\n", strings.Join(files, ", "))
 		} else {
 			io.println("Run `sandcastle check` again when you have changed your files.")
@@ -36,15 +37,15 @@ func printStep(io *Streams, s *session, step *lessons.Step, r check.StepResult, 
 	} else {
 		io.println(io.green(fmt.Sprintf("Step passed: all %d checks pass.", len(r.Checks))))
 	}
-	if workspace.Passed(s.ws.Course, s.progress) == len(s.ws.Course.Steps()) {
-		io.printf("\n%s\n", io.green(io.bold("You have finished "+s.ws.Course.Title+": every step passes. Well done!")))
+	if out.Finished {
+		io.printf("\n%s\n", io.green(io.bold("You have finished "+s.Course.Title+": every step passes. Well done!")))
 		return
 	}
-	if next == nil {
+	if out.Next == nil {
 		return
 	}
-	io.printf("\nNext step: %s %s\n", io.bold(next.Title), io.dim("("+next.FullID()+")"))
-	for _, f := range created {
+	io.printf("\nNext step: %s %s\n", io.bold(out.Next.Title), io.dim("("+out.Next.FullID()+")"))
+	for _, f := range out.Created {
 		io.printf("  created %s\n", f)
 	}
 	io.println("Read it with `sandcastle show`.")

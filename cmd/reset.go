@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
@@ -43,74 +44,48 @@ all progress is cleared, and the first step's files are created again.`,
 }
 
 func runReset(ctx context.Context, a *app, opts *resetOptions) error {
-	s, err := a.openSession(ctx)
+	s, step, err := a.openStep(ctx, opts.step)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	io := a.io
 	if opts.all {
-		return resetAll(ctx, a.io, s)
+		created, backup, err := s.ResetAll(ctx)
+		if err != nil {
+			return err
+		}
+		io.printf("Started %s over.\n", io.bold(s.Course.Title))
+		for _, f := range created {
+			io.printf("  created %s\n", f)
+		}
+		printBackup(io, s, backup)
+		return nil
 	}
-	step, err := workspace.Resolve(s.ws.Course, s.progress, opts.step)
-	if err != nil {
-		return usageError{err}
-	}
-	backup := s.ws.NewBackup()
-	written, err := s.ws.Put(backup, s.ws.StartOf(step))
+	written, backup, err := s.Reset(ctx, step)
 	if err != nil {
 		return err
 	}
-	if err := s.store.RecordReset(ctx, false, step.FullID()); err != nil {
-		return err
-	}
-	a.io.printf("Reset %s %s.\n", a.io.bold(step.Title), a.io.dim("("+step.FullID()+")"))
+	io.printf("Reset %s %s.\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
 	for _, f := range written {
-		a.io.printf("  %s is back to where the step starts\n", f)
+		io.printf("  %s is back to where the step starts\n", f)
 	}
 	if len(written) == 0 {
-		a.io.println("  your files already were where the step starts")
-	}
-	printBackup(a.io, s, backup)
-	return nil
-}
-
-func resetAll(ctx context.Context, io *Streams, s *session) error {
-	steps := s.ws.Course.Steps()
-	var names, ids []string
-	for _, d := range s.ws.Course.Declared(steps[len(steps)-1], s.ws.Config.Lang) {
-		names = append(names, d.Path)
-	}
-	for _, st := range steps {
-		ids = append(ids, st.FullID())
-	}
-	backup := s.ws.NewBackup()
-	if err := s.ws.Remove(backup, names); err != nil {
-		return err
-	}
-	if err := s.store.RecordReset(ctx, true, ids...); err != nil {
-		return err
-	}
-	created, err := s.ws.CreateStarters(steps[0])
-	if err != nil {
-		return err
-	}
-	io.printf("Started %s over.\n", io.bold(s.ws.Course.Title))
-	for _, f := range created {
-		io.printf("  created %s\n", f)
+		io.println("  your files already were where the step starts")
 	}
 	printBackup(io, s, backup)
 	return nil
 }
 
-func printBackup(io *Streams, s *session, b *workspace.Backup) {
+func printBackup(io *Streams, s *session.Session, b *workspace.Backup) {
 	if len(b.Files) == 0 {
 		return
 	}
-	rel, err := filepath.Rel(s.ws.Root, b.Dir)
+	rel, err := filepath.Rel(s.WS.Root, b.Dir)
 	if err != nil {
 		rel = b.Dir
 	}
-	io.printf("Your version of %d file(s) is kept in %s:\n", len(b.Files), rel)
+	io.printf("Your version of %s is kept in %s:\n", plural(len(b.Files), "file"), rel)
 	for _, f := range b.Files {
 		io.printf("  %s\n", filepath.Join(rel, f))
 	}

@@ -25,12 +25,12 @@ lesson's introduction.`,
 			defer s.Close()
 			io := a.io
 			l := step.Lesson
-			io.printf("%s %s\n", io.dim("Lesson "+itoa(lessonNumber(s.ws.Course, l))+":"), io.bold(l.Title))
+			io.printf("%s %s\n", io.dim("Lesson "+itoa(lessonNumber(s.Course, l))+":"), io.bold(l.Title))
 			if step == l.Steps[0] && strings.TrimSpace(l.Intro) != "" {
 				io.printf("\n%s\n", strings.TrimSpace(l.Intro))
 			}
 			io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), strings.TrimSpace(step.Prose))
-			if files := stepFiles(s, step); len(files) > 0 {
+			if files := s.Files(step); len(files) > 0 {
 				io.printf("\n%s %s\n", io.dim("Your files:"), strings.Join(files, ", "))
 			}
 			io.println(io.dim("When you are ready: `sandcastle check`. Stuck? `sandcastle hint`."))

@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/sandcastle/sandcastle/lessons"
 )
 
 func newSolutionCmd(a *app) *cobra.Command {
@@ -25,14 +23,14 @@ them. Your files are not changed: compare, then write the answer in your own wor
 				return err
 			}
 			defer s.Close()
-			files := solutionFiles(s, step)
+			files, err := s.RevealSolution(ctx, step)
+			if err != nil {
+				return err
+			}
 			io := a.io
 			if len(files) == 0 {
 				io.printf("%s has no solution files.\n", step.FullID())
 				return nil
-			}
-			if err := s.store.RecordSolution(ctx, step.FullID()); err != nil {
-				return err
 			}
 			io.printf("Solution of %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
 			for _, f := range files {
@@ -41,23 +39,4 @@ them. Your files are not changed: compare, then write the answer in your own wor
 			return nil
 		},
 	}
-}
-
-// solutionFiles are the step's solution blocks for the workspace's language,
-// the last one of each file.
-func solutionFiles(s *session, step *lessons.Step) []*lessons.FileBlock {
-	var files []*lessons.FileBlock
-	index := map[string]int{}
-	for _, f := range step.Files {
-		if f.Kind != lessons.Solution || !s.ws.Course.AppliesTo(f.Lang, s.ws.Config.Lang) {
-			continue
-		}
-		if i, ok := index[f.Path]; ok {
-			files[i] = f
-			continue
-		}
-		index[f.Path] = len(files)
-		files = append(files, f)
-	}
-	return files
 }

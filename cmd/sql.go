@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/check"
-	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
 func newSQLCmd(a *app) *cobra.Command {
@@ -39,12 +38,8 @@ func runSQL(ctx context.Context, a *app, query string) error {
 		return err
 	}
 	defer s.Close()
-	step := workspace.Current(s.ws.Course, s.progress)
-	opts, err := s.checkOptions()
-	if err != nil {
-		return err
-	}
-	con, err := check.OpenConsole(ctx, s.ws.Course, step, s.ws.Files(), opts)
+	step := s.Current()
+	con, err := s.Console(ctx, step)
 	if err != nil {
 		return err
 	}

@@ -20,14 +20,14 @@ The built-in course is always trusted.`,
 				return err
 			}
 			defer s.Close()
-			if s.ws.Course.Trusted {
+			if s.Course.Trusted {
 				a.io.println("The built-in course is always trusted.")
 				return nil
 			}
-			if err := s.store.SetTrusted(ctx, s.ws.Config.Course); err != nil {
+			if err := s.Trust(ctx); err != nil {
 				return err
 			}
-			a.io.printf("Trusted %s (%s): its sh checks will run in %s.\n", s.ws.Course.Title, s.ws.Config.Course, s.ws.Root)
+			a.io.printf("Trusted %s (%s): its sh checks will run in %s.\n", s.Course.Title, s.WS.Config.Course, s.WS.Root)
 			return nil
 		},
 	}

@@ -1,0 +1,155 @@
+package session
+
+import (
+	"context"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// Checked is the outcome of checking steps: their verdicts, recorded, and
+// where that leaves the learner.
+type Checked struct {
+	Results []check.StepResult
+	// Next is the new current step when the check moved the learner on.
+	Next *lessons.Step
+	// Created are the files of Next that were created for it.
+	Created []string
+	// Finished is set when every step of the course has now passed.
+	Finished bool
+}
+
+// Passed reports whether every step checked passed.
+func (c Checked) Passed() bool {
+	for _, r := range c.Results {
+		if !r.Passed() {
+			return false
+		}
+	}
+	return true
+}
+
+// Check runs the checks of steps against the learner's files, records each
+// attempt, and, when the current step passed, makes the next step current
+// and creates its files. A cancelled ctx returns ctx.Err().
+func (s *Session) Check(ctx context.Context, steps ...*lessons.Step) (Checked, error) {
+	opts, err := s.CheckOptions()
+	if err != nil {
+		return Checked{}, err
+	}
+	before := s.Current()
+	var out Checked
+	for _, step := range steps {
+		r := check.Run(ctx, s.Course, step, s.WS.Files(), opts)
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		if err := s.Store.RecordCheck(ctx, step.FullID(), string(r.Status)); err != nil {
+			return out, err
+		}
+		out.Results = append(out.Results, r)
+	}
+	if err := s.Reload(ctx); err != nil {
+		return out, err
+	}
+	out.Finished = s.Finished()
+	after := s.Current()
+	if after != before && !s.Passed(after) {
+		out.Next = after
+		out.Created, err = s.WS.CreateStarters(after)
+	}
+	return out, err
+}
+
+// RevealHint records that the learner saw the next hint of step and returns
+// how many hints they have now seen, of the step's hints.
+func (s *Session) RevealHint(ctx context.Context, step *lessons.Step) (seen int, hints []*lessons.Hint, err error) {
+	hints = s.Hints(step)
+	if len(hints) == 0 {
+		return 0, nil, nil
+	}
+	seen = min(s.HintsSeen(step)+1, len(hints))
+	if err := s.Store.RecordHint(ctx, step.FullID(), seen); err != nil {
+		return 0, nil, err
+	}
+	return seen, hints, s.Reload(ctx)
+}
+
+// RevealSolution records that the learner saw step's solution and returns it.
+func (s *Session) RevealSolution(ctx context.Context, step *lessons.Step) ([]*lessons.FileBlock, error) {
+	files := s.Solutions(step)
+	if len(files) == 0 {
+		return nil, nil
+	}
+	if err := s.Store.RecordSolution(ctx, step.FullID()); err != nil {
+		return nil, err
+	}
+	return files, s.Reload(ctx)
+}
+
+// Reset puts step's files back to where the step starts (the learner's
+// versions go to a backup) and removes its recorded pass.
+func (s *Session) Reset(ctx context.Context, step *lessons.Step) (written []string, backup *workspace.Backup, err error) {
+	backup = s.WS.NewBackup()
+	if written, err = s.WS.Put(backup, s.WS.StartOf(step)); err != nil {
+		return written, backup, err
+	}
+	if err := s.Store.RecordReset(ctx, false, step.FullID()); err != nil {
+		return written, backup, err
+	}
+	return written, backup, s.Reload(ctx)
+}
+
+// ResetAll starts the course over: every course file is backed up and
+// removed, all progress cleared, the first step's files created again.
+func (s *Session) ResetAll(ctx context.Context) (created []string, backup *workspace.Backup, err error) {
+	steps := s.Course.Steps()
+	var names, ids []string
+	for _, d := range s.Course.Declared(steps[len(steps)-1], s.Lang()) {
+		names = append(names, d.Path)
+	}
+	for _, st := range steps {
+		ids = append(ids, st.FullID())
+	}
+	backup = s.WS.NewBackup()
+	if err := s.WS.Remove(backup, names); err != nil {
+		return nil, backup, err
+	}
+	if err := s.Store.RecordReset(ctx, true, ids...); err != nil {
+		return nil, backup, err
+	}
+	if created, err = s.WS.CreateStarters(steps[0]); err != nil {
+		return created, backup, err
+	}
+	return created, backup, s.Reload(ctx)
+}
+
+// Goto makes step the current step and creates the files it needs that do
+// not exist yet.
+func (s *Session) Goto(ctx context.Context, step *lessons.Step) (created []string, err error) {
+	if err := s.Store.SetGoto(ctx, step.FullID()); err != nil {
+		return nil, err
+	}
+	if created, err = s.WS.CreateMissing(step); err != nil {
+		return created, err
+	}
+	return created, s.Reload(ctx)
+}
+
+// Console opens a SQL console on step's sandbox.
+func (s *Session) Console(ctx context.Context, step *lessons.Step) (*check.Console, error) {
+	opts, err := s.CheckOptions()
+	if err != nil {
+		return nil, err
+	}
+	return check.OpenConsole(ctx, s.Course, step, s.WS.Files(), opts)
+}
+
+// Trust records that the learner trusts the workspace's course.
+func (s *Session) Trust(ctx context.Context) error {
+	if err := s.Store.SetTrusted(ctx, s.WS.Config.Course); err != nil {
+		return err
+	}
+	return s.Reload(ctx)
+}

@@ -1,0 +1,165 @@
+// Package session is a learner at work: an open workspace, its recorded
+// progress, and the actions a learner takes on it (check, hint, solution,
+// reset, goto). The commands and the TUI both call it, so a capability of
+// one is a capability of the other.
+package session
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/lessons"
+	"github.com/sandcastle/sandcastle/sandbox"
+)
+
+// Session is an open workspace with its recorded progress.
+type Session struct {
+	WS       *workspace.Workspace
+	Store    *workspace.Store
+	Progress *workspace.Progress
+	// Course is WS.Course.
+	Course *lessons.Course
+}
+
+// Find opens the session of the workspace that contains dir.
+func Find(ctx context.Context, dir string) (*Session, error) {
+	ws, err := workspace.Find(dir)
+	if err != nil {
+		return nil, err
+	}
+	return New(ctx, ws)
+}
+
+// OpenDefault opens the default workspace of the built-in course, creating
+// it on first use (created is then true); its language is left for the
+// learner to choose.
+func OpenDefault(ctx context.Context) (s *Session, created bool, err error) {
+	dir, err := workspace.DefaultDir()
+	if err != nil {
+		return nil, false, err
+	}
+	var ws *workspace.Workspace
+	if _, statErr := os.Stat(filepath.Join(dir, workspace.ConfigFile)); statErr == nil {
+		ws, err = workspace.Open(dir)
+	} else {
+		ws, _, err = workspace.Init(ctx, dir, workspace.BuiltinRef, "")
+		created = true
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	s, err = New(ctx, ws)
+	return s, created, err
+}
+
+// New reads the progress of an open workspace. The session owns ws.
+func New(ctx context.Context, ws *workspace.Workspace) (*Session, error) {
+	store, err := ws.Store(ctx)
+	if err != nil {
+		ws.Close()
+		return nil, err
+	}
+	p, err := store.Progress(ctx)
+	if err != nil {
+		ws.Close()
+		return nil, err
+	}
+	return &Session{WS: ws, Store: store, Progress: p, Course: ws.Course}, nil
+}
+
+// Close closes the workspace and its progress database.
+func (s *Session) Close() error { return s.WS.Close() }
+
+// Reload reads the recorded progress again.
+func (s *Session) Reload(ctx context.Context) error {
+	p, err := s.Store.Progress(ctx)
+	if err == nil {
+		s.Progress = p
+	}
+	return err
+}
+
+// Current is the learner's current step.
+func (s *Session) Current() *lessons.Step { return workspace.Current(s.Course, s.Progress) }
+
+// Resolve finds the step a STEP argument names ("" for the current step).
+func (s *Session) Resolve(arg string) (*lessons.Step, error) {
+	return workspace.Resolve(s.Course, s.Progress, arg)
+}
+
+// Passed reports whether step has a recorded pass.
+func (s *Session) Passed(step *lessons.Step) bool { return s.Progress.Steps[step.FullID()].Passed }
+
+// PassedCount counts the steps with a recorded pass.
+func (s *Session) PassedCount() int { return workspace.Passed(s.Course, s.Progress) }
+
+// Finished reports whether every step of the course has passed.
+func (s *Session) Finished() bool { return s.PassedCount() == len(s.Course.Steps()) }
+
+// Lang is the workspace's server language, "" until chosen.
+func (s *Session) Lang() string { return s.WS.Config.Lang }
+
+// applies reports whether a block in language blockLang is for this workspace.
+func (s *Session) applies(blockLang string) bool { return s.Course.AppliesTo(blockLang, s.Lang()) }
+
+// CheckOptions are how the workspace's steps are checked.
+func (s *Session) CheckOptions() (check.Options, error) {
+	timeout, err := s.WS.SQLTimeout()
+	if err != nil {
+		return check.Options{}, err
+	}
+	return check.Options{
+		Lang:    s.Lang(),
+		Sandbox: sandbox.Options{Timeout: timeout},
+		Trusted: s.Course.Trusted || s.Progress.Trusted == s.WS.Config.Course,
+		Dir:     s.WS.Root,
+	}, nil
+}
+
+// Files are the learner's files a step works on, in the order written.
+func (s *Session) Files(step *lessons.Step) []string {
+	var files []string
+	for _, f := range step.Files {
+		if s.applies(f.Lang) && !slices.Contains(files, f.Path) {
+			files = append(files, f.Path)
+		}
+	}
+	return files
+}
+
+// Hints are the step's hints for the workspace's language.
+func (s *Session) Hints(step *lessons.Step) []*lessons.Hint {
+	var hints []*lessons.Hint
+	for _, h := range step.Hints {
+		if s.applies(h.Lang) {
+			hints = append(hints, h)
+		}
+	}
+	return hints
+}
+
+// HintsSeen is how many of the step's hints the learner has seen.
+func (s *Session) HintsSeen(step *lessons.Step) int { return s.Progress.Steps[step.FullID()].HintsSeen }
+
+// Solutions are the step's solution files for the workspace's language,
+// the last block of each file.
+func (s *Session) Solutions(step *lessons.Step) []*lessons.FileBlock {
+	var files []*lessons.FileBlock
+	index := map[string]int{}
+	for _, f := range step.Files {
+		if f.Kind != lessons.Solution || !s.applies(f.Lang) {
+			continue
+		}
+		if i, ok := index[f.Path]; ok {
+			files[i] = f
+			continue
+		}
+		index[f.Path] = len(files)
+		files = append(files, f)
+	}
+	return files
+}
