@@ -153,3 +153,12 @@ func (s *Session) Trust(ctx context.Context) error {
 	}
 	return s.Reload(ctx)
 }
+
+// SetLang records the learner's server language and creates the files of
+// the current step in that language that do not exist yet.
+func (s *Session) SetLang(lang string) (created []string, err error) {
+	if err := s.WS.SetLang(lang); err != nil {
+		return nil, err
+	}
+	return s.WS.CreateMissing(s.Current())
+}

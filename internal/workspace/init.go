@@ -122,7 +122,7 @@ func writeConfig(dir string, cfg Config) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create workspace: %w", err)
 	}
-	content := "# A sandcastle workspace: the course you follow and your server's language.\n" + string(data)
+	content := configHeader + string(data)
 	f, err := os.OpenFile(filepath.Join(dir, ConfigFile), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return &ExistsError{Dir: dir}
@@ -133,3 +133,26 @@ func writeConfig(dir string, cfg Config) error {
 	_, err = f.WriteString(content)
 	return errors.Join(err, f.Close())
 }
+
+// SetLang records the learner's server language in sandcastle.yaml, for a
+// workspace created before it was chosen.
+func (w *Workspace) SetLang(lang string) error {
+	if !w.Course.HasLanguage(lang) {
+		return &LangError{Lang: lang, Choices: w.Course.LanguageNames()}
+	}
+	cfg := w.Config
+	cfg.Lang = lang
+	data, err := yaml.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	if err := w.replace(ConfigFile, configHeader+string(data)); err != nil {
+		return err
+	}
+	w.Config = cfg
+	return nil
+}
+
+// configHeader opens every sandcastle.yaml.
+const configHeader = "# A sandcastle workspace: the course you follow and your server's language.\n"
+

@@ -258,3 +258,26 @@ func TestDamagedProgressIsKeptAsideAndReplaced(t *testing.T) {
 		t.Errorf("the new database does not work: %v", err)
 	}
 }
+
+func TestSetLang(t *testing.T) {
+	dir := t.TempDir()
+	w, _, err := Init(context.Background(), dir, BuiltinRef, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := w.SetLang("cobol"); err == nil {
+		t.Error("SetLang accepted a language the course does not have")
+	}
+	if err := w.SetLang("python"); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if again.Config.Lang != "python" || again.Config.Course != BuiltinRef {
+		t.Errorf("reopened config %+v, want python and the built-in course", again.Config)
+	}
+}
