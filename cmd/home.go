@@ -3,16 +3,18 @@ package cmd
 import (
 	"context"
 	"errors"
+	"os"
 	"os/exec"
 	"strings"
 
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/tui"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
 // runHome is bare `sandcastle`: the workspace here, else the default
-// workspace of the built-in course, created on first use. Not in a
-// terminal, it prints the status and what to run next.
+// workspace of the built-in course, created on first use. In a terminal,
+// the TUI; else the status and what to run next.
 func runHome(ctx context.Context, a *app) error {
 	s, err := a.openSession(ctx)
 	if errors.Is(err, workspace.ErrNotFound) && a.dir == "" {
@@ -26,6 +28,16 @@ func runHome(ctx context.Context, a *app) error {
 		return err
 	}
 	defer s.Close()
+	if a.io.InTTY && a.io.OutTTY {
+		summary, err := tui.Run(ctx, tui.Options{
+			Session: s, Look: tui.DetectLook(os.Stdout), Editor: tui.Editor(), Watch: true,
+		})
+		if err != nil {
+			return err
+		}
+		a.io.println(summary)
+		return nil
+	}
 	printStatus(a.io, s)
 	a.io.println()
 	printNext(a.io, s)

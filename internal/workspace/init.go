@@ -155,4 +155,3 @@ func (w *Workspace) SetLang(lang string) error {
 
 // configHeader opens every sandcastle.yaml.
 const configHeader = "# A sandcastle workspace: the course you follow and your server's language.\n"
-

@@ -1,0 +1,103 @@
+package lex
+
+import (
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+)
+
+// python tokenises Python.
+func (l *lexer) python() {
+	prev := "" // the last keyword or name, to tell what def and class name
+	for l.pos < len(l.src) {
+		c := l.src[l.pos]
+		switch {
+		case isSpace(c):
+			l.space()
+		case c == '#':
+			l.emit(chroma.CommentSingle, l.lineEnd(l.pos))
+		case c == '"' || c == '\'':
+			l.pyString(false)
+		case isDigit(c) || c == '.' && isDigit(l.peek(1)):
+			l.number()
+		case c == '@' && isLetter(l.peek(1)):
+			end := l.pos + 1
+			for end < len(l.src) && (isIdent(l.src[end]) || l.src[end] == '.') {
+				end++
+			}
+			l.emit(chroma.NameDecorator, end)
+		case isLetter(c):
+			end := l.identEnd(l.pos)
+			w := l.src[l.pos:end]
+			if q := l.peek(len(w)); (q == '"' || q == '\'') && len(w) <= 2 && strings.Trim(strings.ToLower(w), "rbuf") == "" {
+				l.emit(chroma.LiteralStringAffix, end)
+				l.pyString(strings.ContainsAny(w, "rR"))
+				break
+			}
+			l.emit(pyWord(w, prev, l.nextByte(end) == '('), end)
+			prev = w
+		case strings.IndexByte("+-*/%&|^<>=!~@", c) >= 0:
+			l.emit(chroma.Operator, l.pos+1)
+		case strings.IndexByte("(){}[],;.:", c) >= 0:
+			l.emit(chroma.Punctuation, l.pos+1)
+		default:
+			l.char(chroma.Text)
+		}
+	}
+}
+
+// pyString emits the string at pos, in single, double or triple quotes.
+func (l *lexer) pyString(raw bool) {
+	q := l.src[l.pos : l.pos+1]
+	if l.at(q + q + q) {
+		q += q + q
+	}
+	esc := escToken
+	if raw {
+		esc = escSkip
+	}
+	t := chroma.LiteralStringDouble
+	if q[0] == '\'' {
+		t = chroma.LiteralStringSingle
+	}
+	l.str(t, q, esc, len(q) == 3)
+}
+
+// pyWord is the token type of a Python name: prev is the name before it,
+// call tells whether a '(' follows.
+func pyWord(w, prev string, call bool) chroma.TokenType {
+	switch prev {
+	case "def":
+		return chroma.NameFunction
+	case "class":
+		return chroma.NameClass
+	}
+	switch w {
+	case "True", "False", "None":
+		return chroma.KeywordConstant
+	case "import", "from":
+		return chroma.KeywordNamespace
+	case "and", "or", "not", "in", "is":
+		return chroma.OperatorWord
+	case "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+		"elif", "else", "except", "finally", "for", "global", "if", "lambda", "nonlocal",
+		"pass", "raise", "return", "try", "while", "with", "yield":
+		return chroma.Keyword
+	case "self", "cls":
+		return chroma.NameBuiltinPseudo
+	case "ArithmeticError", "AssertionError", "AttributeError", "BaseException",
+		"Exception", "FileNotFoundError", "ImportError", "IndexError", "KeyError",
+		"KeyboardInterrupt", "LookupError", "NameError", "NotImplementedError", "OSError",
+		"RuntimeError", "StopIteration", "TypeError", "ValueError", "ZeroDivisionError":
+		return chroma.NameException
+	case "abs", "all", "any", "bool", "bytes", "dict", "enumerate", "filter", "float",
+		"getattr", "hasattr", "input", "int", "isinstance", "iter", "len", "list", "map",
+		"max", "min", "next", "open", "print", "range", "repr", "reversed", "round", "set",
+		"setattr", "sorted", "str", "sum", "super", "tuple", "type", "zip":
+		return chroma.NameBuiltin
+	}
+	if call {
+		return chroma.NameFunction
+	}
+	return chroma.Name
+}

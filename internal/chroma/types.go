@@ -1,0 +1,172 @@
+package chroma
+
+// TokenType is the type of a token. The values are chroma's: categories are
+// ranges of 1000 (Literal is 3000-3999) and sub-categories ranges of 100
+// (LiteralString is 3100-3199), which is what style fallback relies on.
+type TokenType int
+
+// Token is a piece of source text with its type.
+type Token struct {
+	Type  TokenType
+	Value string
+}
+
+// Meta token types.
+const (
+	Background TokenType = -1 - iota
+	PreWrapper
+	Line
+	LineNumbers
+	LineNumbersTable
+	LineHighlight
+	LineTable
+	LineTableTD
+	LineLink
+	CodeLine
+	Error
+	Other
+	None
+	Ignore
+)
+
+// Keywords.
+const (
+	Keyword TokenType = 1000 + iota
+	KeywordConstant
+	KeywordDeclaration
+	KeywordNamespace
+	KeywordPseudo
+	KeywordReserved
+	KeywordType
+)
+
+// Names.
+const (
+	Name TokenType = 2000 + iota
+	NameAttribute
+	NameClass
+	NameConstant
+	NameDecorator
+	NameEntity
+	NameException
+	NameKeyword
+	NameLabel
+	NameNamespace
+	NameOperator
+	NameOther
+	NamePseudo
+	NameProperty
+	NameTag
+)
+
+// Builtin, variable and function names.
+const (
+	NameBuiltin TokenType = 2100 + iota
+	NameBuiltinPseudo
+)
+
+const (
+	NameVariable TokenType = 2200 + iota
+	NameVariableAnonymous
+	NameVariableClass
+	NameVariableGlobal
+	NameVariableInstance
+	NameVariableMagic
+)
+
+const (
+	NameFunction TokenType = 2300 + iota
+	NameFunctionMagic
+)
+
+// Literals.
+const (
+	Literal TokenType = 3000 + iota
+	LiteralDate
+	LiteralOther
+)
+
+// Strings.
+const (
+	LiteralString TokenType = 3100 + iota
+	LiteralStringAffix
+	LiteralStringAtom
+	LiteralStringBacktick
+	LiteralStringBoolean
+	LiteralStringChar
+	LiteralStringDelimiter
+	LiteralStringDoc
+	LiteralStringDouble
+	LiteralStringEscape
+	LiteralStringHeredoc
+	LiteralStringInterpol
+	LiteralStringName
+	LiteralStringOther
+	LiteralStringRegex
+	LiteralStringSingle
+	LiteralStringSymbol
+)
+
+// Numbers.
+const (
+	LiteralNumber TokenType = 3200 + iota
+	LiteralNumberBin
+	LiteralNumberFloat
+	LiteralNumberHex
+	LiteralNumberInteger
+	LiteralNumberIntegerLong
+	LiteralNumberOct
+	LiteralNumberByte
+)
+
+// Operators and punctuation.
+const (
+	Operator TokenType = 4000 + iota
+	OperatorWord
+)
+
+const Punctuation TokenType = 5000
+
+// Comments.
+const (
+	Comment TokenType = 6000 + iota
+	CommentHashbang
+	CommentMultiline
+	CommentSingle
+	CommentSpecial
+)
+
+const (
+	CommentPreproc TokenType = 6100 + iota
+	CommentPreprocFile
+)
+
+// Generic tokens.
+const (
+	Generic TokenType = 7000 + iota
+	GenericDeleted
+	GenericEmph
+	GenericError
+	GenericHeading
+	GenericInserted
+	GenericOutput
+	GenericPrompt
+	GenericStrong
+	GenericSubheading
+	GenericTraceback
+	GenericUnderline
+)
+
+// Text.
+const (
+	Text TokenType = 8000 + iota
+	TextWhitespace
+	TextSymbol
+	TextPunctuation
+)
+
+// Category is the type's category: KeywordType's is Keyword.
+func (t TokenType) Category() TokenType { return t / 1000 * 1000 }
+
+// SubCategory is the type's sub-category: LiteralStringEscape's is LiteralString.
+func (t TokenType) SubCategory() TokenType { return t / 100 * 100 }

@@ -1,0 +1,127 @@
+package tui
+
+import (
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sandcastle/sandcastle/internal/session"
+)
+
+// hint reveals the next hint, recorded.
+func (m stepModel) hint(sh *shared) tea.Cmd {
+	step := m.step
+	return sh.act(func(s *session.Session) tea.Msg {
+		seen, hints, err := s.RevealHint(sh.ctx, step)
+		msg := actedMsg{step: step.FullID(), err: err, progressed: snapshot(s)}
+		if err == nil && len(hints) == 0 {
+			msg.info = "This step has no hints."
+		}
+		if err == nil {
+			msg.hints = hints[:seen]
+		}
+		return msg
+	})
+}
+
+func (m stepModel) confirmText() string {
+	if m.confirm == confirmSolution {
+		return "Show the solution of this step?\nIt is recorded that you saw it; your files are not changed.\n\ny: show it · n: not now"
+	}
+	return "Put this step's files back to where the step starts?\nYour version of each file is kept in .sandcastle/backups.\n\ny: reset · n: keep my files"
+}
+
+// answer closes the confirmation dialog.
+func (m stepModel) answer(sh *shared, k tea.KeyMsg) stepModel {
+	if key.Matches(k, sh.keys.Yes) || key.Matches(k, sh.keys.No) {
+		m.confirm = confirmNone
+	}
+	return m
+}
+
+// confirmed runs what the dialog asked for when the answer is yes.
+func (m stepModel) confirmed(sh *shared, k tea.KeyMsg) tea.Cmd {
+	if !key.Matches(k, sh.keys.Yes) {
+		return nil
+	}
+	step := m.step
+	if m.confirm == confirmSolution {
+		return sh.act(func(s *session.Session) tea.Msg {
+			files, err := s.RevealSolution(sh.ctx, step)
+			msg := actedMsg{step: step.FullID(), solution: files, err: err, progressed: snapshot(s)}
+			if err == nil && len(files) == 0 {
+				msg.info = "This step has no solution files."
+			}
+			return msg
+		})
+	}
+	return sh.act(func(s *session.Session) tea.Msg {
+		written, backup, err := s.Reset(sh.ctx, step)
+		msg := actedMsg{step: step.FullID(), err: err, progressed: snapshot(s)}
+		switch {
+		case err != nil:
+		case len(written) == 0:
+			msg.info = "Your files already were where the step starts."
+		case len(backup.Files) == 0:
+			msg.info = "Reset: " + strings.Join(written, ", ") + "."
+		default:
+			rel, _ := filepath.Rel(s.WS.Root, backup.Dir)
+			msg.info = fmt.Sprintf("Reset: %s. Your version is kept in %s.", strings.Join(written, ", "), rel)
+		}
+		return msg
+	})
+}
+
+// acted takes the outcome of a hint, solution or reset.
+func (m stepModel) acted(sh *shared, msg actedMsg) stepModel {
+	sh.apply(msg.progressed)
+	if msg.err != nil {
+		sh.say(msg.err.Error(), true)
+		return m
+	}
+	if msg.step != m.step.FullID() {
+		return m
+	}
+	if msg.hints != nil {
+		m.hints = msg.hints
+		m.focusResults = true
+	}
+	if msg.solution != nil {
+		m.solution = msg.solution
+		m.focusResults = true
+	}
+	if msg.info != "" {
+		m.info = msg.info
+		sh.say(msg.info, false)
+	}
+	m.layout(sh)
+	if msg.hints != nil || msg.solution != nil {
+		m.results.GotoBottom()
+	}
+	return m
+}
+
+// editedMsg says the editor has closed.
+type editedMsg struct{ err error }
+
+// edit opens the step's files in the learner's editor, giving it the
+// terminal until it exits.
+func (m stepModel) edit(sh *shared) tea.Cmd {
+	files := sh.sess.Files(m.step)
+	if len(files) == 0 {
+		sh.say("This step has no files to edit.", false)
+		return nil
+	}
+	if len(sh.editor) == 0 {
+		sh.say("Set $EDITOR (or $VISUAL) to the editor you like, e.g. export EDITOR=nano.", true)
+		return nil
+	}
+	args := append(append([]string{}, sh.editor[1:]...), files...)
+	cmd := exec.Command(sh.editor[0], args...)
+	cmd.Dir = sh.sess.WS.Root
+	return tea.ExecProcess(cmd, func(err error) tea.Msg { return editedMsg{err: err} })
+}

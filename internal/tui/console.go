@@ -1,0 +1,196 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/lessons"
+	"github.com/sandcastle/sandcastle/sandbox"
+)
+
+// consoleModel is the SQL console on a step's sandbox.
+type consoleModel struct {
+	step    *lessons.Step
+	con     *check.Console
+	input   textinput.Model
+	out     viewport.Model
+	log     []string // the transcript, styled
+	history []string
+	back    int    // how far up the history the input is; 0 is new input
+	pending string // the start of a statement that has no ; yet
+	running bool
+}
+
+type consoleOpenedMsg struct {
+	step string
+	con  *check.Console
+	err  error
+}
+
+type consoleResultMsg struct {
+	res *sandbox.Result
+	err error
+	dot bool // a dot command: show its text as is
+}
+
+// open builds the console's sandbox in the background.
+func (m *consoleModel) open(sh *shared, step *lessons.Step) tea.Cmd {
+	if m.con != nil && m.step == step {
+		return m.input.Focus()
+	}
+	m.close()
+	*m = consoleModel{step: step, input: textinput.New(), out: viewport.New(0, 0), running: true}
+	m.input.Prompt = "sql> "
+	m.input.Placeholder = "a statement ending with ;"
+	m.input.CharLimit = 10000
+	m.input.Cursor.SetMode(cursor.CursorStatic) // no blinking: no redraw twice a second
+	m.log = []string{sh.st.dim.Render("A SQL console on the sandbox of " + step.FullID() +
+		": the course's setup, your files and the step's rows. End a statement with ; · .tables · .schema [TABLE] · esc goes back.")}
+	focus := m.input.Focus()
+	return tea.Batch(focus, sh.act(func(s *session.Session) tea.Msg {
+		con, err := s.Console(sh.ctx, step)
+		return consoleOpenedMsg{step: step.FullID(), con: con, err: err}
+	}))
+}
+
+func (m *consoleModel) close() {
+	if m.con != nil {
+		m.con.Close()
+		m.con = nil
+	}
+}
+
+func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, leave bool, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case consoleOpenedMsg:
+		m.running = false
+		if msg.err != nil {
+			m.say(sh.st.fail.Render("the console could not start: " + msg.err.Error()))
+			break
+		}
+		m.con = msg.con
+		for _, e := range msg.con.Skipped {
+			m.say(sh.st.warn.Render("left out of the sandbox: " + e.Error()))
+		}
+	case consoleResultMsg:
+		m.running = false
+		m.show(sh, msg)
+	case tea.KeyMsg:
+		switch {
+		case msg.Type == tea.KeyEsc:
+			return m, true, nil
+		case key.Matches(msg, sh.keys.Run):
+			return m.submit(sh)
+		case key.Matches(msg, sh.keys.HistoryUp):
+			m.recall(1)
+		case key.Matches(msg, sh.keys.HistoryDown):
+			m.recall(-1)
+		case msg.Type == tea.KeyPgUp:
+			m.out.HalfViewUp()
+		case msg.Type == tea.KeyPgDown:
+			m.out.HalfViewDown()
+		default:
+			m.input, cmd = m.input.Update(msg)
+		}
+	default:
+		m.input, cmd = m.input.Update(msg)
+	}
+	m.layout(sh)
+	return m, false, cmd
+}
+
+// submit runs the input, or keeps it when the statement is not finished.
+func (m consoleModel) submit(sh *shared) (consoleModel, bool, tea.Cmd) {
+	line := m.input.Value()
+	m.input.SetValue("")
+	m.back = 0
+	text := strings.TrimSpace(m.pending + line)
+	if text == "" {
+		return m, false, nil
+	}
+	m.say(sh.st.dim.Render(m.input.Prompt) + line)
+	if !strings.HasPrefix(text, ".") && !strings.HasSuffix(text, ";") {
+		m.pending += line + "\n"
+		m.input.Prompt = " ...> "
+		m.layout(sh)
+		return m, false, nil
+	}
+	m.pending, m.input.Prompt = "", "sql> "
+	m.history = append(m.history, text)
+	if text == ".help" {
+		m.say(check.ConsoleHelp)
+		m.layout(sh)
+		return m, false, nil
+	}
+	if m.con == nil || m.running {
+		m.say(sh.st.warn.Render("the console is still starting; try again in a moment"))
+		m.layout(sh)
+		return m, false, nil
+	}
+	m.running = true
+	con, ctx := m.con, sh.ctx
+	m.layout(sh)
+	return m, false, func() tea.Msg {
+		res, err := con.Exec(ctx, text)
+		return consoleResultMsg{res: res, err: err, dot: strings.HasPrefix(text, ".schema")}
+	}
+}
+
+// show adds a result to the transcript.
+func (m *consoleModel) show(sh *shared, msg consoleResultMsg) {
+	switch {
+	case msg.err != nil:
+		m.say(sh.st.fail.Render("error: ") + msg.err.Error())
+	case msg.dot:
+		for _, row := range msg.res.Rows {
+			m.say(check.FormatValue(row[0]))
+		}
+	case msg.res.Columns != nil:
+		m.say(check.FormatTable(msg.res))
+	default:
+		m.say(sh.st.dim.Render("ok"))
+	}
+}
+
+func (m *consoleModel) say(text string) { m.log = append(m.log, text) }
+
+// recall puts an older (by > 0) or newer input of the history in the prompt.
+func (m *consoleModel) recall(by int) {
+	m.back = max(0, min(m.back+by, len(m.history)))
+	if m.back == 0 {
+		m.input.SetValue("")
+		return
+	}
+	m.input.SetValue(m.history[len(m.history)-m.back])
+	m.input.CursorEnd()
+}
+
+func (m *consoleModel) layout(sh *shared) {
+	m.out.Width, m.out.Height = sh.width, max(sh.height-4, 1)
+	m.input.Width = max(sh.width-len(m.input.Prompt)-1, 10)
+	var lines []string
+	for _, entry := range m.log {
+		lines = append(lines, block(entry, sh.width, ""))
+	}
+	m.out.SetContent(strings.Join(lines, "\n"))
+	m.out.GotoBottom()
+}
+
+func (m consoleModel) view(sh *shared) string {
+	st := sh.st
+	title := st.title.Render("SQL console") + st.dim.Render(" · "+m.step.FullID())
+	if m.running {
+		title += st.dim.Render(" · running…")
+	}
+	footer := footerView(sh, sh.keys.Run, sh.keys.HistoryUp, key.NewBinding(key.WithHelp("pgup/pgdn", "scroll")),
+		key.NewBinding(key.WithHelp("esc", "back to the step")))
+	return lipgloss.JoinVertical(lipgloss.Left, fit(title, sh.width), pad(m.out.View(), sh.width), m.input.View(), footer)
+}

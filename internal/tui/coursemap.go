@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// mapModel is the course map: every lesson with its steps' state.
+type mapModel struct {
+	cursor int // index into the course's steps
+	offset int // first row shown
+}
+
+func newMapModel(sh *shared) mapModel {
+	m := mapModel{}
+	m.focus(sh, sh.current)
+	return m
+}
+
+// focus puts the cursor on step.
+func (m *mapModel) focus(sh *shared, step *lessons.Step) {
+	if step != nil {
+		m.cursor = step.Index
+	}
+}
+
+// update moves the cursor; it returns the step to open, or quit when the
+// learner leaves the map.
+func (m mapModel) update(sh *shared, msg tea.Msg) (_ mapModel, open *lessons.Step, quit bool) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil, false
+	}
+	steps := sh.course.Steps()
+	switch {
+	case key.Matches(k, sh.keys.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(k, sh.keys.Down):
+		m.cursor = min(m.cursor+1, len(steps)-1)
+	case key.Matches(k, sh.keys.PageUp):
+		m.cursor = max(m.cursor-m.listHeight(sh)/2, 0)
+	case key.Matches(k, sh.keys.PageDown):
+		m.cursor = min(m.cursor+m.listHeight(sh)/2, len(steps)-1)
+	case key.Matches(k, sh.keys.Top):
+		m.cursor = 0
+	case key.Matches(k, sh.keys.Bottom):
+		m.cursor = len(steps) - 1
+	case key.Matches(k, sh.keys.Open):
+		return m, steps[m.cursor], false
+	case key.Matches(k, sh.keys.Back):
+		return m, nil, true
+	}
+	rows, stepRow := m.rows(sh, sh.width)
+	m.offset = scrollTo(m.offset, stepRow[m.cursor], m.listHeight(sh), len(rows))
+	return m, nil, false
+}
+
+// listHeight is how many rows of lessons and steps fit.
+func (m mapModel) listHeight(sh *shared) int { return max(sh.height-5, 3) }
+
+// rows are the lines of the list, and the row of each step.
+func (m mapModel) rows(sh *shared, width int) (rows []string, stepRow []int) {
+	st := sh.st
+	for li, l := range sh.course.Lessons {
+		done := 0
+		for _, s := range l.Steps {
+			if sh.passed(s) {
+				done++
+			}
+		}
+		head := fmt.Sprintf("%d. %s", li+1, l.Title)
+		count := fmt.Sprintf("%d/%d", done, len(l.Steps))
+		rows = append(rows, st.header.Render(fit(head, width-len(count)-1))+" "+st.dim.Render(count))
+		for _, s := range l.Steps {
+			stepRow = append(stepRow, len(rows))
+			rows = append(rows, m.stepRow(sh, s, width))
+		}
+	}
+	return rows, stepRow
+}
+
+func (m mapModel) stepRow(sh *shared, s *lessons.Step, width int) string {
+	st := sh.st
+	icon, style := "·", st.dim
+	sp := sh.progress.Steps[s.FullID()]
+	switch {
+	case sp.Passed:
+		icon, style = "✓", st.pass
+	case s == sh.current:
+		icon, style = "▶", st.current
+	case sp.Attempts > 0:
+		icon, style = "✗", st.fail
+	}
+	title := fit(s.Title, width-5)
+	line := "  " + style.Render(icon) + " " + title
+	if s.Index == m.cursor {
+		line = "  " + style.Render(icon) + " " + st.selected.Render(title)
+	}
+	return line
+}
+
+func (m mapModel) view(sh *shared) string {
+	st := sh.st
+	width := sh.width
+	passed, total := 0, len(sh.course.Steps())
+	for _, s := range sh.course.Steps() {
+		if sh.passed(s) {
+			passed++
+		}
+	}
+	header := st.title.Render(fit(sh.course.Title, width-20)) + "  " +
+		progressBar(st, passed, total, min(20, max(width/5, 6))) + st.dim.Render(fmt.Sprintf(" %d/%d", passed, total))
+	where := st.dim.Render(fit("workspace: "+sh.sess.WS.Root, width))
+	rows, stepRow := m.rows(sh, width)
+	height := m.listHeight(sh)
+	offset := scrollTo(m.offset, stepRow[m.cursor], height, len(rows))
+	visible := rows[offset:min(offset+height, len(rows))]
+	for len(visible) < height {
+		visible = append(visible, "")
+	}
+	footer := footerView(sh, sh.keys.Up, sh.keys.Down, sh.keys.Open, sh.keys.Help, key.NewBinding(key.WithHelp("q", "quit")))
+	return lipgloss.JoinVertical(lipgloss.Left, header, where, "", strings.Join(visible, "\n"), footer)
+}
+
+// scrollTo returns the first row to show so that row is visible.
+func scrollTo(offset, row, height, total int) int {
+	if row < offset {
+		offset = row
+	}
+	if row >= offset+height {
+		offset = row - height + 1
+	}
+	if row <= 1 {
+		offset = 0 // show the first lesson's heading
+	}
+	return max(0, min(offset, total-height))
+}
+
+// progressBar draws done of total as a bar of width cells.
+func progressBar(st styles, done, total, width int) string {
+	filled := 0
+	if total > 0 {
+		filled = done * width / total
+	}
+	return st.pass.Render(strings.Repeat("█", filled)) + st.dim.Render(strings.Repeat("░", width-filled))
+}

@@ -1,0 +1,46 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// keyMap is every key binding of the TUI.
+type keyMap struct {
+	Quit, Back, Help                        key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Next, Focus                       key.Binding
+	Check, Watch, Hint, Solution, Reset     key.Binding
+	Edit, Console                           key.Binding
+	Yes, No                                 key.Binding
+	Run, HistoryUp, HistoryDown             key.Binding
+}
+
+func newKeyMap() keyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return keyMap{
+		Quit:        b("ctrl+c", "quit", "ctrl+c"),
+		Back:        b("q/esc", "back", "q", "esc"),
+		Help:        b("?", "help", "?"),
+		Up:          b("↑/k", "up", "up", "k"),
+		Down:        b("↓/j", "down", "down", "j"),
+		PageUp:      b("pgup", "page up", "pgup", "b"),
+		PageDown:    b("pgdn", "page down", "pgdown", " ", "f"),
+		Top:         b("g", "top", "g", "home"),
+		Bottom:      b("G", "bottom", "G", "end"),
+		Open:        b("enter", "open", "enter"),
+		Next:        b("n", "next step", "n"),
+		Focus:       b("tab", "prose/results", "tab"),
+		Check:       b("c", "check", "c"),
+		Watch:       b("w", "watch on/off", "w"),
+		Hint:        b("h", "hint", "h"),
+		Solution:    b("s", "solution", "s"),
+		Reset:       b("r", "reset", "r"),
+		Edit:        b("e", "edit", "e"),
+		Console:     b("x", "SQL console", "x"),
+		Yes:         b("y", "yes", "y", "Y"),
+		No:          b("n", "no", "n", "N", "esc", "q"),
+		Run:         b("enter", "run", "enter"),
+		HistoryUp:   b("↑", "older", "up"),
+		HistoryDown: b("↓", "newer", "down"),
+	}
+}

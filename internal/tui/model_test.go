@@ -1,0 +1,263 @@
+package tui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/workspace"
+)
+
+// harness drives a Model the way Bubble Tea would, running every command
+// it returns to completion and feeding the messages back.
+type harness struct {
+	t    *testing.T
+	m    Model
+	dir  string
+	quit bool
+}
+
+func newHarness(t *testing.T, course, lang string) *harness {
+	t.Helper()
+	if course != workspace.BuiltinRef {
+		abs, err := filepath.Abs(course)
+		if err != nil {
+			t.Fatal(err)
+		}
+		course = abs
+	}
+	dir := t.TempDir()
+	ws, _, err := workspace.Init(context.Background(), dir, course, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(context.Background(), ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	m, err := New(context.Background(), Options{Session: s, Look: Look{Profile: termenv.Ascii}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, m: m, dir: dir}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return h
+}
+
+func tiny(t *testing.T) *harness { return newHarness(t, "../../testdata/courses/tiny", "") }
+
+// send gives the model a message and runs what it asks for.
+func (h *harness) send(msg tea.Msg) {
+	h.t.Helper()
+	next, cmd := h.m.Update(msg)
+	h.m = next.(Model)
+	h.run(cmd)
+}
+
+func (h *harness) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			h.run(c)
+		}
+	case tea.QuitMsg:
+		h.quit = true
+	default:
+		// Spinner frames and cursor blinks tick forever: no need to
+		// animate in a test.
+		if pkg := reflect.TypeOf(msg).PkgPath(); strings.HasSuffix(pkg, "/spinner") || strings.HasSuffix(pkg, "/cursor") {
+			return
+		}
+		h.send(msg)
+	}
+}
+
+func (h *harness) keys(keys ...string) {
+	for _, k := range keys {
+		switch k {
+		case "enter":
+			h.send(tea.KeyMsg{Type: tea.KeyEnter})
+		case "esc":
+			h.send(tea.KeyMsg{Type: tea.KeyEsc})
+		case "down":
+			h.send(tea.KeyMsg{Type: tea.KeyDown})
+		case "up":
+			h.send(tea.KeyMsg{Type: tea.KeyUp})
+		case "tab":
+			h.send(tea.KeyMsg{Type: tea.KeyTab})
+		default:
+			h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+		}
+	}
+}
+
+func (h *harness) typeText(s string) {
+	for _, r := range s {
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+func (h *harness) view() string { return ansi.Strip(h.m.View()) }
+
+func (h *harness) sees(want ...string) {
+	h.t.Helper()
+	v := h.view()
+	for _, w := range want {
+		if !strings.Contains(v, w) {
+			h.t.Fatalf("the screen lacks %q:\n%s", w, v)
+		}
+	}
+}
+
+func (h *harness) write(name, content string) {
+	h.t.Helper()
+	if err := os.WriteFile(filepath.Join(h.dir, name), []byte(content), 0o644); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
+const tinySchema = "CREATE TABLE scores (id INTEGER PRIMARY KEY, player TEXT NOT NULL, score INTEGER NOT NULL CHECK (score >= 0));\n"
+
+func TestCourseMap(t *testing.T) {
+	h := tiny(t)
+	h.sees("Tiny Scores", "0/3", "1. A table", "▶ Create the scores table", "· The best scores", "2. Queries")
+	h.keys("down", "down", "enter")
+	h.sees("One player's scores", "step 2 of 2")
+	h.keys("esc", "up", "enter")
+	h.sees("The best scores", "step 1 of 2")
+	h.keys("q", "q")
+	if !h.quit {
+		t.Error("q on the map did not quit")
+	}
+}
+
+func TestStepCheckFailThenPass(t *testing.T) {
+	h := tiny(t)
+	h.keys("enter")
+	h.sees("Create the scores table", "Every game needs somewhere", "your files: schema.sql", "Not checked yet")
+	h.keys("c")
+	h.sees("0 of 2 pass", "✗ scores has the columns id, player and score", "Missing rows")
+	h.write("schema.sql", tinySchema)
+	h.keys("c")
+	h.sees("★ Step passed!", "Press n for the next step: The best scores", "✓ a score needs a player", "✓ passed")
+	h.keys("n")
+	h.sees("The best scores", "your files: queries/top.sql")
+	if _, err := os.Stat(filepath.Join(h.dir, "queries/top.sql")); err != nil {
+		t.Errorf("the next step's file was not created: %v", err)
+	}
+	h.keys("esc")
+	h.sees("✓ Create the scores table", "▶ The best scores", "1/3")
+}
+
+func TestWatchModeChecksOnSave(t *testing.T) {
+	h := tiny(t)
+	h.m.sh.watching = true
+	h.keys("enter")
+	h.write("schema.sql", tinySchema)
+	h.send(changedMsg{paths: []string{"schema.sql"}})
+	h.sees("★ Step passed!")
+	h.keys("w")
+	h.sees("watch mode off")
+}
+
+func TestHintsSolutionReset(t *testing.T) {
+	h := tiny(t)
+	h.keys("enter", "h")
+	h.sees("Hints (1 of 2)", "1. Start with")
+	h.keys("h")
+	h.sees("Hints (2 of 2)", "That was the last hint")
+	h.keys("s")
+	h.sees("Show the solution of this step?")
+	h.keys("n")
+	if strings.Contains(h.view(), "Solution") {
+		t.Fatal("the solution shows after n")
+	}
+	h.keys("s", "y")
+	h.sees("Solution", "── schema.sql ──", "player TEXT NOT NULL")
+	h.write("schema.sql", "-- mine\n")
+	h.keys("r")
+	h.sees("Put this step's files back")
+	h.keys("y")
+	h.sees("Reset: schema.sql. Your version is kept in .sandcastle/backups/")
+	st := h.m.sh.progress.Steps["table/create-the-scores-table"]
+	if st.HintsSeen != 2 || !st.SolutionSeen {
+		t.Errorf("recorded %+v, want 2 hints and the solution seen", st)
+	}
+}
+
+func TestConsole(t *testing.T) {
+	h := tiny(t)
+	h.keys("enter", "x")
+	h.sees("SQL console", "table/create-the-scores-table")
+	h.typeText("SELECT title FROM games")
+	h.keys("enter")
+	h.sees("...>")
+	h.typeText(";")
+	h.keys("enter")
+	h.sees("title", "Tetris", "(1 row)")
+	h.typeText("SELECT nope;")
+	h.keys("enter")
+	h.sees("error: no such column: nope")
+	h.keys("up", "up")
+	h.sees("sql> SELECT title FROM games")
+	h.keys("esc")
+	h.sees("your files: schema.sql")
+}
+
+func TestHelp(t *testing.T) {
+	h := tiny(t)
+	h.keys("?")
+	h.sees("Keys", "Course map", "A step", "SQL console")
+	h.keys("x")
+	h.sees("Tiny Scores", "1. A table")
+}
+
+func TestFirstRunAsksTheLanguage(t *testing.T) {
+	h := newHarness(t, workspace.BuiltinRef, "")
+	h.sees("Welcome to Score Keeper", "▶ Go", "Python")
+	h.keys("down", "enter")
+	h.sees("Score Keeper", "1. Hello, backend")
+	if got := h.m.sh.sess.Lang(); got != "python" {
+		t.Errorf("lang = %q, want python", got)
+	}
+}
+
+// TestSmallTerminals lays every screen out at 80x24 and down to 60x20:
+// nothing wider or taller than the window.
+func TestSmallTerminals(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 20}, {120, 40}} {
+		h := tiny(t)
+		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		screens := map[string]func(){
+			"map":     func() {},
+			"step":    func() { h.keys("enter", "c") },
+			"help":    func() { h.keys("?") },
+			"console": func() { h.keys("x") },
+		}
+		for _, name := range []string{"map", "step", "console", "help"} {
+			screens[name]()
+			lines := strings.Split(h.view(), "\n")
+			if len(lines) > size[1] {
+				t.Errorf("%dx%d %s: %d lines", size[0], size[1], name, len(lines))
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w > size[0] {
+					t.Errorf("%dx%d %s: line %d is %d wide: %q", size[0], size[1], name, i+1, w, l)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,242 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// stepModel is the step view: the step's prose, its files, and the last
+// check's results, with the actions a learner takes on a step.
+type stepModel struct {
+	step    *lessons.Step
+	prose   viewport.Model
+	results viewport.Model
+	// focusResults says which pane the scroll keys move.
+	focusResults bool
+	spin         spinner.Model
+	checking     bool
+	// again is set when files changed during a check: check once more.
+	again bool
+	// checked is the last check of this step, when there was one.
+	checked   *session.Checked
+	checkedAt time.Time
+	// justPassed shows the moment of success and the offer to go on.
+	justPassed bool
+	hints      []*lessons.Hint
+	solution   []*lessons.FileBlock
+	confirm    confirmKind
+	// info is extra text for the results pane (created files, backups).
+	info string
+	// proseWidth is the width the prose was last laid out for.
+	proseWidth int
+}
+
+type confirmKind int
+
+const (
+	confirmNone confirmKind = iota
+	confirmSolution
+	confirmReset
+)
+
+// checkedMsg is a finished check of a step.
+type checkedMsg struct {
+	step string
+	out  session.Checked
+	err  error
+	progressed
+}
+
+// actedMsg is a finished hint, solution, reset or edit.
+type actedMsg struct {
+	step     string
+	hints    []*lessons.Hint
+	solution []*lessons.FileBlock
+	info     string
+	err      error
+	progressed
+}
+
+func newStepModel() stepModel {
+	sp := spinner.New(spinner.WithSpinner(spinner.Dot))
+	return stepModel{spin: sp, prose: viewport.New(0, 0), results: viewport.New(0, 0)}
+}
+
+// open shows step, with what the learner has already seen of it.
+func (m stepModel) open(sh *shared, step *lessons.Step) (stepModel, tea.Cmd) {
+	if m.step != step {
+		fresh := newStepModel()
+		fresh.step = step
+		m = fresh
+		seen := sh.progress.Steps[step.FullID()].HintsSeen
+		if hints := sh.sess.Hints(step); seen > 0 {
+			m.hints = hints[:min(seen, len(hints))]
+		}
+	}
+	m.focusResults = false
+	m.layout(sh)
+	return m, m.ensureRendered(sh)
+}
+
+func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, leave, console bool, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return m.key(sh, msg)
+	case checkedMsg:
+		return m.checkDone(sh, msg), false, false, m.checkAgain(sh)
+	case actedMsg:
+		m = m.acted(sh, msg)
+	case renderedMsg:
+		// the prose is ready: layout below puts it in
+	case spinner.TickMsg:
+		if m.checking {
+			m.spin, cmd = m.spin.Update(msg)
+		}
+	case editedMsg:
+		if msg.err != nil {
+			sh.say("the editor: "+msg.err.Error(), true)
+		}
+	}
+	m.layout(sh)
+	return m, false, false, cmd
+}
+
+func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bool, cmd tea.Cmd) {
+	keys := sh.keys
+	if m.confirm != confirmNone {
+		return m.answer(sh, k), false, false, m.confirmed(sh, k)
+	}
+	switch {
+	case key.Matches(k, keys.Back):
+		return m, true, false, nil
+	case key.Matches(k, keys.Check):
+		m, cmd = m.runCheck(sh, false)
+	case key.Matches(k, keys.Watch):
+		sh.watching = !sh.watching
+		sh.say(map[bool]string{true: "watch mode on: saving a file checks the step", false: "watch mode off: press c to check"}[sh.watching], false)
+	case key.Matches(k, keys.Hint):
+		cmd = m.hint(sh)
+	case key.Matches(k, keys.Solution):
+		m.confirm = confirmSolution
+	case key.Matches(k, keys.Reset):
+		m.confirm = confirmReset
+	case key.Matches(k, keys.Edit):
+		cmd = m.edit(sh)
+	case key.Matches(k, keys.Console):
+		return m, false, true, nil
+	case key.Matches(k, keys.Next) && m.justPassed:
+		next := nextStep(sh, m.step)
+		if next != nil {
+			m, cmd = m.open(sh, next)
+		}
+	case key.Matches(k, keys.Focus):
+		m.focusResults = !m.focusResults
+	default:
+		m.scroll(sh, k)
+	}
+	m.layout(sh)
+	return m, false, false, cmd
+}
+
+// scroll moves the focused pane.
+func (m *stepModel) scroll(sh *shared, k tea.KeyMsg) {
+	vp := &m.prose
+	if m.focusResults {
+		vp = &m.results
+	}
+	keys := sh.keys
+	switch {
+	case key.Matches(k, keys.Up):
+		vp.LineUp(1)
+	case key.Matches(k, keys.Down):
+		vp.LineDown(1)
+	case key.Matches(k, keys.PageUp):
+		vp.HalfViewUp()
+	case key.Matches(k, keys.PageDown):
+		vp.HalfViewDown()
+	case key.Matches(k, keys.Top):
+		vp.GotoTop()
+	case key.Matches(k, keys.Bottom):
+		vp.GotoBottom()
+	}
+}
+
+// nextStep is the step after step in the course, or nil.
+func nextStep(sh *shared, step *lessons.Step) *lessons.Step {
+	steps := sh.course.Steps()
+	if step.Index+1 < len(steps) {
+		return steps[step.Index+1]
+	}
+	return nil
+}
+
+// runCheck checks the step in the background; a check already running is
+// followed by one more (auto is set for a check watch mode started).
+func (m stepModel) runCheck(sh *shared, auto bool) (stepModel, tea.Cmd) {
+	if m.checking {
+		m.again = true
+		return m, nil
+	}
+	m.checking, m.justPassed = true, false
+	step := m.step
+	run := sh.act(func(s *session.Session) tea.Msg {
+		out, err := s.Check(sh.ctx, step)
+		return checkedMsg{step: step.FullID(), out: out, err: err, progressed: snapshot(s)}
+	})
+	return m, tea.Batch(run, m.spin.Tick)
+}
+
+func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
+	sh.apply(msg.progressed)
+	if msg.step != m.step.FullID() {
+		return m
+	}
+	m.checking = false
+	if msg.err != nil {
+		sh.say("the check could not run: "+msg.err.Error(), true)
+		return m
+	}
+	m.checked, m.checkedAt = &msg.out, time.Now()
+	m.justPassed = msg.out.Passed()
+	m.info = ""
+	if len(msg.out.Created) > 0 {
+		m.info = fmt.Sprintf("created for the next step: %v", msg.out.Created)
+	}
+	m.layout(sh)
+	if m.justPassed {
+		m.results.GotoTop()
+	}
+	return m
+}
+
+// checkAgain runs the check queued while one was running.
+func (m *stepModel) checkAgain(sh *shared) tea.Cmd {
+	if !m.again || m.checking {
+		return nil
+	}
+	m.again = false
+	var cmd tea.Cmd
+	*m, cmd = m.runCheck(sh, true)
+	return cmd
+}
+
+func (m stepModel) view(sh *shared) string {
+	st := sh.st
+	header := m.header(sh)
+	footer := m.footer(sh)
+	body := m.body(sh)
+	if m.confirm != confirmNone {
+		body = lipgloss.Place(sh.width, lipgloss.Height(body), lipgloss.Center, lipgloss.Center,
+			st.dialog.Render(m.confirmText()), lipgloss.WithWhitespaceChars(" "))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, header, body, footer)
+}

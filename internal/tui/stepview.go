@@ -1,0 +1,241 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// wide is the width from which prose and results stand side by side.
+const wide = 110
+
+// panes are the step view's areas, computed from the window size.
+type panes struct {
+	bodyHeight         int
+	proseW, proseH     int
+	resultsW, resultsH int
+	sideBySide         bool
+}
+
+func (m stepModel) panes(sh *shared) panes {
+	footer := 1
+	if sh.notice != "" {
+		footer = 2
+	}
+	p := panes{bodyHeight: max(sh.height-2-footer, 4)}
+	if sh.width >= wide {
+		p.sideBySide = true
+		p.proseW = sh.width * 58 / 100
+		p.resultsW = sh.width - p.proseW - 1
+		p.proseH, p.resultsH = p.bodyHeight, p.bodyHeight
+		return p
+	}
+	p.proseW, p.resultsW = sh.width, sh.width
+	p.proseH = max(p.bodyHeight*55/100, 3)
+	p.resultsH = max(p.bodyHeight-p.proseH-1, 1)
+	return p
+}
+
+// layout sizes the panes and fills them: the prose when it is rendered,
+// the results from the model.
+func (m *stepModel) layout(sh *shared) {
+	if m.step == nil || sh.width == 0 {
+		return
+	}
+	p := m.panes(sh)
+	m.prose.Width, m.prose.Height = p.proseW, p.proseH
+	m.results.Width, m.results.Height = p.resultsW, p.resultsH
+	if m.proseWidth != p.proseW || m.prose.TotalLineCount() <= 1 {
+		if text, ok := sh.render.get(m.step, p.proseW); ok {
+			m.prose.SetContent(text)
+			m.proseWidth = p.proseW
+		} else {
+			m.prose.SetContent(sh.st.dim.Render("  …"))
+		}
+	}
+	m.results.SetContent(m.resultsText(sh, p.resultsW-2))
+}
+
+// ensureRendered renders the prose at the current width when it is not
+// cached yet.
+func (m stepModel) ensureRendered(sh *shared) tea.Cmd {
+	if m.step == nil || sh.width == 0 {
+		return nil
+	}
+	w := m.panes(sh).proseW
+	if _, ok := sh.render.get(m.step, w); ok {
+		return nil
+	}
+	return sh.render.render(m.step, w)
+}
+
+func (m stepModel) header(sh *shared) string {
+	st := sh.st
+	l := m.step.Lesson
+	pos := 0
+	for i, s := range l.Steps {
+		if s == m.step {
+			pos = i + 1
+		}
+	}
+	watch := st.dim.Render("○ watch off")
+	if sh.watching {
+		watch = st.pass.Render("● watching")
+	}
+	crumbs := fmt.Sprintf("%s › %d. %s › step %d of %d", sh.course.Title, lessonIndex(sh, l)+1, l.Title, pos, len(l.Steps))
+	line1 := fit(st.dim.Render(crumbs), sh.width-lipgloss.Width(watch)-1)
+	line1 += strings.Repeat(" ", max(sh.width-lipgloss.Width(line1)-lipgloss.Width(watch), 1)) + watch
+	title := st.title.Render(m.step.Title)
+	if sh.passed(m.step) {
+		title += " " + st.pass.Render("✓ passed")
+	}
+	return fit(line1, sh.width) + "\n" + fit(title, sh.width)
+}
+
+func (m stepModel) body(sh *shared) string {
+	st := sh.st
+	p := m.panes(sh)
+	prose := pad(m.prose.View(), p.proseW)
+	results := pad(m.results.View(), p.resultsW)
+	if p.sideBySide {
+		bar := st.border.Render(strings.TrimSuffix(strings.Repeat("│\n", p.bodyHeight), "\n"))
+		return lipgloss.JoinHorizontal(lipgloss.Top, prose, bar, results)
+	}
+	label := " results "
+	if m.focusResults {
+		label = " results (scrolling) "
+	}
+	rule := st.border.Render("──") + st.dim.Render(label) + st.border.Render(strings.Repeat("─", max(sh.width-len(label)-2, 0)))
+	return prose + "\n" + fit(rule, sh.width) + "\n" + results
+}
+
+func (m stepModel) footer(sh *shared) string {
+	k := sh.keys
+	if m.justPassed && nextStep(sh, m.step) != nil {
+		return footerView(sh, k.Next, k.Check, k.Hint, k.Console, k.Back, k.Help)
+	}
+	return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, k.Focus, k.Back, k.Help)
+}
+
+// resultsText is the results pane: the moment of success, the files, the
+// last check, the hints seen, the solution when asked for.
+func (m stepModel) resultsText(sh *shared, width int) string {
+	st := sh.st
+	var b strings.Builder
+	if m.justPassed {
+		b.WriteString(st.celebrate.Render("★ Step passed!") + "\n")
+		if next := nextStep(sh, m.step); next != nil {
+			b.WriteString(wrap("Press n for the next step: "+next.Title+".", width) + "\n")
+		} else {
+			b.WriteString(wrap("That was the last step of "+sh.course.Title+". Well done!", width) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	if files := sh.sess.Files(m.step); len(files) > 0 {
+		b.WriteString(st.dim.Render("your files: ") + fit(strings.Join(files, ", "), width-12) + "\n")
+	}
+	b.WriteString(m.checkText(sh, width))
+	if m.info != "" {
+		b.WriteString("\n" + st.dim.Render(wrap(m.info, width)) + "\n")
+	}
+	b.WriteString(m.hintsText(sh, width))
+	b.WriteString(m.solutionText(sh, width))
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func (m stepModel) checkText(sh *shared, width int) string {
+	st := sh.st
+	switch {
+	case m.checking:
+		return m.spin.View() + " checking…\n"
+	case m.checked == nil:
+		how := "press c to check"
+		if sh.watching {
+			how = "save a file to check (watch mode), or press c"
+		}
+		return st.dim.Render(wrap("Not checked yet: "+how+".", width)) + "\n"
+	}
+	r := m.checked.Results[0]
+	var b strings.Builder
+	when := m.checkedAt.Format("15:04:05")
+	if r.Status == check.Error {
+		b.WriteString(st.fail.Render("! the step could not run") + st.dim.Render(" · "+when) + "\n")
+		b.WriteString(block(r.Message, width, "  ") + "\n")
+		return b.String()
+	}
+	passed := len(r.Checks) - r.Failed()
+	b.WriteString(st.dim.Render(fmt.Sprintf("checked %s · %d of %d pass", when, passed, len(r.Checks))) + "\n")
+	for _, c := range r.Checks {
+		if c.Status == check.Pass {
+			b.WriteString(st.pass.Render("✓ ") + fit(c.Title, width-2) + "\n")
+			continue
+		}
+		b.WriteString(st.fail.Render("✗ ") + wrap(c.Title, width-2) + "\n")
+		b.WriteString(block(c.Message, width, "  ") + "\n")
+	}
+	return b.String()
+}
+
+func (m stepModel) hintsText(sh *shared, width int) string {
+	if len(m.hints) == 0 {
+		return ""
+	}
+	st := sh.st
+	all := len(sh.sess.Hints(m.step))
+	var b strings.Builder
+	b.WriteString("\n" + st.header.Render(fmt.Sprintf("Hints (%d of %d)", len(m.hints), all)) + "\n")
+	for i, h := range m.hints {
+		b.WriteString(block(fmt.Sprintf("%d. %s", i+1, strings.TrimSpace(h.Body)), width, "") + "\n")
+	}
+	if len(m.hints) == all {
+		b.WriteString(st.dim.Render(wrap("That was the last hint; s shows the solution.", width)) + "\n")
+	}
+	return b.String()
+}
+
+func (m stepModel) solutionText(sh *shared, width int) string {
+	if len(m.solution) == 0 {
+		return ""
+	}
+	st := sh.st
+	var b strings.Builder
+	b.WriteString("\n" + st.header.Render("Solution") + "\n")
+	for _, f := range m.solution {
+		b.WriteString(st.dim.Render("── "+f.Path+" ──") + "\n")
+		b.WriteString(block(strings.TrimRight(f.Content, "\n"), width, "") + "\n")
+	}
+	return b.String()
+}
+
+// block lays out a multi-line message in width cells: table-like and code
+// lines are cut with an ellipsis, so they keep their columns; prose wraps.
+func block(text string, width int, indent string) string {
+	w := width - ansi.StringWidth(indent)
+	var out []string
+	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		if keepsColumns(line) {
+			out = append(out, indent+fit(line, w))
+			continue
+		}
+		for _, l := range strings.Split(wrap(line, w), "\n") {
+			out = append(out, indent+l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// keepsColumns reports whether a line is part of a table or of code.
+func keepsColumns(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	return strings.HasPrefix(t, "|") || strings.HasPrefix(t, "- |") || strings.HasPrefix(t, "+ |") ||
+		strings.HasPrefix(line, "    ")
+}
+
+func lessonIndex(sh *shared, l *lessons.Lesson) int { return slices.Index(sh.course.Lessons, l) }

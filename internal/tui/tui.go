@@ -1,0 +1,127 @@
+// Package tui is sandcastle's terminal UI: a Bubble Tea program with a
+// course map, a step view that checks the learner's files as they save
+// them, hints, solutions, resets, their editor, and a SQL console. It holds
+// no logic of its own: every action is a call into internal/session, the
+// same the commands make.
+package tui
+
+import (
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+
+	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/workspace"
+)
+
+// Options configure the TUI.
+type Options struct {
+	Session *session.Session
+	// Look is the colour decision, made before the program starts.
+	Look Look
+	// Editor is the learner's editor command and its arguments.
+	Editor []string
+	// Watch starts with watch mode on.
+	Watch bool
+	// Input and Output default to the process's terminal.
+	Input  io.Reader
+	Output io.Writer
+}
+
+// DetectLook decides the colours once, before the program starts: the
+// profile from the environment (NO_COLOR and TERM=dumb mean none) and, in
+// colour, one query of the terminal's background.
+func DetectLook(out *os.File) Look {
+	o := termenv.NewOutput(out)
+	look := Look{Profile: o.EnvColorProfile(), Dark: true}
+	if os.Getenv("TERM") == "dumb" {
+		look.Profile = termenv.Ascii
+	}
+	if look.Profile != termenv.Ascii {
+		look.Dark = o.HasDarkBackground()
+	}
+	return look
+}
+
+// Editor is the learner's editor: $VISUAL, else $EDITOR, else the first of
+// nano, vim and vi that is installed.
+func Editor() []string {
+	for _, env := range []string{"VISUAL", "EDITOR"} {
+		if f := strings.Fields(os.Getenv(env)); len(f) > 0 {
+			return f
+		}
+	}
+	for _, e := range []string{"nano", "vim", "vi"} {
+		if _, err := exec.LookPath(e); err == nil {
+			return []string{e}
+		}
+	}
+	return nil
+}
+
+// New builds the TUI's model. Close releases what it started.
+func New(ctx context.Context, opts Options) (Model, error) {
+	s := opts.Session
+	st := newStyles(opts.Look)
+	sh := &shared{
+		st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, ctx: ctx,
+		sess: s, course: s.Course, progress: s.Progress, current: s.Current(), watching: opts.Watch,
+	}
+	m := Model{sh: sh, step: newStepModel()}
+	m.cmap = newMapModel(sh)
+	if s.Lang() == "" && len(s.Course.Languages) > 0 {
+		m.screen = screenLang
+	}
+	if opts.Watch {
+		w, err := s.WS.Watch(ctx, workspace.WatchOptions{})
+		if err != nil {
+			sh.watching = false
+			sh.say("watch mode is off: "+err.Error(), true)
+		}
+		m.watch = w
+	}
+	return m, nil
+}
+
+// Close stops the watcher and the console, after any action under way.
+func (m Model) Close() {
+	m.sh.mu.Lock()
+	defer m.sh.mu.Unlock()
+	if m.watch != nil {
+		m.watch.Close()
+	}
+	m.console.close()
+}
+
+// Run runs the TUI until the learner quits and returns the line to print
+// after it: progress and the current step.
+func Run(ctx context.Context, opts Options) (string, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	m, err := New(ctx, opts)
+	if err != nil {
+		return "", err
+	}
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx)}
+	if opts.Input != nil {
+		progOpts = append(progOpts, tea.WithInput(opts.Input))
+	}
+	if opts.Output != nil {
+		progOpts = append(progOpts, tea.WithOutput(opts.Output))
+	}
+	final, err := tea.NewProgram(m, progOpts...).Run()
+	cancel() // stops a check under way; Close waits for it
+	if fm, ok := final.(Model); ok {
+		m = fm
+	}
+	m.Close()
+	if err == tea.ErrProgramKilled && ctx.Err() != nil {
+		err = nil
+	}
+	return m.Summary(), err
+}
