@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,6 +31,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"lines": linesCmd,
+			"sleep": sleepCmd,
 		},
 	})
 }
@@ -49,4 +51,15 @@ func linesCmd(ts *testscript.TestScript, neg bool, args []string) {
 	if (strconv.Itoa(n) == args[0]) == neg {
 		ts.Fatalf("%s has %d lines, want %s%s", args[1], n, map[bool]string{true: "not ", false: ""}[neg], args[0])
 	}
+}
+
+// sleepCmd waits: sleep DURATION. Scripts use it to let a background
+// command (check --watch) see a change; the durations are generous.
+func sleepCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: sleep DURATION")
+	}
+	d, err := time.ParseDuration(args[0])
+	ts.Check(err)
+	time.Sleep(d)
 }

@@ -2,17 +2,23 @@ package cmd
 
 import (
 	"context"
+	"fmt"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
 type checkOptions struct {
-	step string
-	all  bool
-	json bool
+	step  string
+	all   bool
+	json  bool
+	watch bool
 }
 
 func newCheckCmd(a *app) *cobra.Command {
@@ -24,11 +30,16 @@ func newCheckCmd(a *app) *cobra.Command {
 the step's checks and show what is still wrong. With --all, check every step of the
 course, whatever your progress.
 
+With --watch, check again each time you save a file of the workspace, until you
+press Ctrl-C; without STEP it follows the current step as you pass steps.
+
 STEP is a full step id (lesson/step) or a lesson id (its first unfinished step).
-Exit code 0 when everything passed, 1 when a check failed or a step could not run.`,
+Exit code 0 when everything passed, 1 when a check failed or a step could not run
+(with --watch: 0 when stopped with Ctrl-C).`,
 		Example: `  sandcastle check
   sandcastle check a-home-for-scores/refuse-bad-scores
-  sandcastle check --all --json`,
+  sandcastle check --all --json
+  sandcastle check --watch`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -40,7 +51,8 @@ Exit code 0 when everything passed, 1 when a check failed or a step could not ru
 		},
 	}
 	c.Flags().BoolVar(&opts.all, "all", false, "check every step of the course")
-	c.Flags().BoolVar(&opts.json, "json", false, "print the results as JSON")
+	c.Flags().BoolVar(&opts.json, "json", false, "print the results as JSON (with --watch, one document per check)")
+	c.Flags().BoolVar(&opts.watch, "watch", false, "check again on every save, until interrupted")
 	return c
 }
 
@@ -56,26 +68,71 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 		return err
 	}
 	defer s.Close()
+	if opts.watch {
+		return watchCheck(ctx, a, s, opts)
+	}
+	out, err := checkOnce(ctx, a, s, step, opts)
+	if err != nil {
+		return err
+	}
+	if !out.Passed() {
+		return errFailed
+	}
+	return nil
+}
+
+// checkOnce checks step (or every step) and prints the verdict.
+func checkOnce(ctx context.Context, a *app, s *session.Session, step *lessons.Step, opts *checkOptions) (session.Checked, error) {
 	steps := []*lessons.Step{step}
 	if opts.all {
 		steps = s.Course.Steps()
 	}
 	out, err := s.Check(ctx, steps...)
 	if err != nil {
-		return err
+		return out, err
 	}
 	switch {
 	case opts.json:
-		if err := writeJSON(a.io, checkJSON{Course: s.Course.ID, Steps: out.Results}); err != nil {
-			return err
-		}
+		err = writeJSON(a.io, checkJSON{Course: s.Course.ID, Steps: out.Results})
 	case opts.all:
 		printAll(a.io, out.Results)
 	default:
 		printStep(a.io, s, step, out)
 	}
-	if !out.Passed() {
-		return errFailed
+	return out, err
+}
+
+// watchCheck checks, then checks again after every save, until ctx ends.
+func watchCheck(ctx context.Context, a *app, s *session.Session, opts *checkOptions) error {
+	w, err := s.WS.Watch(ctx, workspace.WatchOptions{})
+	if err != nil {
+		return err
 	}
-	return nil
+	defer w.Close()
+	for changed := []string(nil); ; {
+		step, err := s.Resolve(opts.step)
+		if err != nil {
+			return usageError{err}
+		}
+		if changed != nil && !opts.json {
+			a.io.printf("\n%s\n", a.io.dim(fmt.Sprintf("── %s · %s changed ──", time.Now().Format("15:04:05"), strings.Join(changed, ", "))))
+		}
+		if _, err := checkOnce(ctx, a, s, step, opts); err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+		if !opts.json {
+			a.io.println(a.io.dim("Watching for changes; Ctrl-C stops."))
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case changed = <-w.Changes():
+			if changed == nil {
+				return nil
+			}
+		}
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
 	"github.com/sandcastle/sandcastle/internal/session"
@@ -67,6 +68,10 @@ func Editor() []string {
 // New builds the TUI's model. Close releases what it started.
 func New(ctx context.Context, opts Options) (Model, error) {
 	s := opts.Session
+	// The default renderer, used by the bubbles components, gets the same
+	// decision, so nothing queries the terminal while the program runs.
+	lipgloss.SetColorProfile(opts.Look.Profile)
+	lipgloss.SetHasDarkBackground(opts.Look.Dark)
 	st := newStyles(opts.Look)
 	sh := &shared{
 		st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, ctx: ctx,
