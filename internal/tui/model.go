@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -34,6 +35,7 @@ type shared struct {
 	render        *renderCache
 	editor        []string
 	ctx           context.Context
+	now           func() time.Time
 
 	mu   sync.Mutex // guards sess while an action runs
 	sess *session.Session

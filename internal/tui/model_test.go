@@ -124,8 +124,13 @@ func (h *harness) sees(want ...string) {
 
 func (h *harness) write(name, content string) {
 	h.t.Helper()
-	if err := os.WriteFile(filepath.Join(h.dir, name), []byte(content), 0o644); err != nil {
-		h.t.Fatal(err)
+	writeFile(h.t, h.dir, name, content)
+}
+
+func writeFile(t *testing.T, dir, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

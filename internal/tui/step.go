@@ -205,7 +205,7 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 		sh.say("the check could not run: "+msg.err.Error(), true)
 		return m
 	}
-	m.checked, m.checkedAt = &msg.out, time.Now()
+	m.checked, m.checkedAt = &msg.out, sh.now()
 	m.justPassed = msg.out.Passed()
 	m.info = ""
 	if len(msg.out.Created) > 0 {

@@ -38,7 +38,12 @@ func (m stepModel) panes(sh *shared) panes {
 		return p
 	}
 	p.proseW, p.resultsW = sh.width, sh.width
+	// Stacked: the prose takes up to 55% of the height, less when it is
+	// short, and the results the rest.
 	p.proseH = max(p.bodyHeight*55/100, 3)
+	if lines := m.prose.TotalLineCount(); m.proseWidth == p.proseW && lines > 0 {
+		p.proseH = max(min(p.proseH, lines), 3)
+	}
 	p.resultsH = max(p.bodyHeight-p.proseH-1, 1)
 	return p
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -32,6 +33,8 @@ type Options struct {
 	// Input and Output default to the process's terminal.
 	Input  io.Reader
 	Output io.Writer
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
 }
 
 // DetectLook decides the colours once, before the program starts: the
@@ -74,8 +77,11 @@ func New(ctx context.Context, opts Options) (Model, error) {
 	lipgloss.SetHasDarkBackground(opts.Look.Dark)
 	st := newStyles(opts.Look)
 	sh := &shared{
-		st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, ctx: ctx,
+		st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, ctx: ctx, now: opts.Now,
 		sess: s, course: s.Course, progress: s.Progress, current: s.Current(), watching: opts.Watch,
+	}
+	if sh.now == nil {
+		sh.now = time.Now
 	}
 	m := Model{sh: sh, step: newStepModel()}
 	m.cmap = newMapModel(sh)
