@@ -182,7 +182,7 @@ func (m stepModel) checkText(sh *shared, width int) string {
 			b.WriteString(st.pass.Render("✓ ") + fit(c.Title, width-2) + "\n")
 			continue
 		}
-		b.WriteString(st.fail.Render("✗ ") + wrap(c.Title, width-2) + "\n")
+		b.WriteString(hanging(st.fail.Render("✗ "), c.Title, width, 2) + "\n")
 		b.WriteString(block(c.Message, width, "  ") + "\n")
 	}
 	return b.String()
@@ -197,7 +197,17 @@ func (m stepModel) hintsText(sh *shared, width int) string {
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render(fmt.Sprintf("Hints (%d of %d)", len(m.hints), all)) + "\n")
 	for i, h := range m.hints {
-		b.WriteString(block(fmt.Sprintf("%d. %s", i+1, strings.TrimSpace(h.Body)), width, "") + "\n")
+		for j, para := range strings.Split(strings.TrimSpace(h.Body), "\n") {
+			first := "   "
+			if j == 0 {
+				first = fmt.Sprintf("%d. ", i+1)
+			}
+			if keepsColumns(para) {
+				b.WriteString("   " + fit(para, width-3) + "\n")
+				continue
+			}
+			b.WriteString(hanging(first, para, width, 3) + "\n")
+		}
 	}
 	if len(m.hints) == all {
 		b.WriteString(st.dim.Render(wrap("That was the last hint; s shows the solution.", width)) + "\n")

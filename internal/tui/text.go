@@ -41,18 +41,23 @@ func pad(s string, width int) string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // footerView is the key map in one line, and the notice above it when
-// there is one.
+// there is one. When the line is too long, bindings are dropped from the
+// end, but the last one (help) always shows.
 func footerView(sh *shared, bindings ...key.Binding) string {
 	st := sh.st
 	var parts []string
 	for _, b := range bindings {
-		h := b.Help()
-		if h.Key == "" {
-			continue
+		if h := b.Help(); h.Key != "" {
+			parts = append(parts, st.key.Render(h.Key)+" "+st.footer.Render(h.Desc))
 		}
-		parts = append(parts, st.key.Render(h.Key)+" "+st.footer.Render(h.Desc))
 	}
-	line := fit(strings.Join(parts, st.footer.Render(" · ")), sh.width)
+	sep := st.footer.Render(" · ")
+	line := strings.Join(parts, sep)
+	for len(parts) > 2 && ansi.StringWidth(line) > sh.width {
+		parts = append(parts[:len(parts)-2], parts[len(parts)-1])
+		line = strings.Join(parts, sep)
+	}
+	line = fit(line, sh.width)
 	if sh.notice == "" {
 		return line
 	}
@@ -61,4 +66,18 @@ func footerView(sh *shared, bindings ...key.Binding) string {
 		style = st.fail
 	}
 	return style.Render(fit(sh.notice, sh.width)) + "\n" + line
+}
+
+// hanging wraps text to width with every line after the first indented by
+// indent cells, so a wrapped item stays under its first word.
+func hanging(first, text string, width, indent int) string {
+	lines := strings.Split(wrap(text, width-indent), "\n")
+	for i := range lines {
+		if i == 0 {
+			lines[i] = first + lines[i]
+		} else {
+			lines[i] = strings.Repeat(" ", indent) + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
