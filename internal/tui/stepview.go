@@ -33,7 +33,7 @@ func (m stepModel) panes(sh *shared) panes {
 	if sh.width >= wide {
 		p.sideBySide = true
 		p.proseW = sh.width * 58 / 100
-		p.resultsW = sh.width - p.proseW - 1
+		p.resultsW = sh.width - p.proseW - 2 // a bar and a space between
 		p.proseH, p.resultsH = p.bodyHeight, p.bodyHeight
 		return p
 	}
@@ -110,7 +110,7 @@ func (m stepModel) body(sh *shared) string {
 	prose := pad(m.prose.View(), p.proseW)
 	results := pad(m.results.View(), p.resultsW)
 	if p.sideBySide {
-		bar := st.border.Render(strings.TrimSuffix(strings.Repeat("│\n", p.bodyHeight), "\n"))
+		bar := st.border.Render(strings.TrimSuffix(strings.Repeat("│ \n", p.bodyHeight), "\n"))
 		return lipgloss.JoinHorizontal(lipgloss.Top, prose, bar, results)
 	}
 	label := " results "
