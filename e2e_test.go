@@ -13,7 +13,8 @@ import (
 // TestTUIInTmux runs the real binary in a real terminal (tmux, on a private
 // socket) the way a learner would: a fresh workspace, the first step, a
 // failing check, the solution written from outside and passed through watch
-// mode, quit, and the progress recorded.
+// mode, the next step answered in the learner's editor, quit, and the
+// progress recorded.
 func TestTUIInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Fatal("this test needs tmux: apt-get install tmux")
@@ -27,10 +28,16 @@ func TestTUIInTmux(t *testing.T) {
 	if out, err := exec.Command(bin, "init", ws, "--lang", "python").CombinedOutput(); err != nil {
 		t.Fatalf("init: %v\n%s", err, out)
 	}
+	// The learner's "editor" writes the second step's answer and exits.
+	editor := filepath.Join(dir, "editor.sh")
+	script := "#!/bin/sh\necho \"SELECT upper('ada') AS player, 12 * 100 + 3 * 250 AS total, (12 * 100 + 3 * 250) / 4.0 AS per_level;\" > \"$1\"\n"
+	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	tm := &tmux{t: t, socket: filepath.Join(dir, "tmux.sock")}
 	t.Cleanup(tm.kill)
 	tm.run("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-c", ws,
-		"TERM=xterm-256color XDG_DATA_HOME="+dir+" "+bin+"; echo sandcastle exited $?; sleep 30")
+		"TERM=xterm-256color XDG_DATA_HOME="+dir+" EDITOR="+editor+" "+bin+"; echo sandcastle exited $?; sleep 30")
 
 	tm.waitFor("Your first query") // the course map, current step preselected
 	tm.keys("Enter")
@@ -44,19 +51,28 @@ func TestTUIInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm.waitFor("Step passed!") // watch mode saw the save
+
+	// The next step, answered in the learner's editor: the TUI gives it the
+	// terminal and comes back to the same step, which watch mode checks.
+	tm.keys("n")
+	tm.waitFor("Let the database do the math")
+	tm.waitFor("Not checked yet")
+	tm.keys("e")
+	tm.waitFor("Step passed!")
 	tm.keys("q")
-	tm.waitFor("✓ Your first query")
+	tm.waitFor("✓ Let the database do the math")
 	tm.keys("q")
 	tm.waitFor("sandcastle exited 0")
-	tm.waitFor("steps passed · current step: hello-backend/let-the-database-do-the-math")
+	tm.waitFor("steps passed · current step: hello-backend/make-your-first-table")
 
 	out, err := exec.Command(bin, "-C", ws, "status", "--json").Output()
 	if err != nil {
 		t.Fatalf("status: %v", err)
 	}
 	var st struct{ Passed []string }
-	if err := json.Unmarshal(out, &st); err != nil || len(st.Passed) != 1 || st.Passed[0] != "hello-backend/your-first-query" {
-		t.Errorf("status --json: %s (%v); want the first step passed", out, err)
+	want := []string{"hello-backend/your-first-query", "hello-backend/let-the-database-do-the-math"}
+	if err := json.Unmarshal(out, &st); err != nil || strings.Join(st.Passed, " ") != strings.Join(want, " ") {
+		t.Errorf("status --json: %s (%v); want %v passed", out, err, want)
 	}
 }
 
