@@ -178,6 +178,25 @@ func TestWatchModeChecksOnSave(t *testing.T) {
 	h.sees("watch mode off")
 }
 
+// TestSaveDuringACheckChecksAgain: a save while a check runs is not lost;
+// one more check follows.
+func TestSaveDuringACheckChecksAgain(t *testing.T) {
+	h := tiny(t)
+	h.m.sh.watching = true
+	h.keys("enter", "c")
+	h.sees("0 of 2 pass")
+	h.m.step.checking = true // a check under way
+	h.write("schema.sql", tinySchema)
+	h.send(changedMsg{paths: []string{"schema.sql"}})
+	if !h.m.step.again {
+		t.Fatal("the change during the check was not queued")
+	}
+	// The running check ends with the old verdict; the queued one follows.
+	h.send(checkedMsg{step: "table/create-the-scores-table", out: *h.m.step.checked,
+		progressed: progressed{progress: h.m.sh.progress, current: h.m.sh.current}})
+	h.sees("★ Step passed!")
+}
+
 func TestHintsSolutionReset(t *testing.T) {
 	h := tiny(t)
 	h.keys("enter", "h")

@@ -92,7 +92,8 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, leave, console 
 	case tea.KeyMsg:
 		return m.key(sh, msg)
 	case checkedMsg:
-		return m.checkDone(sh, msg), false, false, m.checkAgain(sh)
+		m = m.checkDone(sh, msg)
+		return m, false, false, m.checkAgain(sh)
 	case actedMsg:
 		m = m.acted(sh, msg)
 	case renderedMsg:
