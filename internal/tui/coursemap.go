@@ -98,11 +98,11 @@ func (m mapModel) stepRow(sh *shared, s *lessons.Step, width int) string {
 		icon, style = "✗", st.fail
 	}
 	title := fit(s.Title, width-5)
-	line := "  " + style.Render(icon) + " " + title
 	if s.Index == m.cursor {
-		line = "  " + style.Render(icon) + " " + st.selected.Render(title)
+		// The › shows the cursor without colour too (NO_COLOR, TERM=dumb).
+		return st.current.Render("›") + " " + style.Render(icon) + " " + st.selected.Render(title)
 	}
-	return line
+	return "  " + style.Render(icon) + " " + title
 }
 
 func (m mapModel) view(sh *shared) string {

@@ -221,7 +221,7 @@ func (m Model) waitForChange() tea.Cmd {
 // changed re-checks the open step when watch mode is on.
 func (m Model) changed(msg changedMsg) (tea.Model, tea.Cmd) {
 	next := m.waitForChange()
-	if !m.sh.watching || m.screen == screenMap || m.step.step == nil {
+	if !m.sh.watching || m.screen == screenMap || m.step.step == nil || m.step.ownFiles(msg.paths) {
 		return m, next
 	}
 	var cmd tea.Cmd

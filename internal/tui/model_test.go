@@ -197,6 +197,23 @@ func TestSaveDuringACheckChecksAgain(t *testing.T) {
 	h.sees("★ Step passed!")
 }
 
+// TestWatchIgnoresFilesTheCheckCreated: the next step's files, created by a
+// passing check, do not set off another check that would hide the news.
+func TestWatchIgnoresFilesTheCheckCreated(t *testing.T) {
+	h := tiny(t)
+	h.m.sh.watching = true
+	h.keys("enter")
+	h.write("schema.sql", tinySchema)
+	h.send(changedMsg{paths: []string{"schema.sql"}})
+	h.sees("★ Step passed!", "created for the next step: queries/top.sql")
+	at := h.m.step.checkedAt
+	h.send(changedMsg{paths: []string{"queries/top.sql"}})
+	if h.m.step.checking || h.m.step.checkedAt != at {
+		t.Error("the created file set off a check")
+	}
+	h.sees("created for the next step: queries/top.sql")
+}
+
 func TestHintsSolutionReset(t *testing.T) {
 	h := tiny(t)
 	h.keys("enter", "h")

@@ -1,7 +1,8 @@
 package tui
 
 import (
-	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -36,6 +37,9 @@ type stepModel struct {
 	confirm    confirmKind
 	// info is extra text for the results pane (created files, backups).
 	info string
+	// created are the files the last check created for the next step:
+	// watch mode does not check again for them.
+	created []string
 	// proseWidth is the width the prose was last laid out for.
 	proseWidth int
 }
@@ -208,9 +212,9 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 	}
 	m.checked, m.checkedAt = &msg.out, sh.now()
 	m.justPassed = msg.out.Passed()
-	m.info = ""
+	m.info, m.created = "", msg.out.Created
 	if len(msg.out.Created) > 0 {
-		m.info = fmt.Sprintf("created for the next step: %v", msg.out.Created)
+		m.info = "created for the next step: " + strings.Join(msg.out.Created, ", ")
 	}
 	m.layout(sh)
 	if m.justPassed {
@@ -240,4 +244,19 @@ func (m stepModel) view(sh *shared) string {
 			st.dialog.Render(m.confirmText()), lipgloss.WithWhitespaceChars(" "))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, header, body, footer)
+}
+
+// ownFiles reports whether paths are only the files the last check created,
+// which need no check of their own.
+func (m *stepModel) ownFiles(paths []string) bool {
+	if len(m.created) == 0 {
+		return false
+	}
+	for _, p := range paths {
+		if !slices.Contains(m.created, p) {
+			return false
+		}
+	}
+	m.created = nil
+	return true
 }

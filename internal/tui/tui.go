@@ -39,7 +39,9 @@ type Options struct {
 
 // DetectLook decides the colours once, before the program starts: the
 // profile from the environment (NO_COLOR and TERM=dumb mean none) and, in
-// colour, one query of the terminal's background.
+// colour, whether the background is dark. Bubble Tea's own initialisation
+// has already asked the terminal that (lipgloss keeps the answer), so
+// nothing is asked twice.
 func DetectLook(out *os.File) Look {
 	o := termenv.NewOutput(out)
 	look := Look{Profile: o.EnvColorProfile(), Dark: true}
@@ -47,7 +49,7 @@ func DetectLook(out *os.File) Look {
 		look.Profile = termenv.Ascii
 	}
 	if look.Profile != termenv.Ascii {
-		look.Dark = o.HasDarkBackground()
+		look.Dark = lipgloss.HasDarkBackground()
 	}
 	return look
 }
@@ -118,7 +120,9 @@ func Run(ctx context.Context, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx)}
+	// 120 frames a second, Bubble Tea's most: at its default 60, a key
+	// waited up to 17 ms for its frame (docs/performance.md).
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithFPS(120)}
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
 	}
