@@ -15,6 +15,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"reflect"
 	"sync"
 	"time"
@@ -247,4 +248,32 @@ func (s *Sandbox) interrupt(gen uint64) {
 	tls := libc.NewTLS()
 	lib.Xsqlite3_interrupt(tls, s.h)
 	tls.Close()
+}
+
+// Load replaces the database with a copy of the SQLite database file at
+// path, read through SQLite (read-only, so a file in WAL mode reads right):
+// for checks that look at what a learner's server stored, without changing
+// it.
+func (s *Sandbox) Load(ctx context.Context, path string) error {
+	uri := (&url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro"}).String()
+	err := s.conn.Raw(func(dc any) error {
+		r, ok := dc.(interface {
+			NewRestore(string) (*sqlite.Backup, error)
+		})
+		if !ok {
+			return fmt.Errorf("driver connection %T cannot restore", dc)
+		}
+		b, err := r.NewRestore(uri)
+		if err != nil {
+			return err
+		}
+		if _, err := b.Step(-1); err != nil {
+			return errors.Join(err, b.Finish())
+		}
+		return b.Finish()
+	})
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	return s.capPages(ctx)
 }

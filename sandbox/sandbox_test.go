@@ -311,3 +311,37 @@ func BenchmarkRestore(b *testing.B) {
 		}
 	}
 }
+
+func TestLoadReadsAFileWithoutChangingIt(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "server.db")
+	src := newSandbox(t, Options{})
+	if _, err := src.Run(ctx, Script{SQL: schema}); err != nil {
+		t.Fatal(err)
+	}
+	snap, _ := src.Snapshot()
+	if err := os.WriteFile(path, snap, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := newSandbox(t, Options{MaxPages: 64})
+	if err := s.Load(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Run(ctx, Script{SQL: "SELECT count(*) FROM scores;"})
+	if err != nil || res.Rows[0][0] != int64(2) {
+		t.Fatalf("got %v %v, want the file's 2 rows", res, err)
+	}
+	if _, err := s.Run(ctx, Script{SQL: "DELETE FROM scores;"}); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(path); !reflect.DeepEqual(after, snap) {
+		t.Error("the file changed")
+	}
+	_, err = s.Run(ctx, Script{SQL: "CREATE TABLE big(x); WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 10000) INSERT INTO big SELECT randomblob(1000) FROM c;"})
+	if e, ok := AsError(err); !ok || e.Reason != Full {
+		t.Errorf("got %v, want the page cap to hold after Load", err)
+	}
+	if err := s.Load(ctx, filepath.Join(t.TempDir(), "missing.db")); err == nil {
+		t.Error("loading a missing file worked")
+	}
+}
