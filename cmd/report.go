@@ -20,6 +20,9 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 		return
 	}
 	printChecks(io, r, "  ")
+	for _, n := range r.Notes {
+		io.printf("  %s %s\n", io.yellow("note:"), n)
+	}
 	io.println()
 	if !r.Passed() {
 		passed := len(r.Checks) - r.Failed()

@@ -104,7 +104,7 @@ Run it with no command to start learning.`,
 	root.AddGroup(&cobra.Group{ID: "learn", Title: "Learning:"}, &cobra.Group{ID: "teach", Title: "Teaching:"})
 	for _, c := range []*cobra.Command{
 		newInitCmd(a), newStatusCmd(a), newCheckCmd(a), newHintCmd(a), newSolutionCmd(a),
-		newShowCmd(a), newResetCmd(a), newGotoCmd(a), newSQLCmd(a), newTrustCmd(a),
+		newShowCmd(a), newResetCmd(a), newGotoCmd(a), newSQLCmd(a), newServeCmd(a), newTrustCmd(a),
 	} {
 		c.GroupID = "learn"
 		root.AddCommand(c)

@@ -100,6 +100,12 @@ func splitCells(row string) []string {
 // isStatusLine reports whether line is "HTTP NNN", optionally followed by a reason.
 func isStatusLine(line string) bool {
 	rest, ok := strings.CutPrefix(line, "HTTP ")
+	if !ok {
+		// HTTP/1.1 201 Created, as an answer is written in an .http file
+		if v, after, found := strings.Cut(line, " "); found && strings.HasPrefix(v, "HTTP/") {
+			rest, ok = after, true
+		}
+	}
 	if !ok || len(rest) < 3 || !allDigits(rest[:3]) {
 		return false
 	}

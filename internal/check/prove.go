@@ -208,13 +208,14 @@ func starterIn(course *lessons.Course, step *lessons.Step, path, lang string) (s
 }
 
 // runFiles checks a step against a set of files held in memory, or, when the
-// step has sh checks, written to a temporary folder for them to run in.
+// step has sh checks or runs a server, written to a temporary folder for
+// them to run in.
 func runFiles(ctx context.Context, course *lessons.Course, step *lessons.Step, files map[string]string, opts Options) StepResult {
 	fsys := fstest.MapFS{}
 	for name, content := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(content), Mode: 0o644}
 	}
-	if slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == "sh" }) {
+	if hasHTTP(step) || slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == "sh" }) {
 		dir, err := os.MkdirTemp("", "sandcastle-proof-")
 		if err != nil {
 			return StepResult{ID: step.FullID(), Status: Error, Message: err.Error()}

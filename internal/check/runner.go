@@ -35,6 +35,9 @@ type StepResult struct {
 	// Message says why a step could not run (status error).
 	Message string        `json:"message,omitempty"`
 	Checks  []CheckResult `json:"checks"`
+	// Notes are remarks that do not fail the step (a server that ignored
+	// SIGTERM, say).
+	Notes []string `json:"notes,omitempty"`
 	// Duration is how long the step took to check.
 	Duration time.Duration `json:"-"`
 }
@@ -46,6 +49,8 @@ type CheckResult struct {
 	Message string `json:"message"`
 	// Mismatch holds the row diff of a failed SQL check, when there is one.
 	Mismatch *Mismatch `json:"-"`
+	// HTTP holds the request and answer of a failed HTTP check.
+	HTTP *HTTPMismatch `json:"-"`
 }
 
 // Passed reports whether the step passed.
@@ -69,8 +74,10 @@ type Options struct {
 	Sandbox sandbox.Options
 	// Trusted lets sh checks run.
 	Trusted bool
-	// Dir is the workspace folder sh checks run in.
+	// Dir is the workspace folder sh checks and the learner's server run in.
 	Dir string
+	// Server says how HTTP checks run the learner's server.
+	Server ServerOptions
 }
 
 // Run checks one step against the learner's files.
@@ -83,10 +90,8 @@ func Run(ctx context.Context, course *lessons.Course, step *lessons.Step, files 
 
 func run(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) StepResult {
 	res := StepResult{ID: step.FullID(), Title: step.Title, Checks: []CheckResult{}}
-	for _, c := range step.Checks {
-		if c.Kind == "http" {
-			return res.couldNotRun(ctx, "this step checks a server over HTTP, which this version of sandcastle cannot run yet")
-		}
+	if hasHTTP(step) {
+		return runServerStep(ctx, course, step, files, opts, res)
 	}
 	sb, err := Build(ctx, course, step, files, opts)
 	if err != nil {

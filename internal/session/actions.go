@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -161,4 +162,14 @@ func (s *Session) SetLang(lang string) (created []string, err error) {
 		return nil, err
 	}
 	return s.WS.CreateMissing(s.Current())
+}
+
+// Serve starts the learner's server on the database of step, as the step's
+// HTTP checks would; the caller closes it.
+func (s *Session) Serve(ctx context.Context, step *lessons.Step) (*server.Server, error) {
+	opts, err := s.CheckOptions()
+	if err != nil {
+		return nil, err
+	}
+	return check.StartServer(ctx, s.Course, step, s.WS.Files(), opts)
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
@@ -23,6 +24,9 @@ type Session struct {
 	Progress *workspace.Progress
 	// Course is WS.Course.
 	Course *lessons.Course
+	// ServerProgress, when set, is told as the learner's server builds,
+	// starts and stops for an HTTP step.
+	ServerProgress func(server.Phase)
 }
 
 // Find opens the session of the workspace that contains dir.
@@ -117,6 +121,10 @@ func (s *Session) CheckOptions() (check.Options, error) {
 		Sandbox: sandbox.Options{Timeout: timeout},
 		Trusted: s.Course.Trusted || s.Progress.Trusted == s.WS.Config.Course,
 		Dir:     s.WS.Root,
+		Server: check.ServerOptions{
+			StateDir: filepath.Join(s.WS.Root, workspace.StateDir),
+			Progress: s.ServerProgress,
+		},
 	}, nil
 }
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -47,6 +48,9 @@ type shared struct {
 	// notice is a one-line message in the footer; noticeBad makes it red.
 	notice    string
 	noticeBad bool
+	// phase is what the learner's server is doing during a check, set from
+	// the check's goroutine and read by View.
+	phase atomic.Value // server.Phase
 }
 
 // progressed carries the session's progress after an action.

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -11,7 +13,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -40,6 +44,8 @@ type stepModel struct {
 	// created are the files the last check created for the next step:
 	// watch mode does not check again for them.
 	created []string
+	// log is the end of the server's log after the last check.
+	log []string
 	// proseWidth is the width the prose was last laid out for.
 	proseWidth int
 }
@@ -57,6 +63,8 @@ type checkedMsg struct {
 	step string
 	out  session.Checked
 	err  error
+	// log is the end of the server's log, for a step that ran it.
+	log []string
 	progressed
 }
 
@@ -193,9 +201,14 @@ func (m stepModel) runCheck(sh *shared, auto bool) (stepModel, tea.Cmd) {
 	}
 	m.checking, m.justPassed = true, false
 	step := m.step
+	sh.phase.Store(server.Phase(0))
 	run := sh.act(func(s *session.Session) tea.Msg {
 		out, err := s.Check(sh.ctx, step)
-		return checkedMsg{step: step.FullID(), out: out, err: err, progressed: snapshot(s)}
+		msg := checkedMsg{step: step.FullID(), out: out, err: err, progressed: snapshot(s)}
+		if usesServer(step) {
+			msg.log = logTail(filepath.Join(s.WS.Root, workspace.StateDir, "server.log"), 12)
+		}
+		return msg
 	})
 	return m, tea.Batch(run, m.spin.Tick)
 }
@@ -211,6 +224,7 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 		return m
 	}
 	m.checked, m.checkedAt = &msg.out, sh.now()
+	m.log = msg.log
 	m.justPassed = msg.out.Passed()
 	m.info, m.created = "", msg.out.Created
 	if len(msg.out.Created) > 0 {
@@ -259,4 +273,25 @@ func (m *stepModel) ownFiles(paths []string) bool {
 	}
 	m.created = nil
 	return true
+}
+
+// usesServer reports whether a step runs the learner's server.
+func usesServer(step *lessons.Step) bool {
+	return slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == "http" })
+}
+
+// logTail returns the last n lines of a log file (nil when there is none).
+func logTail(path string, n int) []string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	if len(lines) == 1 && lines[0] == "" {
+		return nil
+	}
+	return lines
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -150,6 +151,7 @@ func (m stepModel) resultsText(sh *shared, width int) string {
 	if m.info != "" {
 		b.WriteString("\n" + st.dim.Render(wrap(m.info, width)) + "\n")
 	}
+	b.WriteString(m.logText(sh, width))
 	b.WriteString(m.hintsText(sh, width))
 	b.WriteString(m.solutionText(sh, width))
 	return strings.TrimRight(b.String(), "\n")
@@ -159,7 +161,7 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	st := sh.st
 	switch {
 	case m.checking:
-		return m.spin.View() + " checking…\n"
+		return m.spin.View() + " " + checkingText(sh) + "\n"
 	case m.checked == nil:
 		how := "press c to check"
 		if sh.watching {
@@ -254,3 +256,33 @@ func keepsColumns(line string) bool {
 }
 
 func lessonIndex(sh *shared, l *lessons.Lesson) int { return slices.Index(sh.course.Lessons, l) }
+
+// checkingText says what a running check is doing: its server's phase for
+// an HTTP step, whose first Go build takes a while.
+func checkingText(sh *shared) string {
+	switch p, _ := sh.phase.Load().(server.Phase); p {
+	case server.Building:
+		return "building your server… (a first Go build downloads and compiles SQLite: about a minute)"
+	case server.Starting:
+		return "starting your server…"
+	case server.Ready:
+		return "checking your server…"
+	case server.Stopping:
+		return "stopping your server…"
+	}
+	return "checking…"
+}
+
+// logText is the end of the server's log after an HTTP step's check.
+func (m stepModel) logText(sh *shared, width int) string {
+	if len(m.log) == 0 || m.checking {
+		return ""
+	}
+	st := sh.st
+	var b strings.Builder
+	b.WriteString("\n" + st.header.Render("Your server's log") + st.dim.Render(" (last lines, .sandcastle/server.log)") + "\n")
+	for _, l := range m.log {
+		b.WriteString(st.dim.Render(fit(l, width)) + "\n")
+	}
+	return b.String()
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 )
@@ -85,6 +86,8 @@ func New(ctx context.Context, opts Options) (Model, error) {
 	if sh.now == nil {
 		sh.now = time.Now
 	}
+	sh.phase.Store(server.Phase(0))
+	s.ServerProgress = func(p server.Phase) { sh.phase.Store(p) }
 	m := Model{sh: sh, step: newStepModel()}
 	m.cmap = newMapModel(sh)
 	if s.Lang() == "" && len(s.Course.Languages) > 0 {

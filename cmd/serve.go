@@ -1,0 +1,117 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/internal/server"
+	"github.com/sandcastle/sandcastle/internal/workspace"
+)
+
+func newServeCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "serve",
+		Short: "Run your server on the current step's database, to try it with curl",
+		Long: `Start your server the way the current step's checks do: on a fresh copy of the
+step's database (.sandcastle/server.db), on a free port. The URL is printed, then
+your server's log, until you press Ctrl-C, which stops it and everything it started.`,
+		Example: `  sandcastle serve
+  curl -i http://127.0.0.1:PORT/health     # in another terminal`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runServe(cmd.Context(), a)
+		},
+	}
+}
+
+func runServe(ctx context.Context, a *app) error {
+	s, err := a.openSession(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if len(s.Course.Languages) == 0 {
+		return fmt.Errorf("%s has no server part: there is nothing to serve", s.Course.Title)
+	}
+	io := a.io
+	s.ServerProgress = serverProgress(io)
+	step := s.Current()
+	srv, err := s.Serve(ctx, step)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		fmt.Fprintln(io.Err, io.red("Your server did not start:")+"\n"+indent(err.Error(), "  "))
+		return errFailed
+	}
+	defer srv.Close()
+	log := filepath.Join(s.WS.Root, workspace.StateDir, "server.log")
+	io.printf("Your server runs at %s, on the database of %s (.sandcastle/server.db).\n", io.bold(srv.URL), step.FullID())
+	io.printf("Try it from another terminal: curl -i %s/health\n", srv.URL)
+	io.println(io.dim("Its log follows; Ctrl-C stops it."))
+	return followLog(ctx, io, srv, log)
+}
+
+// followLog copies the server's log to stdout as it grows, until ctx ends
+// (Ctrl-C: exit 0) or the server exits (exit 1).
+func followLog(ctx context.Context, io *Streams, srv *server.Server, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		if _, err := copyNew(io.Out, f); err != nil {
+			return err
+		}
+		if exited, info := srv.Exited(); exited {
+			copyNew(io.Out, f)
+			how := "it exited"
+			if info != nil && info.Signal != "" {
+				how = "a signal ended it (" + info.Signal + ")"
+			} else if info != nil {
+				how = fmt.Sprintf("it exited with code %d", info.Code)
+			}
+			fmt.Fprintf(io.Err, "%s %s.\n", io.red("Your server stopped on its own:"), how)
+			return errFailed
+		}
+		select {
+		case <-ctx.Done():
+			stopped, _ := srv.Stop()
+			copyNew(io.Out, f)
+			if stopped.Killed {
+				fmt.Fprintln(io.Err, io.yellow("Your server ignored SIGTERM for 2 s, so it was killed."))
+			}
+			fmt.Fprintln(io.Err, "Stopped your server.")
+			return nil
+		case <-tick.C:
+		}
+	}
+}
+
+// copyNew copies what f holds beyond its offset.
+func copyNew(w io.Writer, f *os.File) (int64, error) {
+	n, err := io.Copy(w, f)
+	if errors.Is(err, io.EOF) {
+		err = nil
+	}
+	return n, err
+}
+
+// serverProgress says on stderr what the server is doing when it is slow.
+func serverProgress(io *Streams) func(server.Phase) {
+	return func(p server.Phase) {
+		if p == server.Building {
+			fmt.Fprintln(io.Err, io.dim("Building your server… (a first Go build downloads and compiles SQLite: about a minute)"))
+		}
+	}
+}

@@ -1,0 +1,542 @@
+package check
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"maps"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Request is the request of an http check, written in the request format
+// of .http files.
+type Request struct {
+	// Method is in capitals: GET, POST, ...
+	Method string
+	// Path is the path with its query, if any, as in /scores?limit=3.
+	Path   string
+	Header http.Header
+	Body   string
+}
+
+// ParseRequest reads the body of an http check: a request line such as
+// "POST /scores" (an HTTP version after the path, as in "GET /scores
+// HTTP/1.1", is allowed and ignored), header lines "Name: value", then a
+// blank line and the request's body, if any. Blank lines before the request
+// line are skipped; the body is trimmed. Errors are for the course's author
+// and name the line of the block they are about.
+func ParseRequest(body string) (Request, error) {
+	lines, first := blockLines(body)
+	if first == len(lines) {
+		return Request{}, errors.New("line 1: expected a request line such as GET /scores; the block is empty")
+	}
+	method, path, err := requestLine(lines[first])
+	if err != nil {
+		return Request{}, fmt.Errorf("line %d: %w", first+1, err)
+	}
+	header, rest, err := headerLines(lines, first+1)
+	if err != nil {
+		return Request{}, err
+	}
+	return Request{Method: method, Path: path, Header: header, Body: joinBody(lines[rest:])}, nil
+}
+
+// requestLine reads "METHOD /path [HTTP/1.1]".
+func requestLine(line string) (method, path string, err error) {
+	const how = "expected a request line such as GET /scores"
+	f := strings.Fields(line)
+	switch {
+	case len(f) < 2:
+		return "", "", fmt.Errorf("%s; got %q", how, line)
+	case !isMethod(f[0]):
+		return "", "", fmt.Errorf("%s; the method %q is not a word in capitals such as GET or POST", how, f[0])
+	case strings.Contains(f[1], "://"):
+		return "", "", fmt.Errorf("%s; write the path alone, without the scheme and host (%q): sandcastle sends the request to the learner's server", how, f[1])
+	case !strings.HasPrefix(f[1], "/"):
+		return "", "", fmt.Errorf("%s; the path %q must start with /", how, f[1])
+	case len(f) > 3 || len(f) == 3 && !strings.HasPrefix(f[2], "HTTP/"):
+		return "", "", fmt.Errorf("%s; only an HTTP version such as HTTP/1.1 may follow the path, and a path holds no spaces (write %%20)", how)
+	}
+	return f[0], f[1], nil
+}
+
+func isMethod(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Expected is the expect block of an http check: a status line, header
+// lines, a blank line and a body.
+type Expected struct {
+	Status int
+	Header http.Header
+	// Body is trimmed; "" expects any body.
+	Body string
+}
+
+// ParseExpected reads the expect block of an http check: a status line
+// ("HTTP 201", "HTTP 201 Created" or "HTTP/1.1 201 Created"; the reason
+// phrase is not compared), header lines "Name: value", then a blank line
+// and the expected body, if any. Errors are for the course's author.
+func ParseExpected(body string) (Expected, error) {
+	lines, first := blockLines(body)
+	if first == len(lines) {
+		return Expected{}, errors.New("line 1: expected a status line such as HTTP 201; the block is empty")
+	}
+	status, err := statusLine(lines[first])
+	if err != nil {
+		return Expected{}, fmt.Errorf("line %d: %w", first+1, err)
+	}
+	header, rest, err := headerLines(lines, first+1)
+	if err != nil {
+		return Expected{}, err
+	}
+	return Expected{Status: status, Header: header, Body: joinBody(lines[rest:])}, nil
+}
+
+// statusLine reads "HTTP 201", "HTTP 201 Created" or "HTTP/1.1 201 Created".
+func statusLine(line string) (int, error) {
+	f := strings.Fields(line)
+	bad := fmt.Errorf("expected a status line such as HTTP 201; got %q", line)
+	if len(f) < 2 || f[0] != "HTTP" && !strings.HasPrefix(f[0], "HTTP/") || len(f[1]) != 3 {
+		return 0, bad
+	}
+	code, err := strconv.Atoi(f[1])
+	if err != nil || code < 100 || code > 599 || f[1][0] == '+' {
+		return 0, bad
+	}
+	return code, nil
+}
+
+// blockLines splits a block into lines, without carriage returns, and
+// returns the index of its first line that is not blank.
+func blockLines(body string) ([]string, int) {
+	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
+	first := 0
+	for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
+		first++
+	}
+	return lines, first
+}
+
+// headerLines reads "Name: value" lines from lines[from:] up to a blank
+// line. It returns the headers and the index of the body's first line.
+func headerLines(lines []string, from int) (http.Header, int, error) {
+	header := http.Header{}
+	for i := from; i < len(lines); i++ {
+		line := lines[i]
+		if strings.TrimSpace(line) == "" {
+			return header, i + 1, nil
+		}
+		name, value, ok := strings.Cut(line, ":")
+		if !ok || !isToken(name) {
+			return nil, 0, fmt.Errorf("line %d: expected a header such as Content-Type: application/json, "+
+				"or a blank line before the body; got %q", i+1, shortenText(line, 60))
+		}
+		header.Add(name, strings.TrimSpace(value))
+	}
+	return header, len(lines), nil
+}
+
+// isToken says whether s is a header name: letters, digits and the marks
+// that RFC 9110 allows in a token.
+func isToken(s string) bool {
+	for _, c := range []byte(s) {
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
+		if !ok {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func joinBody(lines []string) string {
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// String writes the request in the format of .http files: the request
+// line, the headers sorted by name, then a blank line and the body when
+// there is one.
+func (r Request) String() string {
+	var b strings.Builder
+	b.WriteString(r.Method + " " + r.Path)
+	for _, name := range slices.Sorted(maps.Keys(r.Header)) {
+		for _, v := range r.Header[name] {
+			b.WriteString("\n" + name + ": " + v)
+		}
+	}
+	if r.Body != "" {
+		b.WriteString("\n\n" + r.Body)
+	}
+	return b.String()
+}
+
+// Captures are the values that "{{name}}" strings in the expect blocks of
+// a step's earlier http checks matched, by name: a JSON string as its text
+// without quotes, any other JSON value as its compact JSON text.
+//
+// A later request uses a capture by writing {{name}}, which is replaced by
+// the captured text as it is. In a JSON body, quotes are the author's to
+// write: {"id": {{score_id}}} sends a captured number as a number, and
+// {"player": "{{player}}"} sends a captured string as a string.
+type Captures map[string]string
+
+// placeholder is {{name}}, spaces allowed inside the braces.
+var placeholder = regexp.MustCompile(`\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`)
+
+// captureName returns the name of s when s is a placeholder and nothing else.
+func captureName(s string) (string, bool) {
+	m := placeholder.FindStringSubmatchIndex(s)
+	if m == nil || m[0] != 0 || m[1] != len(s) {
+		return "", false
+	}
+	return s[m[2]:m[3]], true
+}
+
+// Expand returns the request with each {{name}} of its path, header
+// values and body replaced by the value captured as name. In the path a
+// value is escaped, as a path segment before the '?' and as a query value
+// after it; elsewhere it is written as it is. A name that no earlier check
+// captured is an error that names it.
+func (r Request) Expand(c Captures) (Request, error) {
+	out := Request{Method: r.Method, Header: make(http.Header, len(r.Header))}
+	var err error
+	if out.Path, err = c.expand(r.Path, inPath); err != nil {
+		return Request{}, err
+	}
+	for _, name := range slices.Sorted(maps.Keys(r.Header)) {
+		for _, v := range r.Header[name] {
+			v, err := c.expand(v, asText)
+			if err != nil {
+				return Request{}, err
+			}
+			out.Header[name] = append(out.Header[name], v)
+		}
+	}
+	if out.Body, err = c.expand(r.Body, asText); err != nil {
+		return Request{}, err
+	}
+	return out, nil
+}
+
+// expandMode says where a text with placeholders stands.
+type expandMode int
+
+const (
+	asText   expandMode = iota // every {{name}} is replaced as it is
+	inPath                     // values are escaped for a URL path and query
+	inExpect                   // a "{{name}}" JSON string is left for matching to capture
+)
+
+// expand replaces the placeholders of s with the captured values.
+func (c Captures) expand(s string, mode expandMode) (string, error) {
+	var b strings.Builder
+	last := 0
+	for _, m := range placeholder.FindAllStringSubmatchIndex(s, -1) {
+		start, end, name := m[0], m[1], s[m[2]:m[3]]
+		if mode == inExpect && start > 0 && end < len(s) && s[start-1] == '"' && s[end] == '"' {
+			continue
+		}
+		v, ok := c[name]
+		if !ok {
+			return "", fmt.Errorf("{{%s}} was not captured by an earlier check", name)
+		}
+		if mode == inPath {
+			if q := strings.IndexByte(s, '?'); q >= 0 && q < start {
+				v = url.QueryEscape(v)
+			} else {
+				v = url.PathEscape(v)
+			}
+		}
+		b.WriteString(s[last:start] + v)
+		last = end
+	}
+	if last == 0 {
+		return s, nil
+	}
+	b.WriteString(s[last:])
+	return b.String(), nil
+}
+
+// HTTPMismatch is how a response differs from the expect block of an http
+// check. Its fields let a screen draw the difference its own way; Error
+// writes it as plain text for a beginner.
+type HTTPMismatch struct {
+	// Request is the request that was sent, as Request.String writes it
+	// with its body cut short; Method and Path are its own. WithRequest
+	// sets them: CompareHTTP does not know the request.
+	Request      string
+	Method, Path string
+	WantStatus   int
+	GotStatus    int
+	// Header holds the response's headers that the message shows:
+	// Content-Type, Location, and those the expect block names.
+	Header http.Header
+	// HeaderProblems are the expected headers that are missing or differ,
+	// one line each, as in `Content-Type: expected "application/json", got "text/plain"`.
+	HeaderProblems []string
+	// BodyProblems are the differences of the body, one line each: for
+	// JSON, the path of each difference, as in `$.scores[0].player: expected
+	// "ada", got "bob"` or `$.id: missing`.
+	BodyProblems []string
+	// Body is the response's body as the message shows it: JSON
+	// pretty-printed, at most about 20 lines and 2 KB.
+	Body string
+	// BodyPath is the JSON path of the part of the body that Body shows,
+	// when the whole body is too long to show; "" when Body is all of it.
+	BodyPath string
+
+	wildcards    bool // a problem shows an expected value with "..."
+	headerAdvice bool // a header is missing, or a JSON body was sent as text
+}
+
+// WithRequest records the request that got the response, for the message,
+// and returns m. It does nothing on a nil m.
+func (m *HTTPMismatch) WithRequest(r Request) *HTTPMismatch {
+	if m == nil {
+		return nil
+	}
+	r.Body = clipText(r.Body, maxRequestLines, maxRequestBytes)
+	m.Request, m.Method, m.Path = printableText(r.String()), r.Method, r.Path
+	return m
+}
+
+// The bounds of the bodies a message shows.
+const (
+	maxBodyLines    = 20
+	maxBodyBytes    = 2048
+	maxRequestLines = 10
+	maxRequestBytes = 1024
+)
+
+// serverLogPath is where the learner's server writes its output.
+const serverLogPath = ".sandcastle/server.log"
+
+// Error describes the mismatch for a beginner: the status, header and body
+// problems with what to do about them, then the request sent and the
+// server's answer.
+func (m *HTTPMismatch) Error() string {
+	var b strings.Builder
+	if m.GotStatus != m.WantStatus {
+		fmt.Fprintf(&b, "Wrong status: expected %s, got %s.\n", httpStatusText(m.WantStatus), httpStatusText(m.GotStatus))
+		if h := m.Hint(); h != "" {
+			b.WriteString(h + "\n")
+		}
+	}
+	writeProblems(&b, "Wrong header:", "Wrong headers:", m.HeaderProblems)
+	if m.headerAdvice {
+		b.WriteString("Set each header on the response before writing its status or body: headers set later are not sent.\n")
+	}
+	writeProblems(&b, "Wrong body:", "Wrong body:", m.BodyProblems)
+	if m.wildcards {
+		b.WriteString(wildcardNote + "\n")
+	}
+	if m.Request != "" {
+		b.WriteString("The check sent:\n" + indentBlock(m.Request))
+	}
+	answered := "Your server answered:\n"
+	if m.BodyPath != "" {
+		answered = fmt.Sprintf("Your server answered (the body is long: this is its part at %s):\n", m.BodyPath)
+	}
+	b.WriteString(answered + indentBlock(m.response()))
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func writeProblems(b *strings.Builder, one, many string, problems []string) {
+	const maxProblems = 10
+	switch len(problems) {
+	case 0:
+		return
+	case 1:
+		b.WriteString(one + "\n")
+	default:
+		b.WriteString(many + "\n")
+	}
+	for _, p := range problems[:min(len(problems), maxProblems)] {
+		b.WriteString("  " + p + "\n")
+	}
+	if rest := len(problems) - maxProblems; rest > 0 {
+		fmt.Fprintf(b, "  ... and %d more\n", rest)
+	}
+}
+
+// response writes the answer as an .http response: status line, shown
+// headers, blank line, body.
+func (m *HTTPMismatch) response() string {
+	var b strings.Builder
+	b.WriteString("HTTP " + httpStatusText(m.GotStatus))
+	for _, name := range slices.Sorted(maps.Keys(m.Header)) {
+		for _, v := range m.Header[name] {
+			b.WriteString("\n" + name + ": " + printableText(v))
+		}
+	}
+	if m.Body == "" {
+		b.WriteString("\n(no body)")
+	} else {
+		b.WriteString("\n\n" + m.Body)
+	}
+	return b.String()
+}
+
+// Hint says what a wrong status usually means and what to do; "" when the
+// status is right or there is nothing useful to say.
+func (m *HTTPMismatch) Hint() string {
+	route := "this request"
+	if m.Method != "" {
+		path, _, _ := strings.Cut(m.Path, "?")
+		route = m.Method + " " + path
+	}
+	got, want := m.GotStatus, m.WantStatus
+	switch {
+	case got == want:
+		return ""
+	case got == http.StatusNotFound:
+		return "No route answers " + route + " yet: add a handler for it."
+	case got == http.StatusMethodNotAllowed:
+		return "The path exists but not for this method: add a handler for " + route + "."
+	case got >= 500:
+		return "The server failed: look at its log (" + serverLogPath + ")."
+	case want == http.StatusCreated && got == http.StatusOK:
+		return "A request that creates something answers 201 Created: set the status before writing the body."
+	case want == http.StatusNoContent && got/100 == 2:
+		return "A response without a body answers 204 No Content."
+	case got/100 == 3:
+		to := "another path"
+		if loc := headerValues(m.Header, "Location"); len(loc) > 0 {
+			to = printableText(loc[0])
+		}
+		return fmt.Sprintf("The server redirected to %s instead of answering: check the path of the route (a trailing slash counts).", to)
+	case want == http.StatusNotFound && got/100 == 2:
+		return "A request for something that does not exist answers 404 Not Found."
+	case want/100 == 4 && got/100 == 2:
+		return fmt.Sprintf("The server accepted a request it should refuse: check what it receives before acting on it, and answer %s.", httpStatusText(want))
+	case want/100 == 2 && (got == http.StatusBadRequest || got == http.StatusUnprocessableEntity):
+		return "The server found the request wrong: check how it reads the request; its answer below may say why."
+	case want/100 == 2 && got/100 == 2:
+		return fmt.Sprintf("Set the status to %s before writing the body.", httpStatusText(want))
+	}
+	return ""
+}
+
+func httpStatusText(code int) string {
+	if t := http.StatusText(code); t != "" {
+		return fmt.Sprintf("%d %s", code, t)
+	}
+	return strconv.Itoa(code)
+}
+
+// showBody returns a response's body as a message shows it: pretty JSON
+// or text, cut to maxBodyLines and maxBodyBytes. got is the body parsed,
+// when it was compared as JSON. A JSON body too long to show whole is
+// shown from the value that holds its first difference, at focus; path is
+// then where that value is.
+func showBody(body []byte, got *jsonValue, focus []any) (shown, path string) {
+	switch {
+	case len(bytes.TrimSpace(body)) == 0:
+		return "", ""
+	case !utf8.Valid(body):
+		return fmt.Sprintf("(%d bytes that are not UTF-8 text)", len(body)), ""
+	case got == nil:
+		if v, err := parseJSON(body); err == nil {
+			whole, complete := v.pretty()
+			return clipPretty(whole, complete), ""
+		}
+		text := strings.TrimSpace(strings.ReplaceAll(string(body), "\r\n", "\n"))
+		return clipText(printableText(text), maxBodyLines, maxBodyBytes), ""
+	}
+	whole, complete := got.pretty()
+	if complete && fitsMessage(whole) || len(focus) < 2 {
+		return clipPretty(whole, complete), ""
+	}
+	v, at := got.at(focus[:len(focus)-1])
+	if len(at) == 0 {
+		return clipPretty(whole, complete), ""
+	}
+	return clipPretty(v.pretty()), pathString(at)
+}
+
+func fitsMessage(s string) bool {
+	return len(s) <= maxBodyBytes && strings.Count(s, "\n") < maxBodyLines
+}
+
+// clipPretty clips pretty JSON for a message; complete is false when the
+// JSON was cut already, so that how much is left out is unknown.
+func clipPretty(s string, complete bool) string {
+	s = printableText(s)
+	if complete {
+		return clipText(s, maxBodyLines, maxBodyBytes)
+	}
+	kept, _ := cutText(s, maxBodyLines, maxBodyBytes)
+	return kept + "\n... (the rest is left out)"
+}
+
+// clipText cuts s to at most maxLines lines and about maxBytes bytes, and says
+// how much was left out.
+func clipText(s string, maxLines, maxBytes int) string {
+	kept, more := cutText(s, maxLines, maxBytes)
+	if more == "" {
+		return kept
+	}
+	return kept + "\n" + more
+}
+
+// cutText cuts s to at most maxLines lines and maxBytes bytes, and says how
+// much it left out ("" when nothing).
+func cutText(s string, maxLines, maxBytes int) (kept, more string) {
+	lines := strings.SplitN(s, "\n", maxLines+1)
+	if len(lines) > maxLines {
+		more = fmt.Sprintf("... (%d more lines)", strings.Count(lines[maxLines], "\n")+1)
+		lines = lines[:maxLines]
+	}
+	kept = strings.Join(lines, "\n")
+	if len(kept) > maxBytes {
+		n := maxBytes
+		for n > 0 && !utf8.RuneStart(kept[n]) {
+			n--
+		}
+		kept = kept[:n]
+		more = fmt.Sprintf("... (%d more bytes)", len(s)-n)
+	}
+	return kept, more
+}
+
+// shortenText cuts s to about n characters, for one line of a message.
+func shortenText(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// printableText replaces the control characters of s, but for line breaks and
+// tabs, so that a body cannot drive the learner's terminal.
+func printableText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
+}
+
+func indentBlock(s string) string {
+	var b strings.Builder
+	for line := range strings.SplitSeq(s, "\n") {
+		if line == "" {
+			b.WriteString("\n")
+		} else {
+			b.WriteString("    " + line + "\n")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,233 @@
+package check
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/sandcastle/sandcastle/internal/server"
+	"github.com/sandcastle/sandcastle/lessons"
+	"github.com/sandcastle/sandcastle/sandbox"
+)
+
+// ServerOptions say how a step with HTTP checks runs the learner's server.
+type ServerOptions struct {
+	// StateDir holds the server's database, log and build (default:
+	// Dir/.sandcastle).
+	StateDir string
+	// Progress is told as the server builds, starts, is ready and stops.
+	Progress func(server.Phase)
+}
+
+// hasHTTP reports whether a step checks a server.
+func hasHTTP(step *lessons.Step) bool {
+	return slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == "http" })
+}
+
+// serverFiles are the paths a step's server uses, under opts.Dir.
+func serverFiles(opts Options) (state, db, log, build string) {
+	state = opts.Server.StateDir
+	if state == "" {
+		state = filepath.Join(opts.Dir, ".sandcastle")
+	}
+	return state, filepath.Join(state, "server.db"), filepath.Join(state, "server.log"), filepath.Join(state, "build")
+}
+
+// StartServer builds the step's database into a file and starts the
+// learner's server on it; the caller closes the server. It is what the
+// checks of an HTTP step and `sandcastle serve` do first.
+func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) (*server.Server, error) {
+	command, err := serverCommand(course, opts)
+	if err != nil {
+		return nil, err
+	}
+	state, db, log, build := serverFiles(opts)
+	if err := os.MkdirAll(state, 0o755); err != nil {
+		return nil, err
+	}
+	if err := writeDatabase(ctx, course, step, files, opts, db); err != nil {
+		return nil, err
+	}
+	return server.Start(ctx, server.Options{
+		Dir: opts.Dir, Command: command, DatabasePath: db, LogPath: log, BuildDir: build,
+		Progress: opts.Server.Progress,
+	})
+}
+
+// serverCommand is the course's run command for the workspace's language;
+// a course that is not trusted may only run the learner's own code.
+func serverCommand(course *lessons.Course, opts Options) (string, error) {
+	if opts.Lang == "" {
+		return "", errors.New("this step runs your server, and your workspace has no server language yet: " +
+			"run `sandcastle` in a terminal to choose one, or add `lang: go` (or python) to sandcastle.yaml")
+	}
+	if opts.Dir == "" {
+		return "", errors.New("HTTP checks need a workspace folder to run the server in")
+	}
+	for _, l := range course.Languages {
+		if l.Name != opts.Lang {
+			continue
+		}
+		if !opts.Trusted {
+			if err := server.SafeCommand(l.Run); err != nil {
+				return "", err
+			}
+		}
+		return l.Run, nil
+	}
+	return "", fmt.Errorf("the course has no language %q", opts.Lang)
+}
+
+// writeDatabase builds the step's sandbox and writes it where the server
+// will open it.
+func writeDatabase(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options, path string) error {
+	sb, err := Build(ctx, course, step, files, opts)
+	if err != nil {
+		return err
+	}
+	defer sb.Close()
+	snap, err := sb.Snapshot()
+	if err != nil {
+		return err
+	}
+	tmp := path + ".new"
+	if err := os.WriteFile(tmp, snap, 0o644); err != nil {
+		return err
+	}
+	os.Remove(path + "-journal")
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
+	return os.Rename(tmp, path)
+}
+
+// runServerStep runs the checks of a step with HTTP checks: one start of the
+// learner's server for all of them, state carried from check to check, and
+// SQL checks reading (read-only) what the server stored.
+func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options, res StepResult) StepResult {
+	srv, err := StartServer(ctx, course, step, files, opts)
+	if err != nil {
+		return res.couldNotRun(ctx, err.Error())
+	}
+	run := &serverRun{srv: srv, captures: Captures{}}
+	_, run.db, _, _ = serverFiles(opts)
+	for _, c := range step.Checks {
+		res.Checks = append(res.Checks, run.check(ctx, step, c, files, opts))
+		if ctx.Err() != nil {
+			srv.Close()
+			return res.couldNotRun(ctx, "")
+		}
+	}
+	stopped, err := srv.Stop()
+	if err == nil && stopped.Killed {
+		res.Notes = append(res.Notes, "your server did not stop when asked (SIGTERM) within 2 s, so sandcastle killed it: "+
+			"a server that stops cleanly finishes the requests it has started")
+	}
+	if run.sb != nil {
+		run.sb.Close()
+	}
+	res.Status = Pass
+	if res.Failed() > 0 {
+		res.Status = Fail
+	}
+	return res
+}
+
+// serverRun is the state of one run of a step's checks against its server.
+type serverRun struct {
+	srv      *server.Server
+	db       string
+	captures Captures
+	// sb is a read-only copy of the server's database, taken when a SQL
+	// check needs it after an HTTP check changed it.
+	sb    *sandbox.Sandbox
+	stale bool
+}
+
+func (r *serverRun) check(ctx context.Context, step *lessons.Step, c *lessons.Check, files fs.FS, opts Options) CheckResult {
+	if c.Kind != "http" {
+		if c.Kind == "sql" {
+			return r.sqlCheck(ctx, step, c, files, opts)
+		}
+		return runCheck(ctx, nil, step, c, files, opts)
+	}
+	r.stale = true
+	cr := CheckResult{Title: c.Title, Status: Fail}
+	if cr.Title == "" {
+		cr.Title = fmt.Sprintf("the check at %s:%d", step.Lesson.File, c.Line)
+	}
+	cr.Message, cr.HTTP = r.httpCheck(ctx, step, c)
+	if cr.Message == "" {
+		cr.Status = Pass
+	}
+	return cr
+}
+
+// sqlCheck runs a SQL check on a copy of what the server has stored.
+func (r *serverRun) sqlCheck(ctx context.Context, step *lessons.Step, c *lessons.Check, files fs.FS, opts Options) CheckResult {
+	if r.sb == nil || r.stale {
+		if r.sb != nil {
+			r.sb.Close()
+		}
+		sb, err := sandbox.New(ctx, opts.Sandbox)
+		if err == nil {
+			err = sb.Load(ctx, r.db)
+		}
+		if err != nil {
+			return CheckResult{Title: c.Title, Status: Fail, Message: "could not read what your server stored: " + err.Error()}
+		}
+		r.sb, r.stale = sb, false
+	}
+	if err := r.sb.Host(ctx, "SAVEPOINT sandcastle_check"); err != nil {
+		return CheckResult{Title: c.Title, Status: Fail, Message: err.Error()}
+	}
+	cr := runCheck(ctx, r.sb, step, c, files, opts)
+	if err := r.sb.Host(ctx, "ROLLBACK TO sandcastle_check; RELEASE sandcastle_check"); err != nil {
+		r.stale = true // the check's own COMMIT ended the savepoint: read the file again
+	}
+	return cr
+}
+
+// httpCheck sends an http check's request to the server and compares the
+// answer with its expect block. It returns "" when the check passes.
+func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lessons.Check) (string, *HTTPMismatch) {
+	where := fmt.Sprintf("the course's check at %s:%d", step.Lesson.File, c.Line)
+	req, err := ParseRequest(c.Body)
+	if err != nil {
+		return where + ": " + err.Error(), nil
+	}
+	want, err := ParseExpected(c.Expect.Body)
+	if err != nil {
+		return fmt.Sprintf("the course's expect block at %s:%d: %v", step.Lesson.File, c.Expect.Line, err), nil
+	}
+	if req, err = req.Expand(r.captures); err != nil {
+		return err.Error(), nil
+	}
+	hreq, err := http.NewRequestWithContext(ctx, req.Method, r.srv.URL+req.Path, strings.NewReader(req.Body))
+	if err != nil {
+		return where + ": " + err.Error(), nil
+	}
+	hreq.Header = req.Header.Clone()
+	resp, err := r.srv.Do(ctx, hreq)
+	if err != nil {
+		return "Sent:\n" + indentText(req.String(), "    ") + "\n" + err.Error(), nil
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m, captured := CompareHTTP(want, resp.StatusCode, resp.Header, bytes.TrimSpace(body), r.captures)
+	for k, v := range captured {
+		r.captures[k] = v
+	}
+	if m != nil {
+		m = m.WithRequest(req)
+		return m.Error(), m
+	}
+	return "", nil
+}

@@ -1,0 +1,90 @@
+package server
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestSafeCommand(t *testing.T) {
+	for _, tc := range []struct {
+		command string
+		ok      bool
+	}{
+		{"go run ./server", true},
+		{"go run .", true},
+		{"go run ./cmd/server", true},
+		{"python3 server/app.py", true},
+		{"python app.py", true},
+		{"python3 ./server/app.py", true},
+		{"go run ../elsewhere", false},
+		{"go run ./server/../../x", false},
+		{"go run /abs/server", false},
+		{"go run -exec=evil ./server", false},
+		{"go run ./server extra", false},
+		{"go run server", false},
+		{"python3 /etc/app.py", false},
+		{"python3 ../app.py", false},
+		{"python3 -c app.py", false},
+		{"python3 app.txt", false},
+		{"python3 .py", false},
+		{"python3 -m http.server", false},
+		{"sh -c 'rm -rf ~'", false},
+		{"node server.js", false},
+		{"", false},
+	} {
+		t.Run(tc.command, func(t *testing.T) {
+			err := SafeCommand(tc.command)
+			if (err == nil) != tc.ok {
+				t.Fatalf("SafeCommand(%q) = %v, want ok=%v", tc.command, err, tc.ok)
+			}
+			if err != nil && !strings.Contains(err.Error(), "run `sandcastle trust`") {
+				t.Errorf("the message does not say how to trust the course: %v", err)
+			}
+		})
+	}
+}
+
+func TestOutputKeepsTheLastLines(t *testing.T) {
+	o := &output{}
+	for i := range 250 {
+		o.add(fmt.Appendf(nil, "line %d\r\n", i))
+	}
+	o.add([]byte("half a line"))
+	got := o.last(3)
+	want := []string{"line 248", "line 249", "half a line"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("last(3) = %q, want %q", got, want)
+	}
+	if n := len(o.last(1000)); n != keepLines+1 {
+		t.Errorf("kept %d lines, want %d and the unfinished one", n, keepLines)
+	}
+	o.add([]byte(strings.Repeat("x", 3*maxLine) + "\nend\n"))
+	if got := o.last(2); len(got[0]) > maxLine || got[1] != "end" {
+		t.Errorf("a long line is not cut: %d bytes, then %q", len(got[0]), got[1])
+	}
+}
+
+func TestHuman(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		5 * time.Second:        "5 s",
+		500 * time.Millisecond: "0.5 s",
+		5 * time.Minute:        "5 min",
+		90 * time.Second:       "1m30s",
+	} {
+		if got := human(d); got != want {
+			t.Errorf("human(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestFailureError(t *testing.T) {
+	f := &Failure{Message: "your server exited", LastLines: []string{"a", "b"}}
+	if got, want := f.Error(), "your server exited\n\n    a\n    b"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,200 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// buildLines is how many lines of compiler output a BuildFailed carries.
+const buildLines = 30
+
+// goRun splits a `go run PKG [args]` command into what to build (a package,
+// or .go files) and the server's own arguments. ok is false for any other
+// command, go run with flags included: those run as they are.
+func goRun(fields []string) (pkgs, args []string, ok bool) {
+	if len(fields) < 3 || fields[0] != "go" || fields[1] != "run" || strings.HasPrefix(fields[2], "-") {
+		return nil, nil, false
+	}
+	n := 1
+	if strings.HasSuffix(fields[2], ".go") {
+		for n < len(fields)-2 && strings.HasSuffix(fields[2+n], ".go") {
+			n++
+		}
+	}
+	return fields[2 : 2+n], fields[2+n:], true
+}
+
+// goBuild brings the binary in BuildDir up to date with the learner's
+// sources and returns its path. It runs `go build` only when the hash of the
+// sources differs from the one stored by the last successful build.
+func goBuild(ctx context.Context, o *Options, pkgs []string, log io.Writer) (string, error) {
+	goPath, err := exec.LookPath("go")
+	if err != nil {
+		return "", notFound("go", o.Command)
+	}
+	bin := filepath.Join(o.BuildDir, "server"+exeSuffix())
+	hashPath := filepath.Join(o.BuildDir, "server.hash")
+	hash, hashErr := sourceHash(o, pkgs, goPath)
+	if hashErr == nil && fileExists(bin) {
+		if stored, err := os.ReadFile(hashPath); err == nil && string(stored) == hash {
+			return bin, nil
+		}
+	}
+	o.progress(Building)
+	if err := os.MkdirAll(o.BuildDir, 0o755); err != nil {
+		return "", fmt.Errorf("build folder: %w", err)
+	}
+	tmp, err := os.MkdirTemp(o.BuildDir, "build-")
+	if err != nil {
+		return "", fmt.Errorf("build folder: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, "server"+exeSuffix())
+	if err := runBuild(ctx, o, goPath, out, pkgs, log); err != nil {
+		return "", err
+	}
+	// A rename replaces the binary even while another sandcastle runs it.
+	if err := os.Rename(out, bin); err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	if hashErr == nil {
+		writeAtomic(hashPath, []byte(hash)) // without it the next start builds again
+	}
+	return bin, nil
+}
+
+// runBuild runs `go build -o out PKG` in the workspace, in its own process
+// group, for at most BuildTimeout, and copies its output to log.
+func runBuild(ctx context.Context, o *Options, goPath, out string, pkgs []string, log io.Writer) error {
+	bctx, cancel := context.WithTimeout(ctx, o.BuildTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(bctx, goPath, append([]string{"build", "-o", out}, pkgs...)...)
+	cmd.Dir = o.Dir
+	cmd.Env = append(os.Environ(), o.Env...)
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	inGroup(cmd)
+	cmd.Cancel = func() error { return killGroup(cmd.Process.Pid) }
+	cmd.WaitDelay = 2 * time.Second
+	err := cmd.Run()
+	log.Write(output.Bytes())
+	switch {
+	case err == nil:
+		return nil
+	case ctx.Err() != nil:
+		return canceled("while your server was building")
+	case errors.Is(bctx.Err(), context.DeadlineExceeded):
+		return buildTimedOut(o.BuildTimeout, linesOf(output.Bytes(), buildLines))
+	case output.Len() == 0:
+		return fmt.Errorf("go build: %w", err)
+	}
+	return buildFailed(linesOf(output.Bytes(), buildLines))
+}
+
+// sourceHash hashes what a build depends on: the Go files of the workspace
+// (a package may import another one of it), every file of the package's
+// folder (for go:embed), go.mod, go.sum and go.work, the go command and the
+// environment that changes what it builds.
+func sourceHash(o *Options, pkgs []string, goPath string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "sandcastle build 1\x00%q\x00%s\x00", pkgs, goPath)
+	if fi, err := os.Stat(goPath); err == nil {
+		fmt.Fprintf(h, "%d %d\x00", fi.Size(), fi.ModTime().UnixNano())
+	}
+	for _, k := range []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOTOOLCHAIN"} {
+		fmt.Fprintf(h, "%s=%s\x00", k, os.Getenv(k))
+	}
+	for _, e := range o.Env {
+		fmt.Fprintf(h, "%s\x00", e)
+	}
+	pkgDir := packageDir(o.Dir, pkgs[0])
+	skip := map[string]bool{o.BuildDir: true, o.LogPath: true, o.DatabasePath: true}
+	err := filepath.WalkDir(o.Dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if skip[path] || (d.IsDir() && path != o.Dir && ignoredByGo(name)) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !dependedOn(name, within(pkgDir, path)) {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(o.Dir, path)
+		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(data))
+		h.Write(data)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)), err
+}
+
+// ignoredByGo reports whether the go command skips a folder of this name.
+func ignoredByGo(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata"
+}
+
+// dependedOn reports whether a build may depend on a file of this name.
+func dependedOn(name string, inPackage bool) bool {
+	switch {
+	case strings.HasSuffix(name, ".go"):
+		return true
+	case name == "go.mod" || name == "go.sum" || name == "go.work" || name == "go.work.sum":
+		return true
+	}
+	return inPackage && !strings.HasPrefix(name, ".")
+}
+
+// packageDir is the folder of a package given as ./path or a .go file, or ""
+// for an import path.
+func packageDir(dir, pkg string) string {
+	switch {
+	case strings.HasSuffix(pkg, ".go"):
+		return filepath.Join(dir, filepath.Dir(pkg))
+	case pkg == "." || strings.HasPrefix(pkg, "./") || strings.HasPrefix(pkg, "../"):
+		return filepath.Join(dir, pkg)
+	}
+	return ""
+}
+
+func within(dir, path string) bool {
+	return dir != "" && (path == dir || strings.HasPrefix(path, dir+string(filepath.Separator)))
+}
+
+func fileExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+func writeAtomic(path string, data []byte) error {
+	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+func exeSuffix() string {
+	if runtime.GOOS == "windows" {
+		return ".exe"
+	}
+	return ""
+}

@@ -1,0 +1,112 @@
+package server
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+)
+
+// Options say how to run a learner's server.
+type Options struct {
+	// Dir is the workspace root: the command runs there.
+	Dir string
+	// Command is the course language's run command, e.g. "go run ./server"
+	// or "python3 server/app.py". It is split on spaces; no shell runs it.
+	Command string
+	// DatabasePath is the step's database file, passed as DATABASE_PATH
+	// (made absolute from Dir when relative).
+	DatabasePath string
+	// LogPath is where the server's stdout and stderr go; it is truncated at
+	// start. Default: Dir/.sandcastle/server.log.
+	LogPath string
+	// BuildDir is where a Go build puts its binary and the hash of the
+	// sources it was built from. Default: Dir/.sandcastle/build.
+	BuildDir string
+	// BuildTimeout bounds a Go build (default 5 min: a first build may
+	// download modules), StartTimeout the wait for the server to listen
+	// (default 10 s), StopTimeout the wait between SIGTERM and SIGKILL
+	// (default 2 s), RequestTimeout each request of Do (default 5 s).
+	BuildTimeout, StartTimeout, StopTimeout, RequestTimeout time.Duration
+	// Progress, when set, is called as each phase begins, so that a UI can
+	// say what is happening. Building is reported only when a build runs.
+	Progress func(Phase)
+	// Env is extra environment. The process gets the parent's environment,
+	// then PORT and DATABASE_PATH, then these.
+	Env []string
+
+	// onStart, when set, is told the pid of the server's process as soon as
+	// it starts (for tests, which check that its group is gone).
+	onStart func(pid int)
+}
+
+// Phase is a step of a server's life, reported to Options.Progress.
+type Phase int
+
+// The phases, in the order they begin.
+const (
+	// Building: the Go sources changed since the last build (or there was
+	// none) and go build runs. A first build of a server that uses SQLite
+	// downloads and compiles it: about a minute.
+	Building Phase = iota + 1
+	// Starting: the server's process starts; sandcastle waits for it to listen.
+	Starting
+	// Ready: the server accepts connections.
+	Ready
+	// Stopping: sandcastle stops the server and everything it started.
+	Stopping
+)
+
+// String names the phase for a person: "building", "starting", ...
+func (p Phase) String() string {
+	switch p {
+	case Building:
+		return "building"
+	case Starting:
+		return "starting"
+	case Ready:
+		return "ready"
+	case Stopping:
+		return "stopping"
+	}
+	return fmt.Sprintf("phase %d", int(p))
+}
+
+// withDefaults fills in the defaults and makes every path absolute and clean.
+func (o Options) withDefaults() (Options, error) {
+	dir, err := filepath.Abs(o.Dir)
+	if err != nil {
+		return o, fmt.Errorf("workspace folder: %w", err)
+	}
+	o.Dir = dir
+	abs := func(p, def string) string {
+		if p == "" {
+			if def == "" {
+				return ""
+			}
+			p = def
+		}
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		return filepath.Clean(p)
+	}
+	o.LogPath = abs(o.LogPath, filepath.Join(".sandcastle", "server.log"))
+	o.BuildDir = abs(o.BuildDir, filepath.Join(".sandcastle", "build"))
+	o.DatabasePath = abs(o.DatabasePath, "")
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&o.BuildTimeout, 5*time.Minute)
+	def(&o.StartTimeout, 10*time.Second)
+	def(&o.StopTimeout, 2*time.Second)
+	def(&o.RequestTimeout, 5*time.Second)
+	return o, nil
+}
+
+func (o *Options) progress(p Phase) {
+	if o.Progress != nil {
+		o.Progress(p)
+	}
+}

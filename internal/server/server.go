@@ -1,0 +1,285 @@
+// Package server runs a learner's HTTP server for the checks of a step: it
+// builds it (for a Go course), starts it on a free port of 127.0.0.1 with
+// PORT and DATABASE_PATH set, waits until it listens, sends it requests, and
+// stops it together with every process it started. What goes wrong is
+// reported as a *Failure whose message a beginner can act on.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// killWait bounds the wait for a process group to disappear after SIGKILL.
+const killWait = 5 * time.Second
+
+// Server is a learner's server that Start started and that listens.
+type Server struct {
+	// URL is where the server answers: http://127.0.0.1:PORT.
+	URL string
+	// Port is the port it listens on: the one in its PORT variable.
+	Port int
+
+	opts   Options
+	cmd    *exec.Cmd
+	pgid   int // its process group: the server's own pid
+	out    *output
+	client *http.Client
+
+	stopping atomic.Bool   // set when Stop begins
+	quit     chan struct{} // closed when Stop begins
+	exited   chan struct{} // closed once the process has exited and been reaped
+	ownExit  bool          // set before exited is closed: it exited before Stop
+	done     chan struct{} // closed after exited, once its output is read
+	info     *ExitInfo     // set before done is closed
+
+	stopOnce sync.Once
+	stopped  Stopped
+	stopErr  error
+}
+
+// Stopped says how Stop went.
+type Stopped struct {
+	// Killed is true when a process of the server's group was still running
+	// StopTimeout after SIGTERM and had to be killed (SIGKILL).
+	Killed bool
+	// AlreadyExited is true when the server had exited on its own before Stop.
+	AlreadyExited bool
+}
+
+// Start builds the server if needed, starts it and waits until
+// 127.0.0.1:PORT accepts connections. ctx bounds the server's whole life:
+// when it ends, the server and everything it started are stopped. Errors are
+// *Failure values, except for trouble with sandcastle's own files.
+func Start(ctx context.Context, opts Options) (*Server, error) {
+	o, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	argv := strings.Fields(o.Command)
+	if len(argv) == 0 {
+		return nil, noCommand()
+	}
+	if ctx.Err() != nil {
+		return nil, canceled("before your server started")
+	}
+	log, err := openLog(o.LogPath)
+	if err != nil {
+		return nil, err
+	}
+	if pkgs, args, ok := goRun(argv); ok {
+		bin, err := goBuild(ctx, &o, pkgs, log)
+		if err != nil {
+			log.Close()
+			return nil, err
+		}
+		argv = append([]string{bin}, args...)
+	}
+	s, err := launch(&o, argv, log)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.waitReady(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	o.progress(Ready)
+	go s.watch(ctx)
+	return s, nil
+}
+
+func openLog(path string) (*os.File, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("server log: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("server log: %w", err)
+	}
+	return f, nil
+}
+
+// launch starts argv in its own process group on a free port, its output
+// going to log (which it closes on failure).
+func launch(o *Options, argv []string, log *os.File) (*Server, error) {
+	port, err := freePort()
+	if err != nil {
+		log.Close()
+		return nil, fmt.Errorf("find a free port: %w", err)
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir = o.Dir
+	cmd.Env = serverEnv(o, port)
+	inGroup(cmd)
+	out, w, err := newOutput(log)
+	if err != nil {
+		log.Close()
+		return nil, fmt.Errorf("server output: %w", err)
+	}
+	cmd.Stdout, cmd.Stderr = w, w
+	o.progress(Starting)
+	err = cmd.Start()
+	w.Close() // the server has its own copy; EOF comes when its group is gone
+	if err != nil {
+		out.close()
+		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
+			return nil, notFound(argv[0], o.Command)
+		}
+		return nil, fmt.Errorf("start your server: %w", err)
+	}
+	if o.onStart != nil {
+		o.onStart(cmd.Process.Pid)
+	}
+	s := &Server{
+		URL: "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), Port: port,
+		opts: *o, cmd: cmd, pgid: cmd.Process.Pid, out: out, client: newClient(),
+		quit: make(chan struct{}), exited: make(chan struct{}), done: make(chan struct{}),
+	}
+	go s.wait()
+	return s, nil
+}
+
+// freePort asks the system for a free port on 127.0.0.1. Another process
+// may take it before the server does: a small race, accepted.
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+// serverEnv is the parent's environment, then PORT and DATABASE_PATH, then
+// Options.Env. Python's output is unbuffered so that its log is up to date.
+func serverEnv(o *Options, port int) []string {
+	env := append([]string{"PYTHONUNBUFFERED=1"}, os.Environ()...)
+	env = append(env, "PORT="+strconv.Itoa(port))
+	if o.DatabasePath != "" {
+		env = append(env, "DATABASE_PATH="+o.DatabasePath)
+	}
+	return append(env, o.Env...)
+}
+
+// wait reaps the process and records how it ended. A server that exits on
+// its own leaves nothing useful behind: its group is killed at once.
+func (s *Server) wait() {
+	s.cmd.Wait()
+	info := &ExitInfo{Code: -1}
+	if ps := s.cmd.ProcessState; ps != nil { // nil if something else reaped it
+		info.Code, info.Signal = ps.ExitCode(), signalName(ps)
+	}
+	s.ownExit = !s.stopping.Load()
+	close(s.exited)
+	if s.ownExit {
+		killGroup(s.pgid)
+	}
+	s.out.waitEOF(2 * time.Second)
+	info.LastLines = s.out.last(messageLines)
+	s.info = info
+	close(s.done)
+}
+
+// watch stops the server when ctx ends before Stop is called.
+func (s *Server) watch(ctx context.Context) {
+	select {
+	case <-ctx.Done():
+		s.Close()
+	case <-s.quit:
+	}
+}
+
+// Stop stops the server and every process it started: SIGTERM to its whole
+// process group, then, for whatever is still running StopTimeout later,
+// SIGKILL. It returns once they are gone and the log is closed. Calling it
+// again returns the first result.
+func (s *Server) Stop() (Stopped, error) {
+	s.stopOnce.Do(func() { s.stopped, s.stopErr = s.stop() })
+	return s.stopped, s.stopErr
+}
+
+func (s *Server) stop() (Stopped, error) {
+	s.stopping.Store(true)
+	close(s.quit)
+	var st Stopped
+	select {
+	case <-s.exited:
+		st.AlreadyExited = s.ownExit
+	default:
+	}
+	s.opts.progress(Stopping)
+	var err error
+	terminateGroup(s.pgid)
+	if !s.waitGone(s.opts.StopTimeout) {
+		st.Killed = true
+		killGroup(s.pgid)
+		if !s.waitGone(killWait) {
+			err = fmt.Errorf("stop the server: its processes (group %d) still run after SIGKILL", s.pgid)
+		}
+	}
+	select {
+	case <-s.done:
+	case <-time.After(killWait):
+	}
+	s.out.close()
+	return st, err
+}
+
+// waitGone waits at most d for the server's process to be reaped and its
+// group to be empty.
+func (s *Server) waitGone(d time.Duration) bool {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-s.exited:
+	case <-timer.C:
+		return false
+	}
+	for groupAlive(s.pgid) {
+		select {
+		case <-timer.C:
+			return false
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	return true
+}
+
+// Close stops the server, ignoring how it went. It is safe to call more
+// than once, and after Stop.
+func (s *Server) Close() { s.Stop() }
+
+// Exited reports whether the server has exited on its own (crashed, or
+// returned from main), not because it was stopped, and if so how.
+func (s *Server) Exited() (bool, *ExitInfo) {
+	select {
+	case <-s.done:
+		if s.ownExit {
+			info := *s.info
+			return true, &info
+		}
+	default:
+	}
+	return false, nil
+}
+
+// LastLines returns the last n lines of the server's output (at most the
+// last 200 are kept), oldest first.
+func (s *Server) LastLines(n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	return s.out.last(n)
+}

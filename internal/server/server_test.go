@@ -1,0 +1,233 @@
+//go:build unix
+
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+)
+
+func get(t *testing.T, path string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest("GET", path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
+
+func TestGoodServer(t *testing.T) {
+	f := pyFake(t, "good")
+	f.DatabasePath = "step.db"
+	f.Env = append(f.Env, "EXTRA=yes")
+	var seen phases
+	f.Progress = seen.add
+	s := startOK(t, context.Background(), f.Options)
+
+	resp, err := s.Do(context.Background(), get(t, "/health"))
+	if err != nil {
+		t.Fatalf("Do: %v", err)
+	}
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d, want 200", resp.StatusCode)
+	}
+	var got map[string]string
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"port": strconv.Itoa(s.Port), "database_path": filepath.Join(f.Dir, "step.db"), "extra": "yes"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("the server sees %s=%q, want %q", k, got[k], v)
+		}
+	}
+	if s.URL != "http://127.0.0.1:"+strconv.Itoa(s.Port) {
+		t.Errorf("URL %q", s.URL)
+	}
+	if exited, _ := s.Exited(); exited {
+		t.Error("Exited reports a running server as exited")
+	}
+	if p := seen.take(); !slices.Equal(p, []Phase{Starting, Ready}) {
+		t.Errorf("phases %v, want [starting ready]", p)
+	}
+	linesContain(t, s.LastLines(5), "listening on "+strconv.Itoa(s.Port))
+
+	st, err := s.Stop()
+	if err != nil || st.Killed || st.AlreadyExited {
+		t.Errorf("Stop = %+v, %v; want a clean stop", st, err)
+	}
+	s.Close() // a second stop is harmless
+	if p := seen.take(); !slices.Equal(p, []Phase{Stopping}) {
+		t.Errorf("phases %v, want [stopping]", p)
+	}
+	f.assertGone(t)
+	log, err := os.ReadFile(filepath.Join(f.Dir, ".sandcastle", "server.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, "log", string(log), "fake server starting: good")
+}
+
+func TestNotFound(t *testing.T) {
+	for _, tc := range []struct{ name, command, want string }{
+		{"python3 is missing", "python3 server/app.py", "python3 was not found; install Python 3"},
+		{"go is missing", "go run ./server", "go was not found; install Go"},
+		{"another program is missing", "node server.js", "node was not found; install it, or check the course's server command (`node server.js`)"},
+		{"a program of the workspace is missing", "./run-server", "./run-server was not found"},
+		{"no command", "  ", "this course gives no command"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("PATH", t.TempDir())
+			_, err := Start(context.Background(), Options{Dir: t.TempDir(), Command: tc.command})
+			contains(t, "message", failure(t, err, NotFound).Message, tc.want)
+		})
+	}
+}
+
+func TestExitedEarly(t *testing.T) {
+	fk := pyFake(t, "exit3")
+	_, err := Start(context.Background(), fk.Options)
+	fk.assertGone(t)
+	f := failure(t, err, ExitedEarly)
+	if f.ExitCode != 3 {
+		t.Errorf("exit code %d, want 3", f.ExitCode)
+	}
+	contains(t, "message", f.Message, "your server exited with code 3 before it listened on port")
+	linesContain(t, f.LastLines, "boom: cannot open the database")
+}
+
+func TestNeverListened(t *testing.T) {
+	fk := pyFake(t, "sleep")
+	fk.StartTimeout = time.Second
+	_, err := Start(context.Background(), fk.Options)
+	fk.assertGone(t)
+	f := failure(t, err, NeverListened)
+	contains(t, "message", f.Message, "did not listen on port")
+	contains(t, "message", f.Message, "within 1 s")
+}
+
+func TestWrongPort(t *testing.T) {
+	other, err := freePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fk := pyFake(t, "wrongport", strconv.Itoa(other))
+	_, err = Start(context.Background(), fk.Options)
+	fk.assertGone(t)
+	f := failure(t, err, WrongPort)
+	contains(t, "message", f.Message, "your server listens on port "+strconv.Itoa(other)+", not on the port in $PORT (")
+	contains(t, "message", f.Message, "read the port from the PORT environment variable")
+}
+
+func TestHung(t *testing.T) {
+	f := pyFake(t, "hang")
+	f.RequestTimeout = time.Second
+	s := startOK(t, context.Background(), f.Options)
+	_, err := s.Do(context.Background(), get(t, "/health"))
+	contains(t, "message", failure(t, err, Hung).Message, "the server did not answer GET /health within 1 s")
+}
+
+func TestCrashedWhileAnswering(t *testing.T) {
+	fk := pyFake(t, "crash")
+	s := startOK(t, context.Background(), fk.Options)
+	_, err := s.Do(context.Background(), get(t, "/scores?top=3"))
+	f := failure(t, err, Crashed)
+	if f.ExitCode != 4 {
+		t.Errorf("exit code %d, want 4", f.ExitCode)
+	}
+	contains(t, "message", f.Message, "your server exited with code 4 while answering GET /scores?top=3")
+	linesContain(t, f.LastLines, "panic: the handler crashed")
+
+	exited, info := s.Exited()
+	if !exited || info.Code != 4 {
+		t.Errorf("Exited = %v, %+v; want exit code 4", exited, info)
+	}
+	// What it started went with it.
+	fk.assertGone(t)
+	_, err = s.Do(context.Background(), get(t, "/health"))
+	contains(t, "message", failure(t, err, Crashed).Message, "before GET /health was sent")
+	if st, err := s.Stop(); err != nil || !st.AlreadyExited || st.Killed {
+		t.Errorf("Stop = %+v, %v; want AlreadyExited", st, err)
+	}
+}
+
+func TestRefused(t *testing.T) {
+	f := pyFake(t, "refuse")
+	s := startOK(t, context.Background(), f.Options)
+	resp, err := s.Do(context.Background(), get(t, "/health"))
+	if err != nil {
+		t.Fatalf("first request: %v", err)
+	}
+	if body, _ := io.ReadAll(resp.Body); string(body) != "ok" {
+		t.Fatalf("first answer %q, want ok", body)
+	}
+	_, err = s.Do(context.Background(), get(t, "/health"))
+	contains(t, "message", failure(t, err, Refused).Message, "your server is still running but refused GET /health")
+}
+
+func TestDropped(t *testing.T) {
+	fk := pyFake(t, "good")
+	s := startOK(t, context.Background(), fk.Options)
+	_, err := s.Do(context.Background(), get(t, "/raise"))
+	f := failure(t, err, Dropped)
+	contains(t, "message", f.Message, "your server did not give a valid answer to GET /raise")
+	linesContain(t, f.LastLines, "RuntimeError: oops in the handler")
+	if _, err := s.Do(context.Background(), get(t, "/health")); err != nil {
+		t.Errorf("the server should still answer: %v", err)
+	}
+}
+
+func TestIgnoresSIGTERM(t *testing.T) {
+	f := pyFake(t, "ignoreterm")
+	f.StopTimeout = 500 * time.Millisecond
+	s := startOK(t, context.Background(), f.Options)
+	st, err := s.Stop()
+	if err != nil || !st.Killed {
+		t.Errorf("Stop = %+v, %v; want Killed", st, err)
+	}
+	f.assertGone(t)
+}
+
+func TestCanceled(t *testing.T) {
+	t.Run("while starting", func(t *testing.T) {
+		f := pyFake(t, "sleep")
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go func() {
+			f.started()
+			cancel()
+		}()
+		_, err := Start(ctx, f.Options)
+		f.assertGone(t)
+		contains(t, "message", failure(t, err, Canceled).Message, "sandcastle was interrupted before your server was ready")
+	})
+	t.Run("while running", func(t *testing.T) {
+		f := pyFake(t, "ignoreterm") // ignoring SIGTERM does not save it
+		f.StopTimeout = 200 * time.Millisecond
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		s := startOK(t, ctx, f.Options)
+		cancel()
+		f.assertGone(t)
+		_, err := s.Do(context.Background(), get(t, "/health"))
+		if err == nil {
+			t.Error("a request to a server whose context ended succeeded")
+		}
+	})
+	t.Run("while waiting for an answer", func(t *testing.T) {
+		f := pyFake(t, "hang")
+		s := startOK(t, context.Background(), f.Options)
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(200*time.Millisecond, cancel)
+		_, err := s.Do(ctx, get(t, "/health"))
+		failure(t, err, Canceled)
+	})
+}
