@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 
 	"github.com/sandcastle/sandcastle/internal/workspace"
 )
@@ -9,8 +11,14 @@ import (
 // message is what the learner reads for an error that ends a command.
 func message(err error) string {
 	if errors.Is(err, workspace.ErrNotFound) {
-		return err.Error() + ".\nRun `sandcastle init` to create a workspace here, run `sandcastle` to use the default\n" +
+		msg := err.Error() + ".\nRun `sandcastle init` to create a workspace here, run `sandcastle` to use the default\n" +
 			"workspace, or pass -C DIR to work in another folder."
+		if dir, derr := workspace.DefaultDir(); derr == nil {
+			if _, serr := os.Stat(filepath.Join(dir, workspace.ConfigFile)); serr == nil {
+				msg += "\nYour default workspace is " + dir + ": `cd` there, or add -C " + dir + "."
+			}
+		}
+		return msg
 	}
 	return err.Error()
 }

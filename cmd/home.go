@@ -14,7 +14,8 @@ import (
 
 // runHome is bare `sandcastle`: the workspace here, else the default
 // workspace of the built-in course, created on first use. In a terminal,
-// the TUI; else the status and what to run next.
+// the TUI; else (or with TERM=dumb, which cannot draw it) the status and
+// what to run next.
 func runHome(ctx context.Context, a *app) error {
 	s, err := a.openSession(ctx)
 	if errors.Is(err, workspace.ErrNotFound) && a.dir == "" {
@@ -28,7 +29,7 @@ func runHome(ctx context.Context, a *app) error {
 		return err
 	}
 	defer s.Close()
-	if a.io.InTTY && a.io.OutTTY {
+	if a.io.InTTY && a.io.OutTTY && os.Getenv("TERM") != "dumb" {
 		summary, err := tui.Run(ctx, tui.Options{
 			Session: s, Look: tui.DetectLook(os.Stdout), Editor: tui.Editor(), Watch: true,
 		})

@@ -90,8 +90,10 @@ func printAll(io *Streams, results []check.StepResult) {
 	io.printf("\n%d of %d steps pass.\n", passed, len(results))
 }
 
+// indent prefixes each line of text, shown safely: a learner's data may hold
+// control characters.
 func indent(text, prefix string) string {
-	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	lines := strings.Split(strings.TrimRight(check.Printable(text), "\n"), "\n")
 	for i, l := range lines {
 		if l != "" {
 			lines[i] = prefix + l

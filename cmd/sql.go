@@ -121,25 +121,26 @@ func consoleLoop(ctx context.Context, a *app, con *check.Console) error {
 	}
 }
 
-// consoleRun runs one input and prints its result, or its error on stderr.
+// consoleRun runs one input and prints each result, or the error on stderr.
 func consoleRun(ctx context.Context, io *Streams, con *check.Console, input string) bool {
 	input = strings.TrimSpace(input)
 	if input == ".help" {
 		io.println(check.ConsoleHelp)
 		return true
 	}
-	res, err := con.Exec(ctx, input)
-	if err != nil {
-		fmt.Fprintln(io.Err, io.red("error: ")+err.Error())
-		return false
-	}
-	switch {
-	case strings.HasPrefix(input, ".schema"):
-		for _, row := range res.Rows {
-			io.println(check.FormatValue(row[0]))
+	results, err := con.ExecAll(ctx, input)
+	for _, res := range results {
+		if strings.HasPrefix(input, ".schema") {
+			for _, row := range res.Rows {
+				io.println(check.Printable(check.FormatValue(row[0])))
+			}
+			continue
 		}
-	case res.Columns != nil:
-		io.println(check.FormatTable(res))
+		io.println(check.Printable(check.FormatTable(res)))
+	}
+	if err != nil {
+		fmt.Fprintln(io.Err, io.red("error: ")+check.Printable(err.Error()))
+		return false
 	}
 	return true
 }

@@ -21,6 +21,9 @@ type Script struct {
 	// Args binds named parameters (:player) of the statements: int64,
 	// float64, string, []byte or nil.
 	Args map[string]any
+	// Each, when set, is given the rows of every statement that returns
+	// some, as it ends, the last one included.
+	Each func(*Result)
 }
 
 // Result is what the last statement of a script returned.
@@ -97,11 +100,14 @@ func (s *Sandbox) run(ctx context.Context, sc Script) (*Result, error) {
 			continue
 		}
 		last := !HasStatement(sc.SQL[next:])
-		r, rc := s.execute(stmt, sc.Args, last)
+		r, rc := s.execute(stmt, sc.Args, last || sc.Each != nil)
 		res.Statements++
 		lib.Xsqlite3_finalize(s.tls, stmt)
 		if rc != lib.SQLITE_OK {
 			return nil, s.failure(ctx, sc, start, rc)
+		}
+		if sc.Each != nil && r.Columns != nil {
+			sc.Each(r)
 		}
 		if last {
 			r.Statements = res.Statements

@@ -44,8 +44,9 @@ const ConsoleHelp = `.tables            list the tables and views
 .help              this help
 End a statement with ; to run it.`
 
-// Exec runs one input of the console: SQL statements, or a dot command.
-// A SQL error comes back as an error whose text explains it.
+// Exec runs one input of the console: SQL statements, or a dot command,
+// and returns the result of the last statement. A SQL error comes back as an
+// error whose text explains it.
 func (c *Console) Exec(ctx context.Context, input string) (*sandbox.Result, error) {
 	input = strings.TrimSpace(input)
 	if !strings.HasPrefix(input, ".") {
@@ -55,6 +56,30 @@ func (c *Console) Exec(ctx context.Context, input string) (*sandbox.Result, erro
 		}
 		return res, nil
 	}
+	return c.dot(ctx, input)
+}
+
+// ExecAll runs one input of the console and returns the rows of each of its
+// statements that returned some, in order, up to the error that stopped
+// them, if one did.
+func (c *Console) ExecAll(ctx context.Context, input string) ([]*sandbox.Result, error) {
+	input = strings.TrimSpace(input)
+	if strings.HasPrefix(input, ".") {
+		res, err := c.dot(ctx, input)
+		if err != nil {
+			return nil, err
+		}
+		return []*sandbox.Result{res}, nil
+	}
+	var results []*sandbox.Result
+	_, err := c.sb.Run(ctx, sandbox.Script{SQL: input, Each: func(r *sandbox.Result) { results = append(results, r) }})
+	if err != nil {
+		return results, errors.New(describe(err))
+	}
+	return results, nil
+}
+
+func (c *Console) dot(ctx context.Context, input string) (*sandbox.Result, error) {
 	cmd, arg, _ := strings.Cut(input, " ")
 	arg = strings.TrimSpace(arg)
 	switch cmd {
@@ -126,4 +151,30 @@ func writeRow(b *strings.Builder, cells []string, widths []int) {
 		}
 	}
 	b.WriteByte('\n')
+}
+
+// Printable makes text safe to show in a terminal: control characters (an
+// escape that would clear the screen, say) are shown as symbols; newlines
+// and tabs stay.
+func Printable(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return r
+		case r < 0x20:
+			return 0x2400 + r // the Unicode control pictures: ␛ for ESC
+		case r == 0x7f:
+			return '␡'
+		case r >= 0x80 && r < 0xa0:
+			return '�'
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0)
 }

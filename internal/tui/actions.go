@@ -30,9 +30,9 @@ func (m stepModel) hint(sh *shared) tea.Cmd {
 
 func (m stepModel) confirmText() string {
 	if m.confirm == confirmSolution {
-		return "Show the solution of this step?\nIt is recorded that you saw it; your files are not changed.\n\ny: show it · n: not now"
+		return "Show the solution of this step? It is recorded that you saw it; your files are not changed.\n\ny: show it · n: not now"
 	}
-	return "Put this step's files back to where the step starts?\nYour version of each file is kept in .sandcastle/backups.\n\ny: reset · n: keep my files"
+	return "Put this step's files back to where the step starts? Your version of each file is kept in .sandcastle/backups.\n\ny: reset · n: keep my files"
 }
 
 // answer closes the confirmation dialog.

@@ -36,24 +36,30 @@ type consoleOpenedMsg struct {
 }
 
 type consoleResultMsg struct {
-	res *sandbox.Result
-	err error
-	dot bool // a dot command: show its text as is
+	// results are what the statements returned, in order.
+	results []*sandbox.Result
+	err     error
+	dot     bool // a dot command: show its text as is
+	table   string
 }
 
 // open builds the console's sandbox in the background.
+// The sandbox is built afresh from the learner's files each time the console
+// opens; on the same step, the transcript and the history stay.
 func (m *consoleModel) open(sh *shared, step *lessons.Step) tea.Cmd {
-	if m.con != nil && m.step == step {
-		return m.input.Focus()
-	}
 	m.close()
-	*m = consoleModel{step: step, input: textinput.New(), out: viewport.New(0, 0), running: true}
-	m.input.Prompt = "sql> "
-	m.input.Placeholder = "a statement ending with ;"
-	m.input.CharLimit = 10000
-	m.input.Cursor.SetMode(cursor.CursorStatic) // no blinking: no redraw twice a second
-	m.log = []string{sh.st.dim.Render("A SQL console on the sandbox of " + step.FullID() +
-		": the course's setup, your files and the step's rows. End a statement with ; · .tables · .schema [TABLE] · esc goes back.")}
+	if m.step != step {
+		*m = consoleModel{step: step, input: textinput.New(), out: viewport.New(0, 0)}
+		m.input.Prompt = "sql> "
+		m.input.Placeholder = "a statement ending with ;"
+		m.input.CharLimit = 10000
+		m.input.Cursor.SetMode(cursor.CursorStatic) // no blinking: no redraw twice a second
+		m.log = []string{sh.st.dim.Render("A SQL console on the sandbox of " + step.FullID() +
+			": the course's setup, your files and the step's rows. End a statement with ; · .tables · .schema [TABLE] · esc goes back.")}
+	} else {
+		m.say(sh.st.dim.Render("(the sandbox is built again from your files)"))
+	}
+	m.running = true
 	focus := m.input.Focus()
 	return tea.Batch(focus, sh.act(func(s *session.Session) tea.Msg {
 		con, err := s.Console(sh.ctx, step)
@@ -139,28 +145,51 @@ func (m consoleModel) submit(sh *shared) (consoleModel, bool, tea.Cmd) {
 	con, ctx := m.con, sh.ctx
 	m.layout(sh)
 	return m, false, func() tea.Msg {
-		res, err := con.Exec(ctx, text)
-		return consoleResultMsg{res: res, err: err, dot: strings.HasPrefix(text, ".schema")}
+		results, err := con.ExecAll(ctx, text)
+		msg := consoleResultMsg{results: results, err: err, dot: strings.HasPrefix(text, ".schema")}
+		if msg.dot {
+			msg.table = strings.TrimSpace(strings.TrimPrefix(text, ".schema"))
+		}
+		return msg
 	}
 }
 
-// show adds a result to the transcript.
+// show adds what the statements returned to the transcript: each table,
+// then the error that stopped them, if one did.
 func (m *consoleModel) show(sh *shared, msg consoleResultMsg) {
-	switch {
-	case msg.err != nil:
-		m.say(sh.st.fail.Render("error: ") + msg.err.Error())
-	case msg.dot:
-		for _, row := range msg.res.Rows {
-			m.say(check.FormatValue(row[0]))
+	shown := false
+	for _, res := range msg.results {
+		switch {
+		case msg.dot:
+			for _, row := range res.Rows {
+				m.say(check.FormatValue(row[0]))
+			}
+			if len(res.Rows) == 0 && msg.table != "" {
+				m.say(sh.st.dim.Render("there is no table or view named " + msg.table))
+			}
+		case res.Columns != nil:
+			m.table(check.FormatTable(res))
+		default:
+			continue
 		}
-	case msg.res.Columns != nil:
-		m.say(check.FormatTable(msg.res))
-	default:
+		shown = true
+	}
+	if msg.err != nil {
+		m.say(sh.st.fail.Render("error: ") + msg.err.Error())
+	} else if !shown {
 		m.say(sh.st.dim.Render("ok"))
 	}
 }
 
-func (m *consoleModel) say(text string) { m.log = append(m.log, text) }
+// say adds text to the transcript; it wraps to the window.
+func (m *consoleModel) say(text string) { m.log = append(m.log, check.Printable(text)) }
+
+// table adds a table to the transcript; its lines are cut, not wrapped, so
+// its columns stay aligned.
+func (m *consoleModel) table(text string) { m.log = append(m.log, tableMark+check.Printable(text)) }
+
+// tableMark starts a transcript entry whose lines must not wrap.
+const tableMark = "\x00"
 
 // recall puts an older (by > 0) or newer input of the history in the prompt.
 func (m *consoleModel) recall(by int) {
@@ -178,6 +207,12 @@ func (m *consoleModel) layout(sh *shared) {
 	m.input.Width = max(sh.width-len(m.input.Prompt)-1, 10)
 	var lines []string
 	for _, entry := range m.log {
+		if t, ok := strings.CutPrefix(entry, tableMark); ok {
+			for _, l := range strings.Split(t, "\n") {
+				lines = append(lines, fit(l, sh.width))
+			}
+			continue
+		}
 		lines = append(lines, block(entry, sh.width, ""))
 	}
 	m.out.SetContent(strings.Join(lines, "\n"))

@@ -53,8 +53,10 @@ func (m mapModel) update(sh *shared, msg tea.Msg) (_ mapModel, open *lessons.Ste
 		m.cursor = len(steps) - 1
 	case key.Matches(k, sh.keys.Open):
 		return m, steps[m.cursor], false
-	case key.Matches(k, sh.keys.Back):
+	case k.String() == "q":
 		return m, nil, true
+	case k.Type == tea.KeyEsc:
+		sh.say("q quits; ctrl+c quits from anywhere.", false)
 	}
 	rows, stepRow := m.rows(sh, sh.width)
 	m.offset = scrollTo(m.offset, stepRow[m.cursor], m.listHeight(sh), len(rows))

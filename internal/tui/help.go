@@ -3,12 +3,14 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/lipgloss"
 )
 
-// helpView is the full key map, by screen.
-func helpView(sh *shared) string {
+// helpView is the full key map, by screen, scrolled to offset; it returns
+// the view and the offset, kept within the text.
+func helpView(sh *shared, offset int) (string, int) {
 	k := sh.keys
 	st := sh.st
 	groups := []struct {
@@ -17,7 +19,8 @@ func helpView(sh *shared) string {
 	}{
 		{"Everywhere", []key.Binding{k.Help, k.Back, k.Quit}},
 		{"Course map", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open}},
-		{"A step", []key.Binding{k.Check, k.Watch, k.Hint, k.Solution, k.Reset, k.Edit, k.Console, k.Next, k.Focus, k.Up, k.Down, k.PageUp, k.PageDown}},
+		{"A step", []key.Binding{k.Check, k.Watch, k.Hint, k.Solution, k.Reset, k.Edit, k.Console, k.Next,
+			key.NewBinding(key.WithHelp("tab", "scroll the lesson or the results")), k.Up, k.Down, k.PageUp, k.PageDown}},
 		{"SQL console", []key.Binding{k.Run, k.HistoryUp, k.HistoryDown, key.NewBinding(key.WithHelp(".tables .schema", "inspect the sandbox")), key.NewBinding(key.WithHelp("esc", "back to the step"))}},
 	}
 	var b strings.Builder
@@ -29,20 +32,23 @@ func helpView(sh *shared) string {
 			b.WriteString("  " + st.key.Render(padRight(h.Key, 16)) + " " + h.Desc + "\n")
 		}
 	}
-	b.WriteString("\n" + st.dim.Render("Watch mode checks the open step each time you save one of the workspace's files.") + "\n")
-	b.WriteString(st.dim.Render("Press any key to go back."))
+	b.WriteString("\n" + st.dim.Render(wrap("Watch mode checks the open step each time you save one of the workspace's files.", sh.width)))
 	lines := strings.Split(b.String(), "\n")
-	if len(lines) > sh.height {
-		lines = lines[:sh.height]
-	}
+	height := max(sh.height-1, 1)
+	offset = max(0, min(offset, len(lines)-height))
+	lines = lines[offset:min(offset+height, len(lines))]
 	for i, l := range lines {
 		lines[i] = fit(l, sh.width)
 	}
-	return lipgloss.NewStyle().MaxHeight(sh.height).Render(strings.Join(lines, "\n"))
+	more := "↑/↓ scroll · any other key goes back"
+	if offset+height >= len(strings.Split(b.String(), "\n")) && offset == 0 {
+		more = "any key goes back"
+	}
+	return strings.Join(lines, "\n") + "\n" + st.footer.Render(fit(more, sh.width)), offset
 }
 
 func padRight(s string, n int) string {
-	if w := lipgloss.Width(s); w < n {
+	if w := ansi.StringWidth(s); w < n {
 		return s + strings.Repeat(" ", n-w)
 	}
 	return s

@@ -94,6 +94,8 @@ type Model struct {
 	console consoleModel
 	lang    langModel
 	watch   *workspace.Watcher
+	// helpOffset is how far the help screen is scrolled.
+	helpOffset int
 }
 
 // Init starts watching the workspace.
@@ -116,8 +118,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		if msg.String() == "?" && m.screen != screenConsole && m.screen != screenHelp {
-			m.back, m.screen = m.screen, screenHelp
+			m.back, m.screen, m.helpOffset = m.screen, screenHelp, 0
 			return m, nil
+		}
+		if keys := splitRunes(msg); keys != nil && m.screen != screenConsole {
+			return m.each(keys)
 		}
 		m.sh.notice = ""
 	case changedMsg:
@@ -168,8 +173,20 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.screen = screenStep
 		}
 	case screenHelp:
-		if _, ok := msg.(tea.KeyMsg); ok {
-			m.screen = m.back
+		if k, ok := msg.(tea.KeyMsg); ok {
+			switch {
+			case key.Matches(k, m.sh.keys.Up):
+				m.helpOffset--
+			case key.Matches(k, m.sh.keys.Down):
+				m.helpOffset++
+			case key.Matches(k, m.sh.keys.PageUp):
+				m.helpOffset -= m.sh.height / 2
+			case key.Matches(k, m.sh.keys.PageDown):
+				m.helpOffset += m.sh.height / 2
+			default:
+				m.screen = m.back
+			}
+			_, m.helpOffset = helpView(m.sh, m.helpOffset)
 		}
 	case screenLang:
 		m.lang, cmd = m.lang.update(m.sh, msg)
@@ -186,6 +203,32 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// splitRunes splits a key message that holds several letters typed faster
+// than they were read (Bubble Tea gives them as one) into one message per
+// letter; it returns nil for any other message.
+func splitRunes(k tea.KeyMsg) []tea.KeyMsg {
+	if k.Type != tea.KeyRunes || len(k.Runes) < 2 || k.Paste {
+		return nil
+	}
+	keys := make([]tea.KeyMsg, len(k.Runes))
+	for i, r := range k.Runes {
+		keys[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}
+	}
+	return keys
+}
+
+// each gives the model the keys in turn.
+func (m Model) each(keys []tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for _, k := range keys {
+		var cmd tea.Cmd
+		next, cmd = next.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
+}
+
 // View draws the screen.
 func (m Model) View() string {
 	if m.sh.width == 0 {
@@ -197,7 +240,8 @@ func (m Model) View() string {
 	case screenConsole:
 		return m.console.view(m.sh)
 	case screenHelp:
-		return helpView(m.sh)
+		view, _ := helpView(m.sh, m.helpOffset)
+		return view
 	case screenLang:
 		return m.lang.view(m.sh)
 	}
@@ -239,7 +283,9 @@ func (m Model) Summary() string {
 	total := len(m.sh.course.Steps())
 	line := m.sh.course.Title + ": " + itoa(passed) + " of " + itoa(total) + " steps passed"
 	if passed == total {
-		return line + ". Every step passes: well done!"
+		line += ". Every step passes: well done!"
+	} else {
+		line += " · current step: " + m.sh.current.FullID()
 	}
-	return line + " · current step: " + m.sh.current.FullID()
+	return line + "\nYour workspace: " + m.sh.sess.WS.Root
 }

@@ -143,7 +143,14 @@ func TestCourseMap(t *testing.T) {
 	h.sees("One player's scores", "step 2 of 2")
 	h.keys("esc", "up", "enter")
 	h.sees("The best scores", "step 1 of 2")
-	h.keys("q", "q")
+	h.keys("q", "esc")
+	if h.quit {
+		t.Error("esc on the map quit")
+	}
+	h.sees("q quits")
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj")}) // two letters read as one message
+	h.sees("› · One player's scores")
+	h.keys("q")
 	if !h.quit {
 		t.Error("q on the map did not quit")
 	}
@@ -261,7 +268,11 @@ func TestConsole(t *testing.T) {
 func TestHelp(t *testing.T) {
 	h := tiny(t)
 	h.keys("?")
-	h.sees("Keys", "Course map", "A step", "SQL console")
+	h.sees("Keys", "Course map", "A step", "↑/↓ scroll")
+	for range 30 {
+		h.keys("down")
+	}
+	h.sees("SQL console", "inspect the sandbox")
 	h.keys("x")
 	h.sees("Tiny Scores", "1. A table")
 }

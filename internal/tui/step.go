@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,6 +48,8 @@ type stepModel struct {
 	created []string
 	// log is the end of the server's log after the last check.
 	log []string
+	// stop cancels the check under way.
+	stop context.CancelFunc
 	// proseWidth is the width the prose was last laid out for.
 	proseWidth int
 }
@@ -95,6 +99,7 @@ func (m stepModel) open(sh *shared, step *lessons.Step) (stepModel, tea.Cmd) {
 		}
 	}
 	m.focusResults = false
+	sh.notice = ""
 	m.layout(sh)
 	return m, m.ensureRendered(sh)
 }
@@ -135,7 +140,12 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 		m, cmd = m.runCheck(sh, false)
 	case key.Matches(k, keys.Watch):
 		sh.watching = !sh.watching
-		sh.say(map[bool]string{true: "watch mode on: saving a file checks the step", false: "watch mode off: press c to check"}[sh.watching], false)
+		if !sh.watching {
+			sh.say("watch mode off: press c to check", false)
+			break
+		}
+		sh.say("watch mode on: saving a file checks the step", false)
+		m, cmd = m.runCheck(sh, true) // files may have changed while it was off
 	case key.Matches(k, keys.Hint):
 		cmd = m.hint(sh)
 	case key.Matches(k, keys.Solution):
@@ -146,9 +156,14 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 		cmd = m.edit(sh)
 	case key.Matches(k, keys.Console):
 		return m, false, true, nil
-	case key.Matches(k, keys.Next) && m.justPassed:
+	case key.Matches(k, keys.Next):
 		next := nextStep(sh, m.step)
-		if next != nil {
+		switch {
+		case next == nil:
+			sh.say("This is the last step of the course.", false)
+		case !m.justPassed:
+			sh.say("n goes on once this step passes; the course map (q) opens any step.", false)
+		default:
 			m, cmd = m.open(sh, next)
 		}
 	case key.Matches(k, keys.Focus):
@@ -196,14 +211,21 @@ func nextStep(sh *shared, step *lessons.Step) *lessons.Step {
 // followed by one more (auto is set for a check watch mode started).
 func (m stepModel) runCheck(sh *shared, auto bool) (stepModel, tea.Cmd) {
 	if m.checking {
+		// The files changed under the check: stop it, and check again.
 		m.again = true
+		if m.stop != nil {
+			m.stop()
+		}
 		return m, nil
 	}
 	m.checking, m.justPassed = true, false
 	step := m.step
+	ctx, stop := context.WithCancel(sh.ctx)
+	m.stop = stop
 	sh.phase.Store(server.Phase(0))
 	run := sh.act(func(s *session.Session) tea.Msg {
-		out, err := s.Check(sh.ctx, step)
+		defer stop()
+		out, err := s.Check(ctx, step)
 		msg := checkedMsg{step: step.FullID(), out: out, err: err, progressed: snapshot(s)}
 		if usesServer(step) {
 			msg.log = logTail(filepath.Join(s.WS.Root, workspace.StateDir, "server.log"), 12)
@@ -218,9 +240,13 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 	if msg.step != m.step.FullID() {
 		return m
 	}
-	m.checking = false
+	m.checking, m.stop = false, nil
+	if msg.err != nil && m.again && errors.Is(msg.err, context.Canceled) {
+		return m // stopped for a newer save: the next check follows
+	}
 	if msg.err != nil {
-		sh.say("the check could not run: "+msg.err.Error(), true)
+		m.info = "The check could not run: " + msg.err.Error()
+		sh.say(m.info, true)
 		return m
 	}
 	m.checked, m.checkedAt = &msg.out, sh.now()
@@ -255,7 +281,7 @@ func (m stepModel) view(sh *shared) string {
 	body := m.body(sh)
 	if m.confirm != confirmNone {
 		body = lipgloss.Place(sh.width, lipgloss.Height(body), lipgloss.Center, lipgloss.Center,
-			st.dialog.Render(m.confirmText()), lipgloss.WithWhitespaceChars(" "))
+			st.dialog.Render(wrap(m.confirmText(), max(sh.width-8, 10))), lipgloss.WithWhitespaceChars(" "))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, header, body, footer)
 }

@@ -99,7 +99,10 @@ func (m stepModel) header(sh *shared) string {
 	line1 := fit(st.dim.Render(crumbs), sh.width-lipgloss.Width(watch)-1)
 	line1 += strings.Repeat(" ", max(sh.width-lipgloss.Width(line1)-lipgloss.Width(watch), 1)) + watch
 	title := st.title.Render(m.step.Title)
-	if sh.passed(m.step) {
+	switch {
+	case sh.passed(m.step) && m.checked != nil && !m.checked.Passed():
+		title += " " + st.warn.Render("✓ passed before · failing now")
+	case sh.passed(m.step):
 		title += " " + st.pass.Render("✓ passed")
 	}
 	return fit(line1, sh.width) + "\n" + fit(title, sh.width)
@@ -124,6 +127,9 @@ func (m stepModel) body(sh *shared) string {
 
 func (m stepModel) footer(sh *shared) string {
 	k := sh.keys
+	if m.confirm != confirmNone {
+		return footerView(sh, k.Yes, k.No)
+	}
 	if m.justPassed && nextStep(sh, m.step) != nil {
 		return footerView(sh, k.Next, k.Check, k.Hint, k.Console, k.Back, k.Help)
 	}
@@ -208,7 +214,7 @@ func (m stepModel) hintsText(sh *shared, width int) string {
 				b.WriteString("   " + fit(para, width-3) + "\n")
 				continue
 			}
-			b.WriteString(hanging(first, para, width, 3) + "\n")
+			b.WriteString(codeSpans(st, hanging(first, para, width, 3)) + "\n")
 		}
 	}
 	if len(m.hints) == all {
@@ -236,7 +242,7 @@ func (m stepModel) solutionText(sh *shared, width int) string {
 func block(text string, width int, indent string) string {
 	w := width - ansi.StringWidth(indent)
 	var out []string
-	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+	for _, line := range strings.Split(strings.TrimRight(check.Printable(text), "\n"), "\n") {
 		if keepsColumns(line) {
 			out = append(out, indent+fit(line, w))
 			continue
@@ -285,4 +291,21 @@ func (m stepModel) logText(sh *shared, width int) string {
 		b.WriteString(st.dim.Render(fit(l, width)) + "\n")
 	}
 	return b.String()
+}
+
+// codeSpans shows `code` in a hint as code: the backticks go, the code is
+// set apart (bold; in colour, the accent colour).
+func codeSpans(st styles, text string) string {
+	parts := strings.Split(text, "`")
+	if len(parts) < 3 {
+		return text
+	}
+	for i := 1; i < len(parts); i += 2 {
+		if i == len(parts)-1 {
+			parts[i] = "`" + parts[i] // an unmatched backtick stays
+			continue
+		}
+		parts[i] = st.current.Render(parts[i])
+	}
+	return strings.Join(parts, "")
 }
