@@ -88,3 +88,16 @@ func TestFailureError(t *testing.T) {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
+
+func TestBuildFailedSaysWhatToDo(t *testing.T) {
+	for _, tc := range []struct{ output, want string }{
+		{"server/main.go:4:2: syntax error: unexpected newline", "fix the errors the Go compiler reports"},
+		{"server/db.go:5:2: missing go.sum entry for module providing package modernc.org/sqlite", "run `go mod tidy`"},
+		{"go: modernc.org/sqlite@v1.62.0: Get \"https://proxy.golang.org/...\": dial tcp: lookup proxy.golang.org: no such host",
+			"could not download a module"},
+	} {
+		if got := buildFailed([]string{tc.output}).Message; !strings.Contains(got, tc.want) {
+			t.Errorf("for %q the message is %q, want it to say %q", tc.output, got, tc.want)
+		}
+	}
+}

@@ -10,8 +10,8 @@ import (
 // Reason names why a server could not start or a request to it failed.
 type Reason string
 
-// The reasons a Failure can have. The first six come from Start, the last
-// four from Do.
+// The reasons a Failure can have. Start fails with the first six, Do with
+// the last four or Canceled.
 const (
 	// NotFound: the command's program is not installed (or the course gives
 	// no command).
@@ -113,9 +113,20 @@ func noCommand() *Failure {
 }
 
 func buildFailed(lines []string) *Failure {
-	return &Failure{Reason: BuildFailed, LastLines: lines,
+	f := &Failure{Reason: BuildFailed, LastLines: lines,
 		Message: "your server does not build: fix the errors the Go compiler reports below " +
 			"(file:line: what is wrong), then try again"}
+	text := strings.Join(lines, "\n")
+	switch {
+	case strings.Contains(text, "missing go.sum entry") || strings.Contains(text, "no required module provides"):
+		f.Message = "your server uses a module your workspace does not list yet: run `go mod tidy` " +
+			"in the workspace folder, then try again"
+	case strings.Contains(text, "dial tcp") || strings.Contains(text, "no such host") ||
+		strings.Contains(text, "TLS handshake timeout"):
+		f.Message = "the Go build could not download a module your server uses: check your network " +
+			"connection (the output below says which module and why), then try again"
+	}
+	return f
 }
 
 func buildTimedOut(d time.Duration, lines []string) *Failure {
@@ -125,9 +136,13 @@ func buildTimedOut(d time.Duration, lines []string) *Failure {
 }
 
 func exitedEarly(port int, e *ExitInfo) *Failure {
+	hint := lastLinesHint(e.LastLines)
+	if e.Code == 0 && e.Signal == "" {
+		hint = "a server must keep running to answer requests: check that it starts serving " +
+			"(serve_forever(), http.ListenAndServe) and that nothing returns before it"
+	}
 	return &Failure{Reason: ExitedEarly, ExitCode: e.Code, LastLines: e.LastLines,
-		Message: fmt.Sprintf("your server %s before it listened on port %d: %s",
-			e.describe(), port, lastLinesHint(e.LastLines))}
+		Message: fmt.Sprintf("your server %s before it listened on port %d: %s", e.describe(), port, hint)}
 }
 
 func neverListened(port int, d time.Duration, lines []string) *Failure {

@@ -43,6 +43,8 @@ print("fake server starting:", mode)
 if mode == "exit3":
     print("boom: cannot open the database", file=sys.stderr)
     sys.exit(3)
+if mode == "exit0":
+    sys.exit(0)
 if mode == "sleep":
     time.sleep(1000)
 if mode == "ignoreterm":

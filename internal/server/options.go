@@ -28,7 +28,8 @@ type Options struct {
 	// (default 2 s), RequestTimeout each request of Do (default 5 s).
 	BuildTimeout, StartTimeout, StopTimeout, RequestTimeout time.Duration
 	// Progress, when set, is called as each phase begins, so that a UI can
-	// say what is happening. Building is reported only when a build runs.
+	// say what is happening. Building is reported only when a build runs;
+	// Stopping may come from another goroutine, when ctx ends.
 	Progress func(Phase)
 	// Env is extra environment. The process gets the parent's environment,
 	// then PORT and DATABASE_PATH, then these.

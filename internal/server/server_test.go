@@ -93,15 +93,23 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestExitedEarly(t *testing.T) {
-	fk := pyFake(t, "exit3")
-	_, err := Start(context.Background(), fk.Options)
-	fk.assertGone(t)
-	f := failure(t, err, ExitedEarly)
-	if f.ExitCode != 3 {
-		t.Errorf("exit code %d, want 3", f.ExitCode)
-	}
-	contains(t, "message", f.Message, "your server exited with code 3 before it listened on port")
-	linesContain(t, f.LastLines, "boom: cannot open the database")
+	t.Run("with an error", func(t *testing.T) {
+		fk := pyFake(t, "exit3")
+		_, err := Start(context.Background(), fk.Options)
+		fk.assertGone(t)
+		f := failure(t, err, ExitedEarly)
+		if f.ExitCode != 3 {
+			t.Errorf("exit code %d, want 3", f.ExitCode)
+		}
+		contains(t, "message", f.Message, "your server exited with code 3 before it listened on port")
+		linesContain(t, f.LastLines, "boom: cannot open the database")
+	})
+	t.Run("without an error", func(t *testing.T) {
+		fk := pyFake(t, "exit0")
+		_, err := Start(context.Background(), fk.Options)
+		fk.assertGone(t)
+		contains(t, "message", failure(t, err, ExitedEarly).Message, "a server must keep running")
+	})
 }
 
 func TestNeverListened(t *testing.T) {
