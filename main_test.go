@@ -2,8 +2,11 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 	"testing"
 
@@ -26,6 +29,10 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, ".data"))
 			env.Setenv("NO_COLOR", "1")
+			// A learner's Go server builds with the real Go caches and proxy.
+			for name, value := range goEnv() {
+				env.Setenv(name, value)
+			}
 			// Every script finds a small fixture course in $WORK/course.
 			return os.CopyFS(filepath.Join(env.WorkDir, "course"), os.DirFS("testdata/courses/tiny"))
 		},
@@ -35,6 +42,23 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
+
+// goEnv is the Go environment a learner's Go server builds with in the
+// scripts: the caches and module proxy of the machine running the tests.
+var goEnv = sync.OnceValue(func() map[string]string {
+	names := []string{"GOCACHE", "GOMODCACHE", "GOPATH", "GOPROXY", "GOFLAGS", "GOTOOLCHAIN", "GONOSUMDB", "GOSUMDB"}
+	out, err := exec.Command("go", append([]string{"env"}, names...)...).Output()
+	env := map[string]string{}
+	if err != nil {
+		return env
+	}
+	for i, v := range strings.Split(strings.TrimRight(string(out), "\n"), "\n") {
+		if i < len(names) && v != "" {
+			env[names[i]] = v
+		}
+	}
+	return env
+})
 
 // linesCmd asserts that a file has exactly N lines: lines N FILE.
 func linesCmd(ts *testscript.TestScript, neg bool, args []string) {

@@ -26,14 +26,18 @@ func newGotoCmd(a *app) *cobra.Command {
 				return err
 			}
 			io := a.io
-			io.printf("Current step: %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
+			if s.Passed(step) {
+				// A step stays current until it passes: a passed one never is.
+				io.printf("You have passed %s %s already, so it does not become the current step (%s).\n",
+					io.bold(step.Title), io.dim("("+step.FullID()+")"), s.Current().FullID())
+				io.printf("Work on it all the same: `sandcastle show %s`, `sandcastle check %s`.\n", step.FullID(), step.FullID())
+			} else {
+				io.printf("Current step: %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
+				io.println("Read it with `sandcastle show`, then run `sandcastle check`.")
+			}
 			for _, f := range created {
 				io.printf("  created %s\n", f)
 			}
-			if s.Passed(step) {
-				io.println(io.dim("You have passed this step already; checking it again is fine."))
-			}
-			io.println("Read it with `sandcastle show`, then run `sandcastle check`.")
 			return nil
 		},
 	}

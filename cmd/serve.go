@@ -17,22 +17,25 @@ import (
 
 func newServeCmd(a *app) *cobra.Command {
 	return &cobra.Command{
-		Use:   "serve",
+		Use:   "serve [STEP]",
 		Short: "Run your server on the current step's database, to try it with curl",
-		Long: `Start your server the way the current step's checks do: on a fresh copy of the
-step's database (.sandcastle/server.db), on a free port. The URL is printed, then
-your server's log, until you press Ctrl-C, which stops it and everything it started.`,
+		Long: `Start your server the way the checks of STEP (default: the current step) do: on
+a fresh copy of the step's database (.sandcastle/server.db), on a free port. The
+URL is printed, then your server's log, until you press Ctrl-C, which stops it and
+everything it started.`,
 		Example: `  sandcastle serve
+  sandcastle serve your-first-endpoint/saving-over-http
   curl -i http://127.0.0.1:PORT/health     # in another terminal`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runServe(cmd.Context(), a)
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: a.completeSteps,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runServe(cmd.Context(), a, argOrEmpty(args))
 		},
 	}
 }
 
-func runServe(ctx context.Context, a *app) error {
-	s, err := a.openSession(ctx)
+func runServe(ctx context.Context, a *app, arg string) error {
+	s, step, err := a.openStep(ctx, arg)
 	if err != nil {
 		return err
 	}
@@ -42,7 +45,6 @@ func runServe(ctx context.Context, a *app) error {
 	}
 	io := a.io
 	s.ServerProgress = serverProgress(io)
-	step := s.Current()
 	srv, err := s.Serve(ctx, step)
 	if err != nil {
 		if ctx.Err() != nil {

@@ -335,7 +335,7 @@ func (m *HTTPMismatch) Error() string {
 	}
 	writeProblems(&b, "Wrong header:", "Wrong headers:", m.HeaderProblems)
 	if m.headerAdvice {
-		b.WriteString("Set each header on the response before writing its status or body: headers set later are not sent.\n")
+		b.WriteString("Set each header before the response's status and body go out (in Go, before WriteHeader or Write; in Python, before end_headers): a header set later is not sent.\n")
 	}
 	writeProblems(&b, "Wrong body:", "Wrong body:", m.BodyProblems)
 	if m.wildcards {

@@ -25,9 +25,9 @@ import (
 // The captures returned are the ones this response made, made even when it
 // does not match so that later checks can run; the caller adds them to c.
 //
-// When the status is wrong and not of the same class as the expected one
-// (a 404 for a 201), the headers and the body are not judged: the status
-// is the thing to fix first.
+// When the status is wrong, the headers and the body are not judged (the
+// status is the thing to fix first), unless both statuses are successes
+// (a 200 for a 201), whose bodies are worth comparing already.
 func CompareHTTP(want Expected, status int, header http.Header, body []byte, c Captures) (*HTTPMismatch, Captures) {
 	made := Captures{}
 	m := &HTTPMismatch{WantStatus: want.Status, GotStatus: status, Header: shownHeaders(want, status, header)}
@@ -35,7 +35,7 @@ func CompareHTTP(want Expected, status int, header http.Header, body []byte, c C
 	b := compareBody(want.Body, body, c, made)
 	m.BodyProblems = b.problems
 	m.wildcards = m.wildcards || b.wildcards
-	if status/100 != want.Status/100 {
+	if status != want.Status && (status/100 != 2 || want.Status/100 != 2) {
 		m.HeaderProblems, m.BodyProblems, m.wildcards, m.headerAdvice = nil, nil, false, false
 		b.focus = nil
 	}

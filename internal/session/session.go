@@ -128,15 +128,35 @@ func (s *Session) CheckOptions() (check.Options, error) {
 	}, nil
 }
 
-// Files are the learner's files a step works on, in the order written.
+// Files are the learner's files a step works on, in the order written:
+// not the files it only provides, whose solution is their starter (a
+// go.mod, say).
 func (s *Session) Files(step *lessons.Step) []string {
 	var files []string
 	for _, f := range step.Files {
-		if s.applies(f.Lang) && !slices.Contains(files, f.Path) {
+		if s.applies(f.Lang) && !slices.Contains(files, f.Path) && !s.provided(step, f.Path) {
 			files = append(files, f.Path)
 		}
 	}
 	return files
+}
+
+// provided reports whether the step gives a file as it is: its solution
+// is its starter.
+func (s *Session) provided(step *lessons.Step, path string) bool {
+	starter, solution, hasStarter, hasSolution := "", "", false, false
+	for _, f := range step.Files {
+		if f.Path != path || !s.applies(f.Lang) {
+			continue
+		}
+		switch f.Kind {
+		case lessons.Starter:
+			starter, hasStarter = f.Content, true
+		case lessons.Solution:
+			solution, hasSolution = f.Content, true
+		}
+	}
+	return hasStarter && hasSolution && starter == solution
 }
 
 // Hints are the step's hints for the workspace's language.
@@ -154,12 +174,13 @@ func (s *Session) Hints(step *lessons.Step) []*lessons.Hint {
 func (s *Session) HintsSeen(step *lessons.Step) int { return s.Progress.Steps[step.FullID()].HintsSeen }
 
 // Solutions are the step's solution files for the workspace's language,
-// the last block of each file.
+// the last block of each file, leaving out the files the step provides as
+// they are.
 func (s *Session) Solutions(step *lessons.Step) []*lessons.FileBlock {
 	var files []*lessons.FileBlock
 	index := map[string]int{}
 	for _, f := range step.Files {
-		if f.Kind != lessons.Solution || !s.applies(f.Lang) {
+		if f.Kind != lessons.Solution || !s.applies(f.Lang) || s.provided(step, f.Path) {
 			continue
 		}
 		if i, ok := index[f.Path]; ok {
