@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,12 +36,17 @@ func TestScripts(t *testing.T) {
 			for name, value := range goEnv() {
 				env.Setenv(name, value)
 			}
-			// Every script finds a small fixture course in $WORK/course.
-			return os.CopyFS(filepath.Join(env.WorkDir, "course"), os.DirFS("testdata/courses/tiny"))
+			// Every script finds the fixture courses: $WORK/course (SQL)
+			// and $WORK/web (a server in Go or Python).
+			if err := os.CopyFS(filepath.Join(env.WorkDir, "course"), os.DirFS("testdata/courses/tiny")); err != nil {
+				return err
+			}
+			return os.CopyFS(filepath.Join(env.WorkDir, "web"), os.DirFS("testdata/courses/web"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"lines": linesCmd,
 			"sleep": sleepCmd,
+			"http":  httpCmd,
 		},
 	})
 }
@@ -86,4 +94,33 @@ func sleepCmd(ts *testscript.TestScript, neg bool, args []string) {
 	d, err := time.ParseDuration(args[0])
 	ts.Check(err)
 	time.Sleep(d)
+}
+
+// httpCmd sends a request, retrying until something listens (15 s at most),
+// and prints the status and the body: http METHOD URL [BODY].
+func httpCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 || len(args) > 3 {
+		ts.Fatalf("usage: http METHOD URL [BODY]")
+	}
+	var body string
+	if len(args) == 3 {
+		body = args[2]
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		req, err := http.NewRequest(args[0], args[1], strings.NewReader(body))
+		ts.Check(err)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			out, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			fmt.Fprintf(ts.Stdout(), "%d\n%s\n", resp.StatusCode, out)
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("%s %s: %v", args[0], args[1], err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }

@@ -16,7 +16,8 @@ import (
 )
 
 func newServeCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var port int
+	c := &cobra.Command{
 		Use:   "serve [STEP]",
 		Short: "Run your server on the current step's database, to try it with curl",
 		Long: `Start your server the way the checks of STEP (default: the current step) do: on
@@ -25,16 +26,22 @@ URL is printed, then your server's log, until you press Ctrl-C, which stops it a
 everything it started.`,
 		Example: `  sandcastle serve
   sandcastle serve your-first-endpoint/saving-over-http
-  curl -i http://127.0.0.1:PORT/health     # in another terminal`,
+  sandcastle serve --port 8080
+  curl -i http://127.0.0.1:8080/health     # in another terminal`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runServe(cmd.Context(), a, argOrEmpty(args))
+			if port < 0 || port > 65535 {
+				return usageError{fmt.Errorf("--port %d: a port is a number from 1 to 65535", port)}
+			}
+			return runServe(cmd.Context(), a, argOrEmpty(args), port)
 		},
 	}
+	c.Flags().IntVar(&port, "port", 0, "the port to serve on (default: a free one)")
+	return c
 }
 
-func runServe(ctx context.Context, a *app, arg string) error {
+func runServe(ctx context.Context, a *app, arg string, port int) error {
 	s, step, err := a.openStep(ctx, arg)
 	if err != nil {
 		return err
@@ -45,7 +52,7 @@ func runServe(ctx context.Context, a *app, arg string) error {
 	}
 	io := a.io
 	s.ServerProgress = serverProgress(io)
-	srv, err := s.Serve(ctx, step)
+	srv, err := s.Serve(ctx, step, port)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()

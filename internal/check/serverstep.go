@@ -25,6 +25,8 @@ type ServerOptions struct {
 	StateDir string
 	// Progress is told as the server builds, starts, is ready and stops.
 	Progress func(server.Phase)
+	// Port is the port to give the server (0: a free one).
+	Port int
 }
 
 // hasHTTP reports whether a step checks a server.
@@ -58,7 +60,7 @@ func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step
 	}
 	return server.Start(ctx, server.Options{
 		Dir: opts.Dir, Command: command, DatabasePath: db, LogPath: log, BuildDir: build,
-		Progress: opts.Server.Progress,
+		Progress: opts.Server.Progress, Port: opts.Server.Port,
 	})
 }
 

@@ -34,6 +34,8 @@ type Options struct {
 	// Env is extra environment. The process gets the parent's environment,
 	// then PORT and DATABASE_PATH, then these.
 	Env []string
+	// Port is the port the server is told to listen on; 0 picks a free one.
+	Port int
 
 	// onStart, when set, is told the pid of the server's process as soon as
 	// it starts (for tests, which check that its group is gone).

@@ -114,7 +114,10 @@ func openLog(path string) (*os.File, error) {
 // launch starts argv in its own process group on a free port, its output
 // going to log (which it closes on failure).
 func launch(o *Options, argv []string, log *os.File) (*Server, error) {
-	port, err := freePort()
+	port, err := o.Port, error(nil)
+	if port == 0 {
+		port, err = freePort()
+	}
 	if err != nil {
 		log.Close()
 		return nil, fmt.Errorf("find a free port: %w", err)
