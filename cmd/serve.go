@@ -52,7 +52,7 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 	}
 	io := a.io
 	s.ServerProgress = serverProgress(io)
-	srv, err := s.Serve(ctx, step, port)
+	srv, apiKey, err := s.Serve(ctx, step, port)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -64,6 +64,7 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 	log := filepath.Join(s.WS.Root, workspace.StateDir, "server.log")
 	io.printf("Your server runs at %s, on the database of %s (.sandcastle/server.db).\n", io.bold(srv.URL), step.FullID())
 	io.printf("Try it from another terminal: curl -i %s/health\n", srv.URL)
+	io.printf("Its API_KEY (for requests that need one): %s\n", apiKey)
 	io.println(io.dim("Its log follows; Ctrl-C stops it."))
 	return followLog(ctx, io, srv, log)
 }

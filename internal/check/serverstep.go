@@ -3,6 +3,8 @@ package check
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -43,25 +45,40 @@ func serverFiles(opts Options) (state, db, log, build string) {
 	return state, filepath.Join(state, "server.db"), filepath.Join(state, "server.log"), filepath.Join(state, "build")
 }
 
+// APIKeyName is the environment variable that holds the API key of a run
+// of the learner's server, and the capture that gives checks its value.
+const APIKeyName = "API_KEY"
+
 // StartServer builds the step's database into a file and starts the
-// learner's server on it; the caller closes the server. It is what the
-// checks of an HTTP step and `sandcastle serve` do first.
-func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) (*server.Server, error) {
+// learner's server on it, with PORT, DATABASE_PATH and API_KEY (a new
+// random key each time, returned) set; the caller closes the server. It is
+// what the checks of an HTTP step and `sandcastle serve` do first.
+func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) (srv *server.Server, apiKey string, err error) {
 	command, err := serverCommand(course, opts)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	state, db, log, build := serverFiles(opts)
 	if err := os.MkdirAll(state, 0o755); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if err := writeDatabase(ctx, course, step, files, opts, db); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return server.Start(ctx, server.Options{
+	apiKey = newAPIKey()
+	srv, err = server.Start(ctx, server.Options{
 		Dir: opts.Dir, Command: command, DatabasePath: db, LogPath: log, BuildDir: build,
-		Progress: opts.Server.Progress, Port: opts.Server.Port,
+		Progress: opts.Server.Progress, Port: opts.Server.Port, Env: []string{APIKeyName + "=" + apiKey},
 	})
+	return srv, apiKey, err
+}
+
+// newAPIKey is a fresh random key: a server can only know it from its
+// environment.
+func newAPIKey() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return "sk-" + hex.EncodeToString(b)
 }
 
 // serverCommand is the course's run command for the workspace's language;
@@ -114,11 +131,11 @@ func writeDatabase(ctx context.Context, course *lessons.Course, step *lessons.St
 // learner's server for all of them, state carried from check to check, and
 // SQL checks reading (read-only) what the server stored.
 func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options, res StepResult) StepResult {
-	srv, err := StartServer(ctx, course, step, files, opts)
+	srv, apiKey, err := StartServer(ctx, course, step, files, opts)
 	if err != nil {
 		return res.couldNotRun(ctx, err.Error())
 	}
-	run := &serverRun{srv: srv, captures: Captures{}}
+	run := &serverRun{srv: srv, captures: Captures{APIKeyName: apiKey}}
 	_, run.db, _, _ = serverFiles(opts)
 	for _, c := range step.Checks {
 		res.Checks = append(res.Checks, run.check(ctx, step, c, files, opts))

@@ -165,11 +165,12 @@ func (s *Session) SetLang(lang string) (created []string, err error) {
 }
 
 // Serve starts the learner's server on the database of step, as the step's
-// HTTP checks would, on port (0: a free one); the caller closes it.
-func (s *Session) Serve(ctx context.Context, step *lessons.Step, port int) (*server.Server, error) {
+// HTTP checks would, on port (0: a free one), and returns it with the API
+// key it was given; the caller closes it.
+func (s *Session) Serve(ctx context.Context, step *lessons.Step, port int) (*server.Server, string, error) {
 	opts, err := s.CheckOptions()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	opts.Server.Port = port
 	return check.StartServer(ctx, s.Course, step, s.WS.Files(), opts)
