@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/xml"
 	"fmt"
 	"io"
 	"net/http"
@@ -47,6 +48,7 @@ func TestScripts(t *testing.T) {
 			"lines": linesCmd,
 			"sleep": sleepCmd,
 			"http":  httpCmd,
+			"junit": junitCmd,
 		},
 	})
 }
@@ -122,5 +124,48 @@ func httpCmd(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s %s: %v", args[0], args[1], err)
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// junitCmd reads a JUnit XML file the way CI systems do and prints, per
+// test suite, its name and counts, then each failed or errored case:
+// junit FILE.
+func junitCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: junit FILE")
+	}
+	type problem struct {
+		Message string `xml:"message,attr"`
+	}
+	var doc struct {
+		XMLName xml.Name `xml:"testsuites"`
+		Tests   int      `xml:"tests,attr"`
+		Suites  []struct {
+			Name     string `xml:"name,attr"`
+			Tests    int    `xml:"tests,attr"`
+			Failures int    `xml:"failures,attr"`
+			Errors   int    `xml:"errors,attr"`
+			Cases    []struct {
+				Class   string   `xml:"classname,attr"`
+				Name    string   `xml:"name,attr"`
+				Failure *problem `xml:"failure"`
+				Error   *problem `xml:"error"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	ts.Check(xml.Unmarshal([]byte(ts.ReadFile(args[0])), &doc))
+	for _, s := range doc.Suites {
+		if s.Tests != len(s.Cases) {
+			ts.Fatalf("suite %s says %d tests and has %d", s.Name, s.Tests, len(s.Cases))
+		}
+		fmt.Fprintf(ts.Stdout(), "suite %s tests=%d failures=%d errors=%d\n", s.Name, s.Tests, s.Failures, s.Errors)
+		for _, c := range s.Cases {
+			switch {
+			case c.Failure != nil:
+				fmt.Fprintf(ts.Stdout(), "  failure %s: %s\n", c.Name, c.Failure.Message)
+			case c.Error != nil:
+				fmt.Fprintf(ts.Stdout(), "  error %s: %s\n", c.Name, c.Error.Message)
+			}
+		}
 	}
 }

@@ -109,9 +109,10 @@ Run it with no command to start learning.`,
 		c.GroupID = "learn"
 		root.AddCommand(c)
 	}
-	lessons := newLessonsCmd(a)
-	lessons.GroupID = "teach"
-	root.AddCommand(lessons)
+	for _, c := range []*cobra.Command{newLessonsCmd(a), newGradeCmd(a)} {
+		c.GroupID = "teach"
+		root.AddCommand(c)
+	}
 	return root
 }
 

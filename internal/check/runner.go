@@ -230,6 +230,9 @@ func readLearnerFile(files fs.FS, step *lessons.Step, path string) (string, erro
 		return "", fmt.Errorf("%s does not exist; `sandcastle goto %s` creates the missing files of the step again, "+
 			"without changing the others", path, step.FullID())
 	}
+	if err != nil && strings.Contains(err.Error(), "path escapes") {
+		return "", fmt.Errorf("%s leads outside the workspace (a link?); sandcastle reads only files inside it", path)
+	}
 	if err != nil {
 		return "", fmt.Errorf("read %s: %w", path, err)
 	}

@@ -1,0 +1,219 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/grade"
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+type gradeOptions struct {
+	course  courseFlag
+	json    bool
+	junit   string
+	run     string
+	timeout time.Duration
+}
+
+func newGradeCmd(a *app) *cobra.Command {
+	opts := &gradeOptions{}
+	c := &cobra.Command{
+		Use:   "grade WORKSPACE...",
+		Short: "Grade learners' workspaces against a course",
+		Long: `Check every step of each WORKSPACE against the course (--course, default: the
+built-in course), from the workspace's files alone, in a fresh sandbox: what its
+.sandcastle/state.db says is never read. Workspaces are graded in parallel, and one
+broken or hostile workspace does not stop the others.
+
+A WORKSPACE is a folder or a quoted glob pattern ('class/*'). The output is a table of
+workspaces by lessons (steps passed of steps), --json, and --junit FILE for CI.
+Exit code 0 when every step of every workspace passed, 1 otherwise.`,
+		Example: `  sandcastle grade 'class/*'
+  sandcastle grade --course ./my-course --json alice bob > grades.json
+  sandcastle grade --run '^(hello|a-home)' --junit grades.xml 'repos/*'`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runGrade(cmd.Context(), a, opts, args)
+		},
+	}
+	opts.course.register(c)
+	c.Flags().BoolVar(&opts.json, "json", false, "print the grades as JSON")
+	c.Flags().StringVar(&opts.junit, "junit", "", "also write the grades as JUnit XML to `FILE`")
+	c.Flags().StringVar(&opts.run, "run", "", "grade only the steps whose id matches this regular expression")
+	c.Flags().DurationVar(&opts.timeout, "timeout", grade.DefaultTimeout, "the longest one workspace may take")
+	return c
+}
+
+type gradeJSON struct {
+	Course     string            `json:"course"`
+	Workspaces []grade.Workspace `json:"workspaces"`
+}
+
+func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) error {
+	course, err := opts.course.load(a)
+	if err != nil {
+		return err
+	}
+	start, err := a.start()
+	if err != nil {
+		return err
+	}
+	for i, arg := range args {
+		if !filepath.IsAbs(arg) {
+			args[i] = filepath.Join(start, arg)
+		}
+	}
+	paths, err := grade.Expand(args)
+	if err != nil {
+		return usageError{err}
+	}
+	gopts := grade.Options{Course: course, Timeout: opts.timeout}
+	if opts.run != "" {
+		re, err := regexp.Compile(opts.run)
+		if err != nil {
+			return usageError{fmt.Errorf("--run: %w", err)}
+		}
+		gopts.Keep = func(s *lessons.Step) bool { return re.MatchString(s.FullID()) }
+	}
+	took := time.Now()
+	grades := grade.Grade(ctx, paths, gopts)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	for i := range grades {
+		grades[i].Path = relTo(start, grades[i].Path)
+	}
+	if err := writeGrades(a.io, opts, course, grades, time.Since(took)); err != nil {
+		return err
+	}
+	for _, g := range grades {
+		if !g.OK() {
+			return errFailed
+		}
+	}
+	return nil
+}
+
+func writeGrades(io *Streams, opts *gradeOptions, course *lessons.Course, grades []grade.Workspace, took time.Duration) error {
+	if opts.junit != "" {
+		f, err := os.Create(opts.junit)
+		if err != nil {
+			return err
+		}
+		if err := grade.WriteJUnit(f, course.ID, grades); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	if opts.json {
+		return writeJSON(io, gradeJSON{Course: course.ID, Workspaces: grades})
+	}
+	printGrades(io, course, grades, took)
+	return nil
+}
+
+// printGrades prints workspaces by lessons: the steps passed of the steps
+// graded, and a total.
+func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, took time.Duration) {
+	lessonsShown := gradedLessons(course, grades)
+	name := 9
+	for _, g := range grades {
+		name = max(name, len(g.Path))
+	}
+	name = min(name, 40)
+	header := fmt.Sprintf("%-*s", name, "workspace")
+	for i := range lessonsShown {
+		header += fmt.Sprintf(" %5s", fmt.Sprintf("L%d", i+1))
+	}
+	io.println(io.bold(header + "   total"))
+	for _, g := range grades {
+		io.println(gradeRow(io, g, lessonsShown, name))
+	}
+	io.println()
+	for i, l := range lessonsShown {
+		io.printf("%s %s\n", io.dim(fmt.Sprintf("L%d", i+1)), l.ID)
+	}
+	ok := 0
+	for _, g := range grades {
+		if g.OK() {
+			ok++
+		}
+	}
+	io.printf("\n%d of %d workspaces pass every step graded (%s).\n", ok, len(grades), took.Round(time.Millisecond))
+}
+
+func gradeRow(io *Streams, g grade.Workspace, shown []*lessons.Lesson, name int) string {
+	row := fmt.Sprintf("%-*s", name, fit(g.Path, name))
+	if g.Error != "" && len(g.Steps) == 0 {
+		return row + "  " + io.red("could not be graded: "+g.Error)
+	}
+	for _, l := range shown {
+		passed, total := 0, 0
+		for _, r := range g.Steps {
+			if strings.HasPrefix(r.ID, l.ID+"/") {
+				total++
+				if r.Status == check.Pass {
+					passed++
+				}
+			}
+		}
+		cell := fmt.Sprintf("%5s", fmt.Sprintf("%d/%d", passed, total))
+		if passed == total {
+			cell = io.green(cell)
+		}
+		row += " " + cell
+	}
+	row += fmt.Sprintf("   %d/%d", g.Passed(), len(g.Steps))
+	if g.Error != "" {
+		row += "  " + io.red(g.Error)
+	}
+	return row
+}
+
+// gradedLessons are the lessons with a graded step, in course order.
+func gradedLessons(course *lessons.Course, grades []grade.Workspace) []*lessons.Lesson {
+	seen := map[string]bool{}
+	for _, g := range grades {
+		for _, r := range g.Steps {
+			seen[strings.SplitN(r.ID, "/", 2)[0]] = true
+		}
+	}
+	var out []*lessons.Lesson
+	for _, l := range course.Lessons {
+		if seen[l.ID] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func relTo(base, path string) string {
+	abs, err := filepath.Abs(base)
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(abs, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
+
+// fit cuts s to n characters, with an ellipsis.
+func fit(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n-1] + "…"
+}

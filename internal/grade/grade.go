@@ -1,0 +1,184 @@
+// Package grade grades many learners' workspaces against an instructor's
+// course: every step of each workspace is checked from its files alone, in
+// a fresh sandbox, whatever its recorded progress says, in parallel, and one
+// broken or hostile workspace never stops the others.
+package grade
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/lessons"
+	"github.com/sandcastle/sandcastle/sandbox"
+)
+
+// DefaultTimeout bounds the grading of one workspace.
+const DefaultTimeout = 5 * time.Minute
+
+// Options say how to grade.
+type Options struct {
+	// Course is the instructor's course; a workspace's own sandcastle.yaml
+	// does not choose it.
+	Course *lessons.Course
+	// Keep selects the steps to grade (all when nil).
+	Keep    func(*lessons.Step) bool
+	Sandbox sandbox.Options
+	// Workers grade workspaces at the same time (default: one per core).
+	Workers int
+	// Timeout bounds each workspace (default DefaultTimeout).
+	Timeout time.Duration
+	// Done, when set, is told each time a workspace is graded.
+	Done func(Workspace)
+}
+
+// Workspace is the grade of one learner's workspace.
+type Workspace struct {
+	Path   string `json:"path"`
+	Course string `json:"course"`
+	Lang   string `json:"lang,omitempty"`
+	// Error says why the workspace could not be graded at all.
+	Error string             `json:"error,omitempty"`
+	Steps []check.StepResult `json:"steps"`
+	// Duration is how long grading it took.
+	Duration time.Duration `json:"-"`
+}
+
+// Passed counts the workspace's steps that passed.
+func (w Workspace) Passed() int {
+	n := 0
+	for _, s := range w.Steps {
+		if s.Passed() {
+			n++
+		}
+	}
+	return n
+}
+
+// OK reports whether the workspace was graded and every step passed.
+func (w Workspace) OK() bool { return w.Error == "" && w.Passed() == len(w.Steps) }
+
+// Grade grades the workspaces at paths, in parallel; the results are in the
+// order of paths.
+func Grade(ctx context.Context, paths []string, opts Options) []Workspace {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	results := make([]Workspace, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(opts.Workers, max(len(paths), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = One(ctx, paths[i], opts)
+				if opts.Done != nil {
+					opts.Done(results[i])
+				}
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// One grades one workspace. It never panics: whatever goes wrong becomes
+// the workspace's Error or a step's.
+func One(ctx context.Context, path string, opts Options) (w Workspace) {
+	start := time.Now()
+	w = Workspace{Path: path, Course: opts.Course.ID, Steps: []check.StepResult{}}
+	defer func() {
+		if r := recover(); r != nil {
+			w.Error = fmt.Sprintf("internal error while grading: %v", r)
+		}
+		w.Duration = time.Since(start)
+	}()
+	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
+	root, err := os.OpenRoot(path)
+	if err != nil {
+		w.Error = fmt.Sprintf("not a folder that can be read: %v", err)
+		return w
+	}
+	defer root.Close()
+	w.Lang = learnerLang(root, opts.Course)
+	state, err := os.MkdirTemp("", "sandcastle-grade-")
+	if err != nil {
+		w.Error = err.Error()
+		return w
+	}
+	defer os.RemoveAll(state)
+	copts := check.Options{
+		Lang: w.Lang, Sandbox: opts.Sandbox, Dir: path,
+		// The instructor grades with their own course: its sh checks run.
+		Trusted: true,
+		// The server's database, log and build go to a folder of our own:
+		// grading writes nothing into the workspace.
+		Server: check.ServerOptions{StateDir: state},
+	}
+	for _, step := range opts.Course.Steps() {
+		if opts.Keep != nil && !opts.Keep(step) {
+			continue
+		}
+		w.Steps = append(w.Steps, check.Run(ctx, opts.Course, step, root.FS(), copts))
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		w.Error = fmt.Sprintf("grading took longer than %s and was stopped", opts.Timeout)
+	}
+	return w
+}
+
+// learnerLang reads the server language from the workspace's
+// sandcastle.yaml; "" when there is none, or it is not one of the course's.
+func learnerLang(root *os.Root, course *lessons.Course) string {
+	data, err := fs.ReadFile(root.FS(), workspace.ConfigFile)
+	if err != nil {
+		return ""
+	}
+	var cfg workspace.Config
+	if yaml.Unmarshal(data, &cfg) != nil || !course.HasLanguage(cfg.Lang) {
+		return ""
+	}
+	return cfg.Lang
+}
+
+// Expand turns the WORKSPACE arguments into folders: each argument is a
+// folder or a glob pattern (quoted, so that the shell leaves it alone) whose
+// folders are all taken. An argument that names nothing is an error.
+func Expand(args []string) ([]string, error) {
+	var paths []string
+	for _, a := range args {
+		matches, err := filepath.Glob(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a, err)
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("%s: no such folder", a)
+		}
+		for _, m := range matches {
+			if info, err := os.Stat(m); err == nil && info.IsDir() {
+				paths = append(paths, m)
+			}
+		}
+	}
+	if len(paths) == 0 {
+		return nil, errors.New("no workspace folder to grade")
+	}
+	return paths, nil
+}

@@ -1,0 +1,101 @@
+package grade
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/sandcastle/sandcastle/internal/check"
+)
+
+// JUnit XML, as CI systems read it: one test suite per workspace, one test
+// case per step.
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Time     string      `xml:"time,attr"`
+	Cases    []junitCase `xml:"testcase"`
+	// Error is the workspace's own error, when it could not be graded.
+	SystemErr string `xml:"system-err,omitempty"`
+}
+
+type junitCase struct {
+	Class   string        `xml:"classname,attr"`
+	Name    string        `xml:"name,attr"`
+	Time    string        `xml:"time,attr"`
+	Failure *junitProblem `xml:"failure,omitempty"`
+	Error   *junitProblem `xml:"error,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// WriteJUnit writes the grades as JUnit XML.
+func WriteJUnit(w io.Writer, course string, grades []Workspace) error {
+	doc := junitSuites{Name: course}
+	for _, g := range grades {
+		s := junitSuite{Name: g.Path, Time: seconds(g.Duration.Seconds()), SystemErr: g.Error}
+		if g.Error != "" {
+			s.Errors++
+		}
+		for _, r := range g.Steps {
+			c := junitCase{Class: strings.SplitN(r.ID, "/", 2)[0], Name: r.ID, Time: seconds(r.Duration.Seconds())}
+			switch r.Status {
+			case check.Error:
+				c.Error = &junitProblem{Message: firstLine(r.Message), Text: r.Message}
+				s.Errors++
+			case check.Fail:
+				c.Failure = &junitProblem{Message: fmt.Sprintf("%d of %d checks failed", r.Failed(), len(r.Checks)), Text: failures(r)}
+				s.Failures++
+			}
+			s.Cases = append(s.Cases, c)
+		}
+		s.Tests = len(s.Cases)
+		doc.Tests += s.Tests
+		doc.Failures += s.Failures
+		doc.Errors += s.Errors
+		doc.Suites = append(doc.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// failures is the text of a step's failed checks.
+func failures(r check.StepResult) string {
+	var b strings.Builder
+	for _, c := range r.Checks {
+		if c.Status != check.Pass {
+			fmt.Fprintf(&b, "✗ %s\n%s\n\n", c.Title, check.Printable(c.Message))
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+func seconds(s float64) string { return fmt.Sprintf("%.3f", s) }
