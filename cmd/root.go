@@ -99,6 +99,7 @@ Run it with no command to start learning.`,
 		},
 	}
 	root.SetVersionTemplate("sandcastle {{.Version}}\n")
+	root.DisableAutoGenTag = true // docs/cli/ stays the same from day to day
 	root.PersistentFlags().StringVarP(&a.dir, "dir", "C", "", "run as if sandcastle was started in `DIR`")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddGroup(&cobra.Group{ID: "learn", Title: "Learning:"}, &cobra.Group{ID: "teach", Title: "Teaching:"})
