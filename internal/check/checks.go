@@ -85,7 +85,10 @@ func ranNote(c *lessons.Check, own bool) string {
 		lines = append(lines[:maxLines], "...")
 	}
 	intro := "The check ran:"
-	if c.Run != "" {
+	switch {
+	case c.Run != "" && c.Args != "":
+		intro = fmt.Sprintf("The check ran %s with %s, then:", c.Run, c.Args)
+	case c.Run != "":
 		intro = fmt.Sprintf("The check ran %s, then:", c.Run)
 	}
 	return "\n" + intro + "\n    " + strings.Join(lines, "\n    ")
