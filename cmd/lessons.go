@@ -33,14 +33,15 @@ func (f *courseFlag) load(a *app) (*lessons.Course, error) {
 func newLessonsCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "lessons",
-		Short: "Instructor tools: list, lint and test a course",
-		Long: `Tools for the authors of courses. Each takes --course DIR (default: the built-in
-course): list shows the lessons and steps, lint reports every mistake in the course
-files as FILE:LINE: message, and test proves every step works.`,
+		Short: "Instructor tools: start, list, lint and test a course",
+		Long: `Tools for the authors of courses. new starts a course that teaches the format by
+example. The others take --course DIR (default: the built-in course): list shows the
+lessons and steps, lint reports every mistake in the course files as FILE:LINE:
+message, and test proves every step works. docs/authoring.md explains the format.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	c.AddCommand(newLessonsListCmd(a), newLessonsLintCmd(a), newLessonsTestCmd(a))
+	c.AddCommand(newLessonsListCmd(a), newLessonsLintCmd(a), newLessonsTestCmd(a), newLessonsNewCmd(a))
 	return c
 }
 
@@ -117,9 +118,9 @@ func printList(io *Streams, c *lessons.Course) {
 	for i, l := range r.Lessons {
 		io.printf("\n%d. %s %s\n", i+1, io.bold(l.Title), io.dim("("+l.ID+")"))
 		for _, s := range l.Steps {
-			extra := fmt.Sprintf("%d checks", s.Checks)
+			extra := plural(s.Checks, "check")
 			if s.Mistakes > 0 {
-				extra += fmt.Sprintf(", %d mistakes", s.Mistakes)
+				extra += ", " + plural(s.Mistakes, "mistake")
 			}
 			if len(s.Languages) > 0 {
 				extra += ", " + fmt.Sprint(s.Languages)

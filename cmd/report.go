@@ -27,6 +27,10 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 	if !r.Passed() {
 		passed := len(r.Checks) - r.Failed()
 		io.printf("%d of %d checks passed. ", passed, len(r.Checks))
+		if untrusted(r) {
+			io.println("The course is not trusted: if you trust its author, run `sandcastle trust`.")
+			return
+		}
 		if files := s.Files(step); len(files) > 0 {
 			io.printf("Edit %s, then run `sandcastle check` again.\n", strings.Join(files, ", "))
 		} else {
@@ -117,4 +121,15 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// untrusted reports whether the step's only failures are sh checks refused
+// because the course is not trusted.
+func untrusted(r check.StepResult) bool {
+	for _, c := range r.Checks {
+		if c.Status != check.Pass && !strings.HasPrefix(c.Message, "this course is not trusted") {
+			return false
+		}
+	}
+	return r.Failed() > 0
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/sandbox"
 )
 
 func newSQLCmd(a *app) *cobra.Command {
@@ -107,7 +108,7 @@ func consoleLoop(ctx context.Context, a *app, con *check.Console) error {
 		}
 		pending.WriteString(line + "\n")
 		text := strings.TrimSpace(pending.String())
-		if strings.HasPrefix(text, ".") || strings.HasSuffix(text, ";") {
+		if strings.HasPrefix(text, ".") || sandbox.Complete(text) {
 			stmtCtx, stop := context.WithCancel(ctx)
 			running.Store(&stop)
 			consoleRun(stmtCtx, io, con, text)

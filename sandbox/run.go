@@ -291,3 +291,39 @@ func HasStatement(sql string) bool {
 	}
 	return false
 }
+
+// Complete reports whether sql ends a statement: its last character that is
+// not white space or in a comment is a ; outside quotes. A console runs its
+// input once it is complete.
+func Complete(sql string) bool {
+	last := byte(0)
+	for i := 0; i < len(sql); i++ {
+		switch c := sql[i]; {
+		case c == '-' && i+1 < len(sql) && sql[i+1] == '-':
+			for i < len(sql) && sql[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(sql) && sql[i+1] == '*':
+			end := strings.Index(sql[i+2:], "*/")
+			if end < 0 {
+				return false
+			}
+			i += end + 3
+		case c == '\'' || c == '"' || c == '`' || c == '[':
+			closing := c
+			if c == '[' {
+				closing = ']'
+			}
+			end := strings.IndexByte(sql[i+1:], closing)
+			if end < 0 {
+				return false // a quote still open
+			}
+			i += end + 1
+			last = closing
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		default:
+			last = c
+		}
+	}
+	return last == ';'
+}

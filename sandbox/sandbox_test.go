@@ -345,3 +345,23 @@ func TestLoadReadsAFileWithoutChangingIt(t *testing.T) {
 		t.Error("loading a missing file worked")
 	}
 }
+
+func TestComplete(t *testing.T) {
+	tests := map[string]bool{
+		"SELECT 1;":                    true,
+		"SELECT 1; -- the first":       true,
+		"SELECT 1; /* done */ ":        true,
+		"SELECT 1":                     false,
+		"SELECT ';'":                   false,
+		"SELECT 'it''s';":              true,
+		"SELECT 'open;":                false,
+		"SELECT 1 -- a comment;":       false,
+		"CREATE TABLE t (\"a;\" INT);": true,
+		"":                             false,
+	}
+	for sql, want := range tests {
+		if got := Complete(sql); got != want {
+			t.Errorf("Complete(%q) = %v, want %v", sql, got, want)
+		}
+	}
+}

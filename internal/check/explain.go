@@ -126,14 +126,17 @@ func explainNear(tok string) string {
 	return fmt.Sprintf("SQLite could not read the statement at %s: look for a misspelt keyword, a missing or extra comma, or a missing parenthesis just before or at that word.", tok)
 }
 
+// maxTokenWidth bounds how much of the text near an error a message shows.
+const maxTokenWidth = 40
+
 // shortToken cuts a long token in double quotes, such as the rest of a
 // file after a quote that is not closed.
 func shortToken(tok string) string {
 	runes := []rune(strings.Trim(tok, `"`))
-	if len(runes) <= maxCellWidth {
+	if len(runes) <= maxTokenWidth {
 		return tok
 	}
-	return `"` + string(runes[:maxCellWidth-1]) + `…"`
+	return `"` + string(runes[:maxTokenWidth-1]) + `…"`
 }
 
 // explainConstraint explains rows that a table's rules refused.
@@ -238,7 +241,8 @@ func explainTransaction(msg string) string {
 	case "cannot rollback - no transaction is active":
 		return "ROLLBACK undoes a transaction, but none is open: start one with BEGIN first, or remove the ROLLBACK."
 	case "cannot start a transaction within a transaction":
-		return "BEGIN came while a transaction was already open: end the first one with COMMIT (or ROLLBACK) before you begin another."
+		return "BEGIN came while a transaction was already open: end the first one with COMMIT (or ROLLBACK) before you begin another. " +
+			"(A check runs your file inside a transaction of its own: there, use SAVEPOINT name … RELEASE name, which nest.)"
 	}
 	return ""
 }

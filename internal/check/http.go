@@ -249,7 +249,7 @@ func (c Captures) expand(s string, mode expandMode) (string, error) {
 		}
 		v, ok := c[name]
 		if !ok {
-			return "", fmt.Errorf("{{%s}} was not captured by an earlier check", name)
+			return "", fmt.Errorf("{{%s}} was not captured by an earlier check: this request uses a value an earlier check takes from your server's answer, and that check did not get it (fix its failure first)", name)
 		}
 		if mode == inPath {
 			if q := strings.IndexByte(s, '?'); q >= 0 && q < start {

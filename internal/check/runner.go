@@ -172,7 +172,8 @@ func populate(ctx context.Context, sb *sandbox.Sandbox, course *lessons.Course, 
 	seeds := append(append([]*lessons.SQLBlock{}, step.Lesson.Seed...), step.Seed...)
 	for _, b := range seeds {
 		if err := runBlock(ctx, sb, step.Lesson.File, b); err != nil {
-			return fmt.Errorf("the course's seed failed: %w", err)
+			return fmt.Errorf("the step's rows could not be added to your tables (its seed): %w\n"+
+				"Your files ran without an error, but the tables they make do not take these rows: compare them with what the step asks for", err)
 		}
 	}
 	return nil

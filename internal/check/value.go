@@ -233,7 +233,7 @@ func showValue(v any) string {
 }
 
 // maxCellWidth bounds how many characters of one cell a message shows.
-const maxCellWidth = 40
+const maxCellWidth = 64
 
 // showCell makes a cell fit on one line of a table: pipes escaped, line
 // breaks and tabs written as \n and \t, long text cut.

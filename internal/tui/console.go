@@ -123,7 +123,7 @@ func (m consoleModel) submit(sh *shared) (consoleModel, bool, tea.Cmd) {
 		return m, false, nil
 	}
 	m.say(sh.st.dim.Render(m.input.Prompt) + line)
-	if !strings.HasPrefix(text, ".") && !strings.HasSuffix(text, ";") {
+	if !strings.HasPrefix(text, ".") && !sandbox.Complete(text) {
 		m.pending += line + "\n"
 		m.input.Prompt = " ...> "
 		m.layout(sh)
