@@ -26,10 +26,10 @@ lesson's introduction.`,
 			io := a.io
 			l := step.Lesson
 			io.printf("%s %s\n", io.dim("Lesson "+itoa(lessonNumber(s.Course, l))+":"), io.bold(l.Title))
-			if step == l.Steps[0] && strings.TrimSpace(l.Intro) != "" {
-				io.printf("\n%s\n", strings.TrimSpace(l.Intro))
+			if intro := withoutComments(l.Intro); step == l.Steps[0] && intro != "" {
+				io.printf("\n%s\n", intro)
 			}
-			io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), strings.TrimSpace(step.Prose))
+			io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), withoutComments(step.Prose))
 			if files := s.Files(step); len(files) > 0 {
 				io.printf("\n%s %s\n", io.dim("Your files:"), strings.Join(files, ", "))
 			}
@@ -37,4 +37,28 @@ lesson's introduction.`,
 			return nil
 		},
 	}
+}
+
+// withoutComments drops the HTML comments (<!-- ... -->) an author wrote for
+// other authors, as a Markdown renderer would, and tidies the blank lines.
+func withoutComments(md string) string {
+	var b strings.Builder
+	for {
+		start := strings.Index(md, "<!--")
+		if start < 0 {
+			b.WriteString(md)
+			break
+		}
+		b.WriteString(md[:start])
+		end := strings.Index(md[start:], "-->")
+		if end < 0 {
+			break
+		}
+		md = md[start+end+3:]
+	}
+	out := b.String()
+	for strings.Contains(out, "\n\n\n") {
+		out = strings.ReplaceAll(out, "\n\n\n", "\n\n")
+	}
+	return strings.TrimSpace(out)
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"testing"
 	"testing/fstest"
+
+	"go.yaml.in/yaml/v3"
 )
 
 func TestLoadMinimalCourse(t *testing.T) {
@@ -133,5 +135,32 @@ func TestLanguageSpecificBlocks(t *testing.T) {
 	}
 	if _, ok := c.Version("server/main.go", "python", s, Starter); ok {
 		t.Errorf("a python workspace has a version of server/main.go")
+	}
+}
+
+// TestYAMLErrorLines: every YAML error is reported on the line of the
+// problem, whatever kind of error go-yaml gives.
+func TestYAMLErrorLines(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		line      int
+	}{
+		{"an unclosed [", "format: 1\nid: x\ntitle: [C\nlessons:\n  - a.md\n", 3},
+		{"an unclosed {", "format: 1\nid: x\ntitle: {C\n", 3},
+		{"a stray list item", "format: 1\nid: x\n- x\n", 3},
+		{"a character that cannot start a token", "format: 1\nid: x\ntitle: @C\n", 3},
+		{"an indented key", "a: 1\n  b: 2\n", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v any
+			err := yaml.Unmarshal([]byte(tt.doc), &v)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if line, msg := yamlError(err); line != tt.line {
+				t.Errorf("line %d (%s), want %d", line, msg, tt.line)
+			}
+		})
 	}
 }

@@ -36,6 +36,11 @@ func yamlError(err error) (line int, msg string) {
 			line, msg = n, strings.TrimSpace(after)
 		}
 	}
+	// go-yaml names the line before the problem for the "did not find
+	// expected ..." errors of its parser (it counts that line from 0).
+	if line > 0 && strings.HasPrefix(msg, "did not find expected") {
+		line++
+	}
 	return line, msg
 }
 
