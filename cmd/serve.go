@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/server"
+	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
@@ -25,7 +26,7 @@ a fresh copy of the step's database (.sandcastle/server.db), on a free port. The
 URL is printed, then your server's log, until you press Ctrl-C, which stops it and
 everything it started.`,
 		Example: `  sandcastle serve
-  sandcastle serve your-first-endpoint/saving-over-http
+  sandcastle serve saving-over-http/save-a-score
   sandcastle serve --port 8080
   curl -i http://127.0.0.1:8080/health     # in another terminal`,
 		Args:              cobra.MaximumNArgs(1),
@@ -51,7 +52,7 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 		return fmt.Errorf("%s has no server part: there is nothing to serve", s.Course.Title)
 	}
 	io := a.io
-	s.ServerProgress = serverProgress(io)
+	s.ServerProgress = serverProgress(io, s)
 	srv, apiKey, err := s.Serve(ctx, step, port)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -117,11 +118,21 @@ func copyNew(w io.Writer, f *os.File) (int64, error) {
 	return n, err
 }
 
-// serverProgress says on stderr what the server is doing when it is slow.
-func serverProgress(io *Streams) func(server.Phase) {
+// serverProgress says on stderr what the server is doing when it is slow:
+// a Go build, which takes about a minute the first time.
+func serverProgress(io *Streams, s *session.Session) func(server.Phase) {
+	first := !exists(filepath.Join(s.WS.Root, workspace.StateDir, "build", "server"))
 	return func(p server.Phase) {
-		if p == server.Building {
+		switch {
+		case p == server.Building && first:
 			fmt.Fprintln(io.Err, io.dim("Building your server… (a first Go build downloads and compiles SQLite: about a minute)"))
+		case p == server.Building:
+			fmt.Fprintln(io.Err, io.dim("Building your server…"))
 		}
 	}
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

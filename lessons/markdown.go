@@ -87,6 +87,11 @@ func scanSections(lines []string, from int, r *reporter) []section {
 // newBlock builds the block that opens at lines[open] and closes at lines[end].
 func newBlock(lines []string, open, end int, f fence) *block {
 	var body strings.Builder
+	size := 0
+	for _, l := range lines[open+1 : end] {
+		size += len(l) + 1
+	}
+	body.Grow(size)
 	for _, l := range lines[open+1 : end] {
 		body.WriteString(stripIndent(l, f.indent))
 		body.WriteByte('\n')

@@ -406,6 +406,9 @@ func (m *HTTPMismatch) Hint() string {
 		return "The path exists but not for this method: add a handler for " + route + "."
 	case got >= 500:
 		return "The server failed: look at its log (" + serverLogPath + ")."
+	case got == http.StatusUnauthorized && want/100 == 2 && strings.Contains(m.Request, "{{API_KEY}}"):
+		return "The check sent the right key and your server refused it: read the key from the API_KEY " +
+			"environment variable (sandcastle gives your server a new one each run) and compare it with the X-API-Key header."
 	case want == http.StatusCreated && got == http.StatusOK:
 		return "A request that creates something answers 201 Created: set the status before writing the body."
 	case want == http.StatusNoContent && got/100 == 2:

@@ -18,7 +18,7 @@ const (
 	maxBody = 32 << 20
 	// exitGrace is how long Do waits, after a broken connection, to see
 	// whether the server exited: a dying process closes its sockets first.
-	exitGrace = time.Second
+	exitGrace = 250 * time.Millisecond
 )
 
 // newClient returns a client that sends every request on a new connection,
