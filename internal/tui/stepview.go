@@ -268,7 +268,10 @@ func lessonIndex(sh *shared, l *lessons.Lesson) int { return slices.Index(sh.cou
 func checkingText(sh *shared) string {
 	switch p, _ := sh.phase.Load().(server.Phase); p {
 	case server.Building:
-		return "building your server… (a first Go build downloads and compiles SQLite: about a minute)"
+		if sh.firstBuild.Load() {
+			return "building your server… (a first Go build downloads and compiles SQLite: about a minute)"
+		}
+		return "building your server…"
 	case server.Starting:
 		return "starting your server…"
 	case server.Ready:
