@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"strings"
 
 	"github.com/sandcastle/sandcastle/internal/session"
@@ -30,6 +31,7 @@ func runHome(ctx context.Context, a *app) error {
 	}
 	defer s.Close()
 	if a.io.InTTY && a.io.OutTTY && os.Getenv("TERM") != "dumb" {
+		debug.SetGCPercent(100) // the TUI lives for hours: the usual pace
 		summary, err := tui.Run(ctx, tui.Options{
 			Session: s, Look: tui.DetectLook(os.Stdout), Editor: tui.Editor(), Watch: true,
 		})
