@@ -22,7 +22,7 @@ func newServeCmd(a *app) *cobra.Command {
 		Use:   "serve [STEP]",
 		Short: "Run your server on the current step's database, to try it with curl",
 		Long: `Start your server the way the checks of STEP (default: the current step) do: on
-a fresh copy of the step's database (.sandcastle/server.db), on a free port. The
+a fresh copy of the step's database (.sandcastle/serve.db), on a free port. The
 URL is printed, then your server's log, until you press Ctrl-C, which stops it and
 everything it started.`,
 		Example: `  sandcastle serve
@@ -62,8 +62,8 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 		return errFailed
 	}
 	defer srv.Close()
-	log := filepath.Join(s.WS.Root, workspace.StateDir, "server.log")
-	io.printf("Your server runs at %s, on the database of %s (.sandcastle/server.db).\n", io.bold(srv.URL), step.FullID())
+	log := filepath.Join(s.WS.Root, workspace.StateDir, "serve.log")
+	io.printf("Your server runs at %s, on the database of %s (.sandcastle/serve.db).\n", io.bold(srv.URL), step.FullID())
 	io.printf("Try it from another terminal: curl -i %s/health\n", srv.URL)
 	io.printf("Its API_KEY (for requests that need one): %s\n", apiKey)
 	io.println(io.dim("Its log follows; Ctrl-C stops it."))

@@ -29,6 +29,10 @@ type ServerOptions struct {
 	Progress func(server.Phase)
 	// Port is the port to give the server (0: a free one).
 	Port int
+	// Name names its database and log in StateDir: NAME.db, NAME.log
+	// ("server" when empty). serve uses its own, so that checks running
+	// meanwhile do not replace the database under it.
+	Name string
 }
 
 // hasHTTP reports whether a step checks a server.
@@ -42,7 +46,11 @@ func serverFiles(opts Options) (state, db, log, build string) {
 	if state == "" {
 		state = filepath.Join(opts.Dir, ".sandcastle")
 	}
-	return state, filepath.Join(state, "server.db"), filepath.Join(state, "server.log"), filepath.Join(state, "build")
+	name := opts.Server.Name
+	if name == "" {
+		name = "server"
+	}
+	return state, filepath.Join(state, name+".db"), filepath.Join(state, name+".log"), filepath.Join(state, "build")
 }
 
 // APIKeyName is the environment variable that holds the API key of a run
@@ -131,6 +139,14 @@ func writeDatabase(ctx context.Context, course *lessons.Course, step *lessons.St
 // learner's server for all of them, state carried from check to check, and
 // SQL checks reading (read-only) what the server stored.
 func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options, res StepResult) StepResult {
+	// One server step at a time in a workspace (the TUI's watch mode and a
+	// check in a terminal, say): they share the database and the log.
+	state, _, _, _ := serverFiles(opts)
+	unlock, err := lockDir(ctx, state)
+	if err != nil {
+		return res.couldNotRun(ctx, err.Error())
+	}
+	defer unlock()
 	srv, apiKey, err := StartServer(ctx, course, step, files, opts)
 	if err != nil {
 		return res.couldNotRun(ctx, err.Error())

@@ -117,7 +117,11 @@ func sourceHash(o *Options, pkgs []string, goPath string) (string, error) {
 		fmt.Fprintf(h, "%s=%s\x00", k, os.Getenv(k))
 	}
 	for _, e := range o.Env {
-		fmt.Fprintf(h, "%s\x00", e)
+		// Only the variables that change what go builds: a server's own
+		// settings (API_KEY, a new one each run) must not force a rebuild.
+		if strings.HasPrefix(e, "GO") || strings.HasPrefix(e, "CGO_") {
+			fmt.Fprintf(h, "%s\x00", e)
+		}
 	}
 	pkgDir := packageDir(o.Dir, pkgs[0])
 	skip := map[string]bool{o.BuildDir: true, o.LogPath: true, o.DatabasePath: true}

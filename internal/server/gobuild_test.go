@@ -150,3 +150,25 @@ func TestGoRun(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildIgnoresTheServersOwnSettings: a new API_KEY each run does not
+// rebuild the server; a build setting does.
+func TestBuildIgnoresTheServersOwnSettings(t *testing.T) {
+	dir := t.TempDir()
+	o := &Options{Dir: dir, BuildDir: filepath.Join(dir, ".sandcastle", "build")}
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module x\n\ngo 1.22\n"), 0o644)
+	hash := func(env ...string) string {
+		o.Env = env
+		h, err := sourceHash(o, []string{"./server"}, "go")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	if hash("API_KEY=a") != hash("API_KEY=b") {
+		t.Error("a new API_KEY changed the build's hash")
+	}
+	if hash("GOFLAGS=-race") == hash() {
+		t.Error("GOFLAGS did not change the build's hash")
+	}
+}

@@ -173,5 +173,6 @@ func (s *Session) Serve(ctx context.Context, step *lessons.Step, port int) (*ser
 		return nil, "", err
 	}
 	opts.Server.Port = port
+	opts.Server.Name = "serve" // its own database and log: checks meanwhile leave them alone
 	return check.StartServer(ctx, s.Course, step, s.WS.Files(), opts)
 }
