@@ -27,6 +27,11 @@ type harness struct {
 
 func newHarness(t *testing.T, course, lang string) *harness {
 	t.Helper()
+	return newHarnessLook(t, course, lang, Look{Profile: termenv.Ascii})
+}
+
+func newHarnessLook(t *testing.T, course, lang string, look Look) *harness {
+	t.Helper()
 	if course != workspace.BuiltinRef {
 		abs, err := filepath.Abs(course)
 		if err != nil {
@@ -44,7 +49,7 @@ func newHarness(t *testing.T, course, lang string) *harness {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	m, err := New(context.Background(), Options{Session: s, Look: Look{Profile: termenv.Ascii}})
+	m, err := New(context.Background(), Options{Session: s, Look: look})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,6 +268,26 @@ func TestConsole(t *testing.T) {
 	h.sees("sql> SELECT title FROM games")
 	h.keys("esc")
 	h.sees("your files: schema.sql")
+}
+
+// In colour, the console's own styling reaches the terminal as it is, while
+// an escape sequence stored in the sandbox is shown, not obeyed.
+func TestConsoleColoursItsTextAndDefusesData(t *testing.T) {
+	h := newHarnessLook(t, "../../testdata/courses/tiny", "", Look{Profile: termenv.TrueColor, Dark: true})
+	h.keys("enter", "x")
+	h.typeText("SELECT char(27) || '[31mred' AS v;")
+	h.keys("enter")
+	raw := h.m.View()
+	if !strings.Contains(raw, "\x1b[") {
+		t.Fatalf("the console is not styled:\n%q", raw)
+	}
+	if strings.Contains(raw, "\x1b[31mred") {
+		t.Fatalf("a value reached the terminal as an escape sequence:\n%q", raw)
+	}
+	h.sees("␛[31mred")
+	if v := h.view(); strings.Count(v, "␛") != strings.Count(v, "␛[31mred") {
+		t.Fatalf("the console's styling is shown as text:\n%s", v)
+	}
 }
 
 func TestHelp(t *testing.T) {

@@ -180,7 +180,7 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	when := m.checkedAt.Format("15:04:05")
 	if r.Status == check.Error {
 		b.WriteString(st.fail.Render("! the step could not run") + st.dim.Render(" · "+when) + "\n")
-		b.WriteString(block(r.Message, width, "  ") + "\n")
+		b.WriteString(block(check.Printable(r.Message), width, "  ") + "\n")
 		return b.String()
 	}
 	passed := len(r.Checks) - r.Failed()
@@ -191,7 +191,7 @@ func (m stepModel) checkText(sh *shared, width int) string {
 			continue
 		}
 		b.WriteString(hanging(st.fail.Render("✗ "), c.Title, width, 2) + "\n")
-		b.WriteString(block(c.Message, width, "  ") + "\n")
+		b.WriteString(block(check.Printable(c.Message), width, "  ") + "\n")
 	}
 	return b.String()
 }
@@ -210,8 +210,8 @@ func (m stepModel) hintsText(sh *shared, width int) string {
 			if j == 0 {
 				first = fmt.Sprintf("%d. ", i+1)
 			}
-			if keepsColumns(para) {
-				b.WriteString("   " + fit(para, width-3) + "\n")
+			if strings.HasPrefix(para, "    ") || isTableLine(para) {
+				b.WriteString(block(para, width, "   ") + "\n")
 				continue
 			}
 			b.WriteString(codeSpans(st, hanging(first, para, width, 3)) + "\n")
@@ -232,33 +232,47 @@ func (m stepModel) solutionText(sh *shared, width int) string {
 	b.WriteString("\n" + st.header.Render("Solution") + "\n")
 	for _, f := range m.solution {
 		b.WriteString(st.dim.Render("── "+f.Path+" ──") + "\n")
-		b.WriteString(block(strings.TrimRight(f.Content, "\n"), width, "") + "\n")
+		b.WriteString(block(check.Printable(strings.TrimRight(f.Content, "\n")), width, "") + "\n")
 	}
 	return b.String()
 }
 
-// block lays out a multi-line message in width cells: table-like and code
-// lines are cut with an ellipsis, so they keep their columns; prose wraps.
+// block lays out a multi-line text in width cells: the lines of a table are
+// cut with an ellipsis, so they keep their columns; other lines wrap, a
+// code line's continuation under its own indentation, so that nothing of a
+// message or a solution is lost off the edge. The text is styled already,
+// or passed through check.Printable.
 func block(text string, width int, indent string) string {
 	w := width - ansi.StringWidth(indent)
 	var out []string
-	for _, line := range strings.Split(strings.TrimRight(check.Printable(text), "\n"), "\n") {
-		if keepsColumns(line) {
+	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		if isTableLine(line) {
 			out = append(out, indent+fit(line, w))
 			continue
 		}
-		for _, l := range strings.Split(wrap(line, w), "\n") {
+		for _, l := range strings.Split(wrapIndented(line, w), "\n") {
 			out = append(out, indent+l)
 		}
 	}
 	return strings.Join(out, "\n")
 }
 
-// keepsColumns reports whether a line is part of a table or of code.
-func keepsColumns(line string) bool {
+// isTableLine reports whether a line is a row of a table (check.FormatTable,
+// or a diff of one), which must not wrap.
+func isTableLine(line string) bool {
 	t := strings.TrimLeft(line, " ")
-	return strings.HasPrefix(t, "|") || strings.HasPrefix(t, "- |") || strings.HasPrefix(t, "+ |") ||
-		strings.HasPrefix(line, "    ")
+	return strings.HasPrefix(t, "|") || strings.HasPrefix(t, "- |") || strings.HasPrefix(t, "+ |")
+}
+
+// wrapIndented wraps a line to width, its continuation lines indented as
+// the line is (up to half the width).
+func wrapIndented(line string, width int) string {
+	body := strings.TrimLeft(line, " ")
+	lead := min(len(line)-len(body), width/2)
+	if lead == 0 {
+		return wrap(line, width)
+	}
+	return hanging(strings.Repeat(" ", lead), body, width, lead)
 }
 
 func lessonIndex(sh *shared, l *lessons.Lesson) int { return slices.Index(sh.course.Lessons, l) }
