@@ -34,6 +34,14 @@ func newGotoCmd(a *app) *cobra.Command {
 			} else {
 				io.printf("Current step: %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
 				io.println("Read it with `sandcastle show`, then run `sandcastle check`.")
+				if n := s.Behind(step); n > 0 {
+					verb := "have"
+					if n == 1 {
+						verb = "has"
+					}
+					io.printf("%s before it %s not passed yet, and this step builds on their files: `sandcastle status` shows where you left off.\n",
+						plural(n, "step"), verb)
+				}
 			}
 			for _, f := range created {
 				io.printf("  created %s\n", f)

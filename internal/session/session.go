@@ -101,6 +101,18 @@ func (s *Session) Passed(step *lessons.Step) bool { return s.Progress.Steps[step
 // PassedCount counts the steps with a recorded pass.
 func (s *Session) PassedCount() int { return workspace.Passed(s.Course, s.Progress) }
 
+// Behind counts the steps before step, in course order, that have not
+// passed: work a learner who goes to step skips, and that step may build on.
+func (s *Session) Behind(step *lessons.Step) int {
+	n := 0
+	for _, st := range s.Course.Steps()[:step.Index] {
+		if !s.Passed(st) {
+			n++
+		}
+	}
+	return n
+}
+
 // Finished reports whether every step of the course has passed.
 func (s *Session) Finished() bool { return s.PassedCount() == len(s.Course.Steps()) }
 

@@ -179,6 +179,25 @@ func TestStepCheckFailThenPass(t *testing.T) {
 	h.sees("✓ Create the scores table", "▶ The best scores", "1/3")
 }
 
+func TestLastStepPassedWithStepsLeft(t *testing.T) {
+	h := tiny(t)
+	h.keys("down", "down", "enter")
+	h.sees("One player's scores", "Created queries/top.sql, queries/player.sql.")
+	if cur := h.m.sh.current.FullID(); cur != "queries/one-player-s-scores" {
+		t.Errorf("the step opened on the map is not current: %s", cur)
+	}
+	h.write("schema.sql", tinySchema)
+	h.write("queries/player.sql", "SELECT score FROM scores WHERE player = :player;\n")
+	h.keys("c")
+	h.sees("★ Step passed!", "That was the last step of the course, but 2 steps have not passed yet",
+		"for the first of them: Create the scores table")
+	if strings.Contains(h.view(), "Well done") {
+		t.Errorf("well done with two steps left:\n%s", h.view())
+	}
+	h.keys("n")
+	h.sees("Create the scores table", "step 1 of 1")
+}
+
 func TestWatchModeChecksOnSave(t *testing.T) {
 	h := tiny(t)
 	h.m.sh.watching = true

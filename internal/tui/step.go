@@ -101,7 +101,25 @@ func (m stepModel) open(sh *shared, step *lessons.Step) (stepModel, tea.Cmd) {
 	m.focusResults = false
 	sh.notice = ""
 	m.layout(sh)
-	return m, m.ensureRendered(sh)
+	return m, tea.Batch(m.ensureRendered(sh), m.makeCurrent(sh))
+}
+
+// makeCurrent makes an open step that has not passed the current step, as
+// goto does, and creates its missing files: the step on the screen is the
+// one the learner works on, and check, sql and serve see it too.
+func (m stepModel) makeCurrent(sh *shared) tea.Cmd {
+	step := m.step
+	if step == sh.current || sh.passed(step) {
+		return nil
+	}
+	return sh.act(func(s *session.Session) tea.Msg {
+		created, err := s.Goto(sh.ctx, step)
+		msg := actedMsg{step: step.FullID(), err: err, progressed: snapshot(s)}
+		if len(created) > 0 {
+			msg.info = "Created " + strings.Join(created, ", ") + "."
+		}
+		return msg
+	})
 }
 
 func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, leave, console bool, cmd tea.Cmd) {
@@ -158,6 +176,9 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 		return m, false, true, nil
 	case key.Matches(k, keys.Next):
 		next := nextStep(sh, m.step)
+		if next == nil && m.justPassed && sh.current != m.step && !sh.progress.Steps[sh.current.FullID()].Passed {
+			next = sh.current // the end of the course, with steps before it still to pass
+		}
 		switch {
 		case next == nil:
 			sh.say("This is the last step of the course.", false)

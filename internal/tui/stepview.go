@@ -11,6 +11,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/server"
+	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -143,10 +144,19 @@ func (m stepModel) resultsText(sh *shared, width int) string {
 	var b strings.Builder
 	if m.justPassed {
 		b.WriteString(st.celebrate.Render("★ Step passed!") + "\n")
-		if next := nextStep(sh, m.step); next != nil {
+		next := nextStep(sh, m.step)
+		switch left := len(sh.course.Steps()) - workspace.Passed(sh.course, sh.progress); {
+		case next != nil:
 			b.WriteString(wrap("Press n for the next step: "+next.Title+".", width) + "\n")
-		} else {
+		case left == 0:
 			b.WriteString(wrap("That was the last step of "+sh.course.Title+". Well done!", width) + "\n")
+		default:
+			steps := "steps have"
+			if left == 1 {
+				steps = "step has"
+			}
+			b.WriteString(wrap(fmt.Sprintf("That was the last step of the course, but %d %s not passed yet. "+
+				"Press n for the first of them: %s.", left, steps, sh.current.Title), width) + "\n")
 		}
 		b.WriteString("\n")
 	}
