@@ -26,10 +26,10 @@ lesson's introduction.`,
 			io := a.io
 			l := step.Lesson
 			io.printf("%s %s\n", io.dim("Lesson "+itoa(lessonNumber(s.Course, l))+":"), io.bold(l.Title))
-			if intro := withoutComments(l.Intro); step == l.Steps[0] && intro != "" {
+			if intro := withoutComments(l.Intro.For(s.Course, s.Lang())); step == l.Steps[0] && intro != "" {
 				io.printf("\n%s\n", intro)
 			}
-			io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), withoutComments(step.Prose))
+			io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), withoutComments(step.Prose.For(s.Course, s.Lang())))
 			if files := s.Files(step); len(files) > 0 {
 				io.printf("\n%s %s\n", io.dim("Your files:"), strings.Join(files, ", "))
 			}

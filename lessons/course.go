@@ -44,8 +44,8 @@ type Lesson struct {
 	Summary string
 	// File is the lesson's file name relative to the course folder.
 	File string
-	// Intro is the Markdown prose before the first step, machinery removed.
-	Intro string
+	// Intro is the prose before the first step.
+	Intro Markdown
 	// Setup and Seed are the setup and seed blocks written in the introduction.
 	Setup []*SQLBlock
 	Seed  []*SQLBlock
@@ -62,8 +62,8 @@ type Step struct {
 	Lesson *Lesson
 	// Index is the step's position in the whole course, from 0.
 	Index int
-	// Prose is the step's Markdown with the machinery blocks removed.
-	Prose string
+	// Prose is the step's text.
+	Prose Markdown
 	// Files are the step's file=, solution and mistake blocks in the order written.
 	Files  []*FileBlock
 	Setup  []*SQLBlock

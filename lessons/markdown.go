@@ -216,36 +216,63 @@ func slug(title string) string {
 	return b.String()
 }
 
-// prose collects the Markdown a learner reads: runs of blank lines become
-// one, except inside code blocks, and blank lines at both ends are dropped.
+// Markdown is prose a learner reads: a lesson's introduction or a step's
+// text, with the machinery blocks removed. Its code blocks remember their
+// language, so that a workspace sees the examples of its own server
+// language only (see Course.AppliesTo).
+type Markdown struct {
+	lines []mdLine
+}
+
+type mdLine struct {
+	text string
+	// lang is the info string's first word, on every line of a code block.
+	lang string
+	code bool
+}
+
+// String is the whole Markdown, the examples of every language included.
+func (m Markdown) String() string { return m.For(nil, "") }
+
+// For is the Markdown a workspace of language lang reads: code blocks in
+// another of the course's server languages are left out. With no course or
+// no language chosen yet, nothing is.
+func (m Markdown) For(c *Course, lang string) string {
+	var out []string
+	blank := true // no blank line at the start, none twice in a row
+	for _, l := range m.lines {
+		switch {
+		case l.code:
+			if c != nil && lang != "" && !c.AppliesTo(l.lang, lang) {
+				continue
+			}
+			out, blank = append(out, l.text), false
+		case strings.TrimSpace(l.text) != "":
+			out, blank = append(out, l.text), false
+		case !blank:
+			out, blank = append(out, ""), true
+		}
+	}
+	if blank && len(out) > 0 {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n")
+}
+
+// prose collects a Markdown: runs of blank lines become one, except inside
+// code blocks, and blank lines at both ends are dropped.
 type prose struct {
-	lines []string
-	blank bool
+	md Markdown
 }
 
 // text adds a line of Markdown.
 func (p *prose) text(line string) {
-	if strings.TrimSpace(line) != "" {
-		p.lines = append(p.lines, line)
-		p.blank = false
-		return
-	}
-	if len(p.lines) > 0 && !p.blank {
-		p.lines = append(p.lines, "")
-		p.blank = true
-	}
+	p.md.lines = append(p.md.lines, mdLine{text: line})
 }
 
-// verbatim adds the lines of a code block as written.
-func (p *prose) verbatim(lines []string) {
-	p.lines = append(p.lines, lines...)
-	p.blank = false
-}
-
-func (p *prose) String() string {
-	lines := p.lines
-	if p.blank {
-		lines = lines[:len(lines)-1]
+// verbatim adds the lines of a code block as written, in language lang.
+func (p *prose) verbatim(lines []string, lang string) {
+	for _, l := range lines {
+		p.md.lines = append(p.md.lines, mdLine{text: l, lang: lang, code: true})
 	}
-	return strings.Join(lines, "\n")
 }

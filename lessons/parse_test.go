@@ -209,7 +209,7 @@ h
 `)
 	l, _ := ParseLesson("a.md", []byte(lesson))
 	wantIntro := "Intro line one.\n\nIntro line two.\n\n# A level-1 heading is prose"
-	if l.Intro != wantIntro {
+	if l.Intro.String() != wantIntro {
 		t.Errorf("intro = %q, want %q", l.Intro, wantIntro)
 	}
 	if len(l.Setup) != 1 || *l.Setup[0] != (SQLBlock{Body: "CREATE TABLE t (x);\n", Line: 12}) {
@@ -222,11 +222,57 @@ h
 		t.Fatalf("got %d steps, want 2", len(l.Steps))
 	}
 	wantProse := "Do this.\n\nThen that.\n\n```text\nkept as written\n\n\nwith its blank lines\n```\n\n### A level-3 heading is prose"
-	if got := l.Steps[0].Prose; got != wantProse {
+	if got := l.Steps[0].Prose.String(); got != wantProse {
 		t.Errorf("prose = %q, want %q", got, wantProse)
 	}
-	if got := l.Steps[1].Prose; got != "" {
+	if got := l.Steps[1].Prose.String(); got != "" {
 		t.Errorf("second step prose = %q, want empty", got)
+	}
+}
+
+func TestProseForALanguage(t *testing.T) {
+	lesson := md(testFrontMatter + `## Answer
+In your language:
+
+'''go
+fmt.Println("hi")
+'''
+
+'''python
+print("hi")
+'''
+
+'''sql
+SELECT 1;
+'''
+
+Done.
+'''sql check "c"
+SELECT 1;
+'''
+'''expect
+| 1 |
+'''
+`)
+	l, _ := ParseLesson("a.md", []byte(lesson))
+	c := &Course{Languages: []Language{{Name: "go"}, {Name: "python"}}}
+	prose := l.Steps[0].Prose
+	for _, tc := range []struct {
+		name, lang, want string
+	}{
+		{"go sees go", "go", "In your language:\n\n```go\nfmt.Println(\"hi\")\n```\n\n```sql\nSELECT 1;\n```\n\nDone."},
+		{"python sees python", "python", "In your language:\n\n```python\nprint(\"hi\")\n```\n\n```sql\nSELECT 1;\n```\n\nDone."},
+		{"no language yet sees both", "", prose.String()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := prose.For(c, tc.lang); got != tc.want {
+				t.Errorf("prose = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// A course without languages treats go as any other prose.
+	if got := prose.For(&Course{}, "python"); got != prose.String() || !strings.Contains(got, "fmt.Println") {
+		t.Errorf("prose of a course without languages = %q", got)
 	}
 }
 

@@ -23,7 +23,7 @@ func (lp *lessonParser) intro(sec section) {
 			lp.r.errorf(blk.line, "%s belongs to a step; move it below a ## heading", b.name())
 		}
 	})
-	lp.lesson.Intro = p.String()
+	lp.lesson.Intro = p.md
 }
 
 // walk feeds the section's prose to p and each machinery block, with the
@@ -36,7 +36,7 @@ func (lp *lessonParser) walk(sec section, p *prose, use func(blockInfo, *block))
 		}
 		b, problems := parseInfo(pt.block.info)
 		if !b.machinery() {
-			p.verbatim(pt.block.raw)
+			p.verbatim(pt.block.raw, b.lang)
 			continue
 		}
 		p.text("")
@@ -64,7 +64,7 @@ func (lp *lessonParser) step(sec section) *Step {
 	var p prose
 	lp.walk(sec, &p, sp.block)
 	sp.flush()
-	s.Prose = p.String()
+	s.Prose = p.md
 	if len(s.Checks) == 0 {
 		lp.r.errorf(s.Line, "step %q has no check; add a ```sql check``` block followed by ```expect```", s.Title)
 	}

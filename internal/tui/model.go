@@ -41,7 +41,9 @@ type shared struct {
 	mu   sync.Mutex // guards sess while an action runs
 	sess *session.Session
 
-	course   *lessons.Course
+	course *lessons.Course
+	// lang is the workspace's server language, "" until chosen.
+	lang     string
 	progress *workspace.Progress
 	current  *lessons.Step
 	watching bool
@@ -59,6 +61,7 @@ type shared struct {
 type progressed struct {
 	progress *workspace.Progress
 	current  *lessons.Step
+	lang     string
 }
 
 // act runs f on the session in the background and returns its message.
@@ -71,12 +74,12 @@ func (sh *shared) act(f func(*session.Session) tea.Msg) tea.Cmd {
 }
 
 func snapshot(s *session.Session) progressed {
-	return progressed{progress: s.Progress, current: s.Current()}
+	return progressed{progress: s.Progress, current: s.Current(), lang: s.Lang()}
 }
 
 func (sh *shared) apply(p progressed) {
 	if p.progress != nil {
-		sh.progress, sh.current = p.progress, p.current
+		sh.progress, sh.current, sh.lang = p.progress, p.current, p.lang
 	}
 }
 

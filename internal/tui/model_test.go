@@ -224,7 +224,7 @@ func TestSaveDuringACheckChecksAgain(t *testing.T) {
 	}
 	// The running check ends with the old verdict; the queued one follows.
 	h.send(checkedMsg{step: "table/create-the-scores-table", out: *h.m.step.checked,
-		progressed: progressed{progress: h.m.sh.progress, current: h.m.sh.current}})
+		progressed: progressed{progress: h.m.sh.progress, current: h.m.sh.current, lang: h.m.sh.lang}})
 	h.sees("★ Step passed!")
 }
 

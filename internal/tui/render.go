@@ -26,6 +26,7 @@ type renderCache struct {
 
 type renderKey struct {
 	step  string
+	lang  string
 	width int
 }
 
@@ -39,20 +40,21 @@ func newRenderCache(s styles) *renderCache {
 	return &renderCache{look: s.look, style: s, out: map[renderKey]string{}, renderers: map[int]*glamour.TermRenderer{}}
 }
 
-// get returns the rendered text of step at width, when it is ready.
-func (c *renderCache) get(step *lessons.Step, width int) (string, bool) {
+// get returns the rendered text of step for language lang at width, when it
+// is ready.
+func (c *renderCache) get(step *lessons.Step, lang string, width int) (string, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	out, ok := c.out[renderKey{step.FullID(), width}]
+	out, ok := c.out[renderKey{step.FullID(), lang, width}]
 	return out, ok
 }
 
-// render renders step's text at width in the background.
-func (c *renderCache) render(step *lessons.Step, width int) tea.Cmd {
+// render renders step's text for language lang at width in the background.
+func (c *renderCache) render(course *lessons.Course, step *lessons.Step, lang string, width int) tea.Cmd {
 	return func() tea.Msg {
-		out := c.renderNow(stepMarkdown(step), width)
+		out := c.renderNow(stepMarkdown(course, step, lang), width)
 		c.mu.Lock()
-		c.out[renderKey{step.FullID(), width}] = out
+		c.out[renderKey{step.FullID(), lang, width}] = out
 		c.mu.Unlock()
 		return renderedMsg{step: step.FullID(), width: width}
 	}
@@ -84,16 +86,16 @@ func (c *renderCache) renderNow(markdown string, width int) string {
 	return strings.Trim(out, "\n")
 }
 
-// stepMarkdown is the text of a step as the learner reads it: the lesson's
-// introduction on its first step, then the step. The step's title is in the
-// view's header.
-func stepMarkdown(step *lessons.Step) string {
+// stepMarkdown is the text of a step as a learner of language lang reads
+// it: the lesson's introduction on its first step, then the step. The
+// step's title is in the view's header.
+func stepMarkdown(course *lessons.Course, step *lessons.Step, lang string) string {
 	var b strings.Builder
 	l := step.Lesson
-	if step == l.Steps[0] && strings.TrimSpace(l.Intro) != "" {
-		b.WriteString(strings.TrimSpace(l.Intro))
+	if intro := strings.TrimSpace(l.Intro.For(course, lang)); step == l.Steps[0] && intro != "" {
+		b.WriteString(intro)
 		b.WriteString("\n\n---\n\n")
 	}
-	b.WriteString(strings.TrimSpace(step.Prose))
+	b.WriteString(strings.TrimSpace(step.Prose.For(course, lang)))
 	return b.String()
 }

@@ -60,7 +60,7 @@ func (m *stepModel) layout(sh *shared) {
 	m.prose.Width, m.prose.Height = p.proseW, p.proseH
 	m.results.Width, m.results.Height = p.resultsW, p.resultsH
 	if m.proseWidth != p.proseW || m.prose.TotalLineCount() <= 1 {
-		if text, ok := sh.render.get(m.step, p.proseW); ok {
+		if text, ok := sh.render.get(m.step, sh.lang, p.proseW); ok {
 			m.prose.SetContent(text)
 			m.proseWidth = p.proseW
 		} else {
@@ -77,10 +77,10 @@ func (m stepModel) ensureRendered(sh *shared) tea.Cmd {
 		return nil
 	}
 	w := m.panes(sh).proseW
-	if _, ok := sh.render.get(m.step, w); ok {
+	if _, ok := sh.render.get(m.step, sh.lang, w); ok {
 		return nil
 	}
-	return sh.render.render(m.step, w)
+	return sh.render.render(sh.course, m.step, sh.lang, w)
 }
 
 func (m stepModel) header(sh *shared) string {
