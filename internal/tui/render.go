@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -52,7 +53,7 @@ func (c *renderCache) get(step *lessons.Step, lang string, width int) (string, b
 // render renders step's text for language lang at width in the background.
 func (c *renderCache) render(course *lessons.Course, step *lessons.Step, lang string, width int) tea.Cmd {
 	return func() tea.Msg {
-		out := c.renderNow(stepMarkdown(course, step, lang), width)
+		out := c.renderNow(wrapCode(stepMarkdown(course, step, lang), width-codeMargin), width)
 		c.mu.Lock()
 		c.out[renderKey{step.FullID(), lang, width}] = out
 		c.mu.Unlock()
@@ -97,5 +98,61 @@ func stepMarkdown(course *lessons.Course, step *lessons.Step, lang string) strin
 		b.WriteString("\n\n---\n\n")
 	}
 	b.WriteString(strings.TrimSpace(step.Prose.For(course, lang)))
+	return b.String()
+}
+
+// codeMargin is how far glamour's styles indent a code block's text: the
+// document's margin and the block's own.
+const codeMargin = 4
+
+// wrapCode wraps the lines of the fenced code blocks in markdown to width
+// cells, each continuation indented under its line and two cells more, so
+// that glamour, which would wrap them back to the left margin, leaves them
+// alone. Tabs become four spaces: a terminal would put them at its own tab
+// stops, off the layout. Other lines are left to glamour.
+func wrapCode(markdown string, width int) string {
+	lines := strings.Split(markdown, "\n")
+	out := make([]string, 0, len(lines))
+	fence := ""
+	for _, line := range lines {
+		t := strings.TrimLeft(line, " ")
+		switch {
+		case fence == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
+			fence = t[:len(t)-len(strings.TrimLeft(t, t[:1]))]
+		case fence != "" && strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]+" ") == "":
+			fence = ""
+		case fence != "":
+			line = expandTabs(line)
+			if width < 20 || ansi.StringWidth(line) <= width {
+				break
+			}
+			body := strings.TrimLeft(line, " ")
+			indent := len(line) - len(body)
+			lead := min(indent+2, width/2)
+			out = append(out, hanging(strings.Repeat(" ", min(indent, lead)), body, width, lead))
+			continue
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// expandTabs replaces each tab with the spaces up to the next stop of four.
+func expandTabs(line string) string {
+	if !strings.Contains(line, "\t") {
+		return line
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range line {
+		if r == '\t' {
+			n := 4 - col%4
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		}
+		b.WriteRune(r)
+		col += max(ansi.StringWidth(string(r)), 0)
+	}
 	return b.String()
 }

@@ -32,3 +32,37 @@ func TestBlockWrapsCodeAndKeepsTables(t *testing.T) {
 		t.Errorf("table row not kept whole on one line:\n%s", got)
 	}
 }
+
+func TestProseCodeWrapsUnderItself(t *testing.T) {
+	md := "Some text to read first.\n\n```go\nfunc main() {\n\tjson.NewEncoder(w).Encode(map[string]string{\"version\": \"1.0\", \"name\": \"score-keeper\"})\n}\n```\n\nAfter."
+	rc := newRenderCache(newStyles(Look{}))
+	width := 44
+	got := ansi.Strip(rc.renderNow(wrapCode(md, width-codeMargin), width))
+	if strings.Contains(got, "\t") {
+		t.Errorf("a tab reached the screen:\n%s", got)
+	}
+	lines := strings.Split(got, "\n")
+	var code []string
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w > width {
+			t.Errorf("line of %d cells in %d: %q", w, width, l)
+		}
+		if strings.HasPrefix(strings.TrimSpace(l), "json.") || strings.Contains(l, "score-keeper") || strings.Contains(l, "\"1.0\"") {
+			code = append(code, l)
+		}
+	}
+	// The long line starts under func's body and its continuations sit
+	// deeper still, not back at the text's margin.
+	if len(code) < 2 {
+		t.Fatalf("the long code line did not wrap:\n%s", got)
+	}
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	for _, l := range code[1:] {
+		if indent(l) <= indent(code[0]) {
+			t.Errorf("continuation %q not indented past %q", l, code[0])
+		}
+	}
+	if all := strings.Join(strings.Fields(got), " "); !strings.Contains(all, `"name": "score-keeper"})`) {
+		t.Errorf("code lost:\n%s", got)
+	}
+}
