@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -356,4 +357,21 @@ func TestSmallTerminals(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestProseTakesTheRoomShortResultsLeave(t *testing.T) {
+	h := newHarness(t, workspace.BuiltinRef, "python")
+	h.send(tea.WindowSizeMsg{Width: 90, Height: 40})
+	h.keys("enter")
+	h.sees("Your first query", "Not checked yet")
+	lines := strings.Split(h.view(), "\n")
+	bar := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "── results") })
+	// 40 rows: two of header, the footer, and a results pane of a few
+	// lines; the rest is the prose's.
+	if bar < 40-2-8 {
+		t.Errorf("the prose has %d rows of 40 while the results need a few:\n%s", bar-2, h.view())
+	}
+	// A check's verdict is read whole, the prose giving way to it.
+	h.keys("c")
+	h.sees("checked", "0 of 1 pass", "queries/hello.sql has no statement yet")
 }

@@ -40,9 +40,10 @@ func (m stepModel) panes(sh *shared) panes {
 		return p
 	}
 	p.proseW, p.resultsW = sh.width, sh.width
-	// Stacked: the prose takes up to 55% of the height, less when it is
-	// short, and the results the rest.
-	p.proseH = max(p.bodyHeight*55/100, 3)
+	// Stacked: the prose takes 55% of the height, more when the results
+	// are short, less when the prose is, and the results the rest.
+	results := strings.Count(m.resultsText(sh, p.resultsW-2), "\n") + 1
+	p.proseH = max(p.bodyHeight*55/100, p.bodyHeight-1-results, 3)
 	if lines := m.prose.TotalLineCount(); m.proseWidth == p.proseW && lines > 0 {
 		p.proseH = max(min(p.proseH, lines), 3)
 	}
