@@ -12,6 +12,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 // The benchmarks time what the TUI does for one key press: Update, then
@@ -131,6 +132,35 @@ func BenchmarkStepKey(b *testing.B) {
 			h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")})
 			h.sees("0 of 1 pass")
 			pressKeys(b, h, func(m Model) int { return m.step.prose.YOffset })
+		})
+	}
+}
+
+// BenchmarkRenderProse renders the text of a long step with server code
+// (Go, at 80 columns) as the TUI does off its loop: glamour alone, the
+// baseline, then with the code wrapped first (wrapCode).
+func BenchmarkRenderProse(b *testing.B) {
+	c, _, err := lessons.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	step, ok := c.Step("safe-from-injection/search-by-player")
+	if !ok {
+		b.Fatal("no step safe-from-injection/search-by-player")
+	}
+	md := stepMarkdown(c, step, "go")
+	for _, bc := range []struct {
+		name string
+		prep func(string) string
+	}{
+		{"glamour", func(s string) string { return s }},
+		{"wrapCode+glamour", func(s string) string { return wrapCode(s, 80-codeMargin) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			rc := newRenderCache(newStyles(Look{Profile: termenv.ANSI256}))
+			for b.Loop() {
+				rc.renderNow(bc.prep(md), 80)
+			}
 		})
 	}
 }
