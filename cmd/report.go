@@ -17,6 +17,7 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 	if r.Status == check.Error {
 		io.printf("  %s this step could not run:\n%s\n\n", io.red("!"), indent(r.Message, "    "))
 		io.println("Fix that first, then run `sandcastle check` again.")
+		printBehind(io, s, step)
 		return
 	}
 	printChecks(io, r, "  ")
@@ -37,6 +38,7 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 			io.println("Run `sandcastle check` again when you have changed your files.")
 		}
 		io.println(io.dim("Stuck? `sandcastle hint` shows the next hint."))
+		printBehind(io, s, step)
 		return
 	}
 	if len(r.Checks) == 1 {
@@ -56,6 +58,14 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 		io.printf("  created %s\n", f)
 	}
 	io.println("Read it with `sandcastle show`.")
+}
+
+// printBehind says when steps before step have not passed: a learner who
+// skipped ahead may be missing what their files make (a table, say).
+func printBehind(io *Streams, s *session.Session, step *lessons.Step) {
+	if n := s.Behind(step); n > 0 {
+		io.println(io.yellow(session.BehindText(n, "`sandcastle status`")))
+	}
 }
 
 // printChecks prints each check with its verdict, and what is wrong with

@@ -6,6 +6,7 @@ package session
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -111,6 +112,17 @@ func (s *Session) Behind(step *lessons.Step) int {
 		}
 	}
 	return n
+}
+
+// BehindText says that n steps before this one have not passed, for a step
+// that fails or cannot run; where says where the learner sees which.
+func BehindText(n int, where string) string {
+	if n == 1 {
+		return "1 step before this one has not passed yet, and this step builds on its files: " +
+			"what is wrong may be there (" + where + ")."
+	}
+	return fmt.Sprintf("%d steps before this one have not passed yet, and this step builds on their files: "+
+		"what is wrong may be there (%s).", n, where)
 }
 
 // Finished reports whether every step of the course has passed.

@@ -187,8 +187,10 @@ func TestLastStepPassedWithStepsLeft(t *testing.T) {
 	if cur := h.m.sh.current.FullID(); cur != "queries/one-player-s-scores" {
 		t.Errorf("the step opened on the map is not current: %s", cur)
 	}
-	h.write("schema.sql", tinySchema)
 	h.write("queries/player.sql", "SELECT score FROM scores WHERE player = :player;\n")
+	h.keys("c")
+	h.sees("2 steps before this one have not passed yet")
+	h.write("schema.sql", tinySchema)
 	h.keys("c")
 	h.sees("★ Step passed!", "That was the last step of the course, but 2 steps have not passed yet",
 		"for the first of them: Create the scores table")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/server"
+	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -192,6 +193,7 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	if r.Status == check.Error {
 		b.WriteString(st.fail.Render("! the step could not run") + st.dim.Render(" · "+when) + "\n")
 		b.WriteString(block(check.Printable(r.Message), width, "  ") + "\n")
+		b.WriteString(behindText(sh, m.step, width))
 		return b.String()
 	}
 	passed := len(r.Checks) - r.Failed()
@@ -204,7 +206,25 @@ func (m stepModel) checkText(sh *shared, width int) string {
 		b.WriteString(hanging(st.fail.Render("✗ "), c.Title, width, 2) + "\n")
 		b.WriteString(block(check.Printable(c.Message), width, "  ") + "\n")
 	}
+	if passed < len(r.Checks) {
+		b.WriteString(behindText(sh, m.step, width))
+	}
 	return b.String()
+}
+
+// behindText says, under a step that fails or cannot run, that steps before
+// it have not passed, when some have not.
+func behindText(sh *shared, step *lessons.Step, width int) string {
+	n := 0
+	for _, s := range sh.course.Steps()[:step.Index] {
+		if !sh.passed(s) {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return "\n" + sh.st.dim.Render(wrap(session.BehindText(n, "the course map, q"), width)) + "\n"
 }
 
 func (m stepModel) hintsText(sh *shared, width int) string {
