@@ -38,10 +38,14 @@ The hints you have already seen are shown again above the new one.`,
 			for i := range seen {
 				io.printf("\n%s\n%s\n", io.bold(hintLabel(i+1, len(hints))), indent(strings.TrimSpace(hints[i].Body), "  "))
 			}
+			again := ""
+			if step != s.Current() {
+				again = " " + step.FullID()
+			}
 			if seen == len(hints) {
-				io.println(io.dim("\nThat was the last hint. `sandcastle solution` shows the solution."))
+				io.println(io.dim("\nThat was the last hint. `sandcastle solution" + again + "` shows the solution."))
 			} else {
-				io.println(io.dim("\nRun `sandcastle hint` again for the next one."))
+				io.println(io.dim("\nRun `sandcastle hint" + again + "` again for the next one."))
 			}
 			return nil
 		},

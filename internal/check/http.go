@@ -401,7 +401,7 @@ func (m *HTTPMismatch) Hint() string {
 	case got == want:
 		return ""
 	case got == http.StatusNotFound:
-		return "No route answers " + route + " yet: add a handler for it."
+		return "Nothing answers " + route + " yet (404): add a handler for that endpoint."
 	case got == http.StatusMethodNotAllowed:
 		return "The path exists but not for this method: add a handler for " + route + "."
 	case got >= 500:

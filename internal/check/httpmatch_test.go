@@ -107,7 +107,7 @@ func TestCompareHTTPStatus(t *testing.T) {
 			status: 404, header: http.Header{"Content-Type": {"text/plain; charset=utf-8"}}, body: "404 page not found",
 			phrases: []string{"Wrong status: expected 400 Bad Request, got 404 Not Found."}, absent: []string{"Wrong body", "Wrong header"}},
 		{name: "404 without the request", expect: "HTTP 200", status: 404,
-			phrases: []string{"No route answers this request yet: add a handler for it."}},
+			phrases: []string{"Nothing answers this request yet (404): add a handler for that endpoint."}},
 		{name: "redirect", expect: "HTTP 200", status: 301, header: http.Header{"Location": {"/scores/"}},
 			phrases: []string{"got 301 Moved Permanently.", "The server redirected to /scores/", "a trailing slash counts", "Location: /scores/"}},
 		{name: "204 for a response without body", expect: "HTTP 204", status: 200,
@@ -367,11 +367,11 @@ func TestHTTPMismatchFields(t *testing.T) {
 	if m.HeaderProblems != nil || m.BodyProblems != nil {
 		t.Errorf("problems = %q, %q; want none for a status of another class", m.HeaderProblems, m.BodyProblems)
 	}
-	if h := m.Hint(); h != "No route answers POST /scores yet: add a handler for it." {
+	if h := m.Hint(); h != "Nothing answers POST /scores yet (404): add a handler for that endpoint." {
 		t.Errorf("Hint() = %q", h)
 	}
 	wantMsg := `Wrong status: expected 201 Created, got 404 Not Found.
-No route answers POST /scores yet: add a handler for it.
+Nothing answers POST /scores yet (404): add a handler for that endpoint.
 The check sent:
     POST /scores?x=1
     Content-Type: application/json

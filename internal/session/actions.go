@@ -17,7 +17,8 @@ type Checked struct {
 	Next *lessons.Step
 	// Created are the files of Next that were created for it.
 	Created []string
-	// Finished is set when every step of the course has now passed.
+	// Finished is set when this check passed the last steps of the course
+	// that had not passed: every step has now, and some had not before.
 	Finished bool
 }
 
@@ -39,7 +40,7 @@ func (s *Session) Check(ctx context.Context, steps ...*lessons.Step) (Checked, e
 	if err != nil {
 		return Checked{}, err
 	}
-	before := s.Current()
+	before, finished := s.Current(), s.Finished()
 	var out Checked
 	for _, step := range steps {
 		r := check.Run(ctx, s.Course, step, s.WS.Files(), opts)
@@ -54,7 +55,7 @@ func (s *Session) Check(ctx context.Context, steps ...*lessons.Step) (Checked, e
 	if err := s.Reload(ctx); err != nil {
 		return out, err
 	}
-	out.Finished = s.Finished()
+	out.Finished = s.Finished() && !finished
 	after := s.Current()
 	if after != before && !s.Passed(after) {
 		out.Next = after

@@ -86,3 +86,26 @@ func TestResetAndGoto(t *testing.T) {
 		t.Errorf("goto: current %s, created %v, %v", s.Current().FullID(), created, err)
 	}
 }
+
+// TestFinishedOnlyOnce: the check that passes the course's last unpassed
+// steps finishes it; checking a step again afterwards does not.
+func TestFinishedOnlyOnce(t *testing.T) {
+	ctx := context.Background()
+	s := newSession(t)
+	s.write(t, "schema.sql", "CREATE TABLE scores (id INTEGER PRIMARY KEY, player TEXT NOT NULL, score INTEGER NOT NULL CHECK (score >= 0));")
+	s.write(t, "queries/top.sql", "SELECT player, score FROM scores ORDER BY score DESC LIMIT 3;")
+	s.write(t, "queries/player.sql", "SELECT score FROM scores WHERE player = :player;")
+	steps := s.Course.Steps()
+	out, err := s.Check(ctx, steps[:2]...)
+	if err != nil || !out.Passed() || out.Finished {
+		t.Fatalf("two steps of three: %+v %v", out, err)
+	}
+	out, err = s.Check(ctx, steps[2])
+	if err != nil || !out.Passed() || !out.Finished {
+		t.Fatalf("the last step: finished %v, %v", out.Finished, err)
+	}
+	out, err = s.Check(ctx, steps[0])
+	if err != nil || !out.Passed() || out.Finished {
+		t.Errorf("a step checked again after the end: finished %v, %v", out.Finished, err)
+	}
+}
