@@ -116,9 +116,20 @@ func indent(text, prefix string) string {
 	return strings.Join(lines, "\n")
 }
 
+// firstLine is the gist of a check's message for a one-line summary: its
+// first line, and the next one when the first only introduces it
+// ("Wrong body:").
 func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	first := strings.TrimSpace(lines[0])
+	if strings.HasSuffix(first, ":") {
+		for _, l := range lines[1:] {
+			if l = strings.TrimSpace(l); l != "" {
+				return first + " " + l
+			}
+		}
+	}
+	return first
 }
 
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

@@ -192,6 +192,10 @@ func compareJSON(want string, got []byte, made Captures) bodyResult {
 	if len(bytes.TrimSpace(got)) == 0 {
 		return bodyResult{problems: []string{"expected a JSON body, got an empty body"}}
 	}
+	if n := jsonValues(got); err != nil && n > 1 {
+		return bodyResult{problems: []string{fmt.Sprintf("expected one JSON body, got %d JSON values one after the other: "+
+			"does your server answer twice, with no return after its first answer?", n)}}
+	}
 	if err != nil {
 		return bodyResult{problems: []string{fmt.Sprintf("expected a JSON body, got one that is not JSON (%v)", err)}}
 	}
@@ -349,4 +353,19 @@ func isName(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// jsonValues counts the JSON values a body holds one after the other, as a
+// handler that answers twice writes them; 0 when the body does not start
+// with one.
+func jsonValues(body []byte) int {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	n := 0
+	for {
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return n
+		}
+		n++
+	}
 }

@@ -244,7 +244,7 @@ func TestCompareHTTPJSON(t *testing.T) {
 		{name: "JSON cut short", expect: "HTTP 200\n\n[1]", status: 200, body: "[1",
 			bodyProblems: []string{"expected a JSON body, got one that is not JSON (unexpected end of JSON input)"}},
 		{name: "two JSON values", expect: "HTTP 200\n\n[1]", status: 200, body: "[1]\n[2]",
-			bodyProblems: []string{"expected a JSON body, got one that is not JSON (invalid character '[' after top-level value)"}},
+			bodyProblems: []string{"expected one JSON body, got 2 JSON values one after the other: does your server answer twice, with no return after its first answer?"}},
 		{name: "empty response when JSON expected", expect: "HTTP 200\n\n{\"id\": 1}", status: 200, body: " \n",
 			bodyProblems: []string{"expected a JSON body, got an empty body"}, phrases: []string{"(no body)"}},
 		{name: "duplicate keys: the last one counts", expect: "HTTP 200\n\n{\"a\": 2}", status: 200, body: `{"a": 1, "a": 2}`, ok: true},

@@ -178,6 +178,8 @@ func TestStepCheckFailThenPass(t *testing.T) {
 	}
 	h.keys("esc")
 	h.sees("✓ Create the scores table", "▶ The best scores", "1/3")
+	h.keys("up", "enter")
+	h.sees("Create the scores table", "You passed this step before: press c to check again.")
 }
 
 func TestLastStepPassedWithStepsLeft(t *testing.T) {

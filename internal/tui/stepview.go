@@ -185,6 +185,9 @@ func (m stepModel) checkText(sh *shared, width int) string {
 		if sh.watching {
 			how = "save a file to check (watch mode), or press c"
 		}
+		if sh.passed(m.step) {
+			return st.dim.Render(wrap("You passed this step before: "+how+" again.", width)) + "\n"
+		}
 		return st.dim.Render(wrap("Not checked yet: "+how+".", width)) + "\n"
 	}
 	r := m.checked.Results[0]
