@@ -1,6 +1,10 @@
 package cmd
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sandcastle/sandcastle/lessons"
+)
 
 func TestFirstLine(t *testing.T) {
 	for _, tc := range []struct{ name, message, want string }{
@@ -14,5 +18,25 @@ func TestFirstLine(t *testing.T) {
 				t.Errorf("firstLine(%q) = %q, want %q", tc.message, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestUsesAPIKey(t *testing.T) {
+	c, _, err := lessons.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]bool{
+		"your-first-endpoint/starting-your-server": false,
+		"saving-over-http/save-a-score":            true, // its checks send the key before lesson 13 asks for it
+		"capstone/a-players-best":                  true,
+	} {
+		step, ok := c.Step(id)
+		if !ok {
+			t.Fatalf("no step %s", id)
+		}
+		if got := usesAPIKey(c, step); got != want {
+			t.Errorf("usesAPIKey(%s) = %v, want %v", id, got, want)
+		}
 	}
 }

@@ -7,13 +7,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 func newServeCmd(a *app) *cobra.Command {
@@ -65,9 +68,24 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 	log := filepath.Join(s.WS.Root, workspace.StateDir, "serve.log")
 	io.printf("Your server runs at %s, on the database of %s (.sandcastle/serve.db).\n", io.bold(srv.URL), step.FullID())
 	io.printf("Try it from another terminal: curl -i %s/health\n", srv.URL)
-	io.printf("Its API_KEY (for requests that need one): %s\n", apiKey)
+	if usesAPIKey(s.Course, step) {
+		io.printf("Its API_KEY (for requests that need one): %s\n", apiKey)
+	}
 	io.println(io.dim("Its log follows; Ctrl-C stops it."))
 	return followLog(ctx, io, srv, log)
+}
+
+// usesAPIKey reports whether the course's HTTP checks send the API key by
+// step: until then the key means nothing to the learner.
+func usesAPIKey(c *lessons.Course, step *lessons.Step) bool {
+	for _, st := range c.Steps()[:step.Index+1] {
+		for _, ch := range st.Checks {
+			if ch.Kind == "http" && strings.Contains(ch.Body, "{{"+check.APIKeyName+"}}") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // followLog copies the server's log to stdout as it grows, until ctx ends
