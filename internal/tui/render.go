@@ -101,9 +101,10 @@ func stepMarkdown(course *lessons.Course, step *lessons.Step, lang string) strin
 	return b.String()
 }
 
-// codeMargin is how far glamour's styles indent a code block's text: the
-// document's margin and the block's own.
-const codeMargin = 4
+// codeMargin is how many cells of glamour's word-wrap width a code block's
+// text does not get: the document's margin on both sides and the block's
+// own (measured: a line of width-6 cells is the longest kept whole).
+const codeMargin = 6
 
 // wrapCode wraps the lines of the fenced code blocks in markdown to width
 // cells, each continuation indented under its line and two cells more, so

@@ -66,3 +66,21 @@ func TestProseCodeWrapsUnderItself(t *testing.T) {
 		t.Errorf("code lost:\n%s", got)
 	}
 }
+
+func TestProseCodeThatFitsStaysWhole(t *testing.T) {
+	rc := newRenderCache(newStyles(Look{}))
+	for _, width := range []int{50, 80, 100} {
+		// Words, so that glamour could break the line between them.
+		line := strings.Repeat("ab ", width)[:width-codeMargin-1] + "z"
+		got := ansi.Strip(rc.renderNow(wrapCode("text\n\n```sql\n"+line+"\n```\n", width-codeMargin), width))
+		n := 0
+		for _, l := range strings.Split(got, "\n") {
+			if strings.Contains(l, "ab") {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("width %d: a code line of %d cells took %d lines:\n%s", width, len(line), n, got)
+		}
+	}
+}
