@@ -172,11 +172,24 @@ func populate(ctx context.Context, sb *sandbox.Sandbox, course *lessons.Course, 
 	seeds := append(append([]*lessons.SQLBlock{}, step.Lesson.Seed...), step.Seed...)
 	for _, b := range seeds {
 		if err := runBlock(ctx, sb, step.Lesson.File, b); err != nil {
-			return fmt.Errorf("the step's rows could not be added to your tables (its seed): %w\n"+
-				"Your files ran without an error, but the tables they make do not take these rows: compare them with what the step asks for", err)
+			return seedError(err)
 		}
 	}
 	return nil
+}
+
+// seedError says that the rows a step starts with do not fit the learner's
+// tables: in the learner's words first, SQLite's reason, then where the
+// rows are written for an instructor.
+func seedError(err error) error {
+	e, ok := sandbox.AsError(err)
+	if !ok || e.Reason != sandbox.SQLError {
+		return fmt.Errorf("the rows this step starts with could not be added to your tables: %w", err)
+	}
+	return fmt.Errorf("the rows this step starts with could not be added to your tables: %s\n"+
+		"Your files ran without an error, but the tables they make are not the ones this step needs: "+
+		"compare them with what the steps before it asked for.\n(The rows are written in %s, line %d.)",
+		e.Message, e.File, e.Line)
 }
 
 // applyFile runs a learner's .sql file into the sandbox.

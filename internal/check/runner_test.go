@@ -74,6 +74,10 @@ func TestRunStep(t *testing.T) {
 		{"a missing applied file is an error", first, files(), Error, nil, "schema.sql does not exist"},
 		{"seeds and run= files", top, files("schema.sql", tinySchema,
 			"queries/top.sql", "SELECT player, score FROM scores ORDER BY score DESC LIMIT 3;"), Pass, []Status{Pass}, ""},
+		{"the rows a step starts with need the learner's tables", top, files("schema.sql", "-- nothing yet",
+			"queries/top.sql", "SELECT 1;"), Error, nil,
+			"the rows this step starts with could not be added to your tables: no such table: scores\n" +
+				"Your files ran without an error, but the tables they make are not the ones this step needs"},
 		{"a query file with only comments", top, files("schema.sql", tinySchema, "queries/top.sql", "-- todo\n;"),
 			Fail, []Status{Fail}, "queries/top.sql has no statement yet"},
 		{"a query that errors fails the check", top, files("schema.sql", tinySchema, "queries/top.sql", "SELECT nope FROM scores;"),
