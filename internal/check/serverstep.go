@@ -260,9 +260,29 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 	for k, v := range captured {
 		r.captures[k] = v
 	}
-	if m != nil {
+	twice := answeredTwice(resp.After)
+	switch {
+	case m != nil && twice != "":
+		m = m.WithRequest(req)
+		return m.Error() + "\n" + twice, m
+	case m != nil:
 		m = m.WithRequest(req)
 		return m.Error(), m
+	case twice != "":
+		return "Sent:\n" + indentText(req.String(), "    ") + "\n" + twice, nil
 	}
 	return "", nil
+}
+
+// answeredTwice says what is wrong when a server sent more after its
+// answer: most often a handler with no return after answering, which goes
+// on to answer again (Python's http.server writes both).
+func answeredTwice(after []byte) string {
+	after = bytes.TrimSpace(after)
+	if len(after) == 0 {
+		return ""
+	}
+	first, _, _ := bytes.Cut(after, []byte("\n"))
+	return fmt.Sprintf("Your server answered twice: after its answer it sent another (%s). "+
+		"A handler answers once: return right after answering.", Printable(strings.TrimSpace(shortenText(string(first), 80))))
 }

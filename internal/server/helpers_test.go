@@ -82,6 +82,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+        if self.path == "/twice":  # a handler with no return after its answer
+            self.send_error(404)
 
 print("listening on", port)
 HTTPServer(("127.0.0.1", port), Handler).serve_forever()
@@ -95,7 +97,7 @@ type fake struct {
 
 // pyFake returns the fake Python server in mode (args after it), in a new
 // workspace.
-func pyFake(t *testing.T, mode string, args ...string) *fake {
+func pyFake(t testing.TB, mode string, args ...string) *fake {
 	t.Helper()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "fake.py"), fakePy)
@@ -125,7 +127,7 @@ func (f *fake) assertGone(t *testing.T) {
 	assertGone(t, pid, pids...)
 }
 
-func write(t *testing.T, path, text string) {
+func write(t testing.TB, path, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -150,7 +152,7 @@ func (f *fake) started() bool {
 // assertGone fails the test if a process of the group pgid is left, or one
 // of pids. It reaps the group's orphans (see TestMain) and gives their exit
 // a moment to be seen, since a killed process is not gone at once.
-func assertGone(t *testing.T, pgid int, pids ...int) {
+func assertGone(t testing.TB, pgid int, pids ...int) {
 	t.Helper()
 	deadline := time.Now().Add(wait)
 	for {
@@ -177,7 +179,7 @@ func assertGone(t *testing.T, pgid int, pids ...int) {
 
 // startOK starts opts and fails the test if it does not start; the server
 // is stopped and checked gone at the end of the test.
-func startOK(t *testing.T, ctx context.Context, opts Options) *Server {
+func startOK(t testing.TB, ctx context.Context, opts Options) *Server {
 	t.Helper()
 	s, err := Start(ctx, opts)
 	if err != nil {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -19,26 +20,26 @@ const (
 	// exitGrace is how long Do waits, after a broken connection, to see
 	// whether the server exited: a dying process closes its sockets first.
 	exitGrace = 250 * time.Millisecond
+	// afterWait bounds how long Do waits, after the answer, for the server
+	// to close the connection; maxAfter how much it reads meanwhile.
+	afterWait = 300 * time.Millisecond
+	maxAfter  = 64 << 10
 )
 
-// newClient returns a client that sends every request on a new connection,
-// uses no proxy and follows no redirect: checks look at the answer itself.
-func newClient() *http.Client {
-	return &http.Client{
-		Transport: &http.Transport{
-			Proxy:             nil,
-			DialContext:       (&net.Dialer{}).DialContext,
-			DisableKeepAlives: true,
-		},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+// Answer is a server's answer to one request, its body read into memory.
+type Answer struct {
+	*http.Response
+	// After is what the server sent on the connection after its answer: a
+	// second answer, from a handler that answered twice. Empty normally.
+	After []byte
 }
 
-// Do sends req to the server and reads its whole answer within
-// RequestTimeout; the body of the returned response is in memory. A request
-// whose URL has no host (only a path) goes to the server. Errors are
-// *Failure values: Hung, Crashed, Refused, Dropped or Canceled.
-func (s *Server) Do(ctx context.Context, req *http.Request) (*http.Response, error) {
+// Do sends req to the server on a connection of its own and reads its whole
+// answer within RequestTimeout, then what follows it until the server closes
+// the connection. A request whose URL has no host (only a path) goes to the
+// server. Redirects are not followed: checks look at the answer itself.
+// Errors are *Failure values: Hung, Crashed, Refused, Dropped or Canceled.
+func (s *Server) Do(ctx context.Context, req *http.Request) (*Answer, error) {
 	what := req.Method + " " + req.URL.RequestURI()
 	if exited, info := s.Exited(); exited {
 		return nil, crashed(what, info, true)
@@ -54,17 +55,48 @@ func (s *Server) Do(ctx context.Context, req *http.Request) (*http.Response, err
 		u.Scheme, u.Host = "http", net.JoinHostPort("127.0.0.1", strconv.Itoa(s.Port))
 		req.URL = &u
 	}
-	resp, err := s.client.Do(req)
-	if err == nil {
-		var body []byte
-		body, err = io.ReadAll(io.LimitReader(resp.Body, maxBody))
-		resp.Body.Close()
-		if err == nil {
-			resp.Body = io.NopCloser(bytes.NewReader(body))
-			return resp, nil
-		}
+	a, err := roundTrip(rctx, req)
+	if err != nil {
+		return nil, s.requestFailure(ctx, rctx, what, err)
 	}
-	return nil, s.requestFailure(ctx, rctx, what, err)
+	return a, nil
+}
+
+// roundTrip writes req on a new connection, asking the server to close it
+// after its answer, reads the answer, and then whatever else comes before
+// the close (for at most afterWait).
+func roundTrip(ctx context.Context, req *http.Request) (*Answer, error) {
+	conn, err := (&net.Dialer{}).DialContext(ctx, "tcp", req.URL.Host)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Now()) })
+	defer stop()
+	req.Close = true
+	if err := req.Write(conn); err != nil {
+		return nil, err
+	}
+	br := bufio.NewReader(conn)
+	resp, err := http.ReadResponse(br, req)
+	for err == nil && resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
+		resp, err = http.ReadResponse(br, req) // 100 Continue and the like come before the answer
+	}
+	if err != nil {
+		return nil, err
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	a := &Answer{Response: resp}
+	if ctx.Err() == nil {
+		conn.SetReadDeadline(time.Now().Add(afterWait))
+		a.After, _ = io.ReadAll(io.LimitReader(br, maxAfter))
+	}
+	return a, nil
 }
 
 // requestFailure says why a request got no answer.

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,11 +31,10 @@ type Server struct {
 	// Port is the port it listens on: the one in its PORT variable.
 	Port int
 
-	opts   Options
-	cmd    *exec.Cmd
-	pgid   int // its process group: the server's own pid
-	out    *output
-	client *http.Client
+	opts Options
+	cmd  *exec.Cmd
+	pgid int // its process group: the server's own pid
+	out  *output
 
 	stopping atomic.Bool   // set when Stop begins
 	quit     chan struct{} // closed when Stop begins
@@ -147,7 +145,7 @@ func launch(o *Options, argv []string, log *os.File) (*Server, error) {
 	}
 	s := &Server{
 		URL: "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), Port: port,
-		opts: *o, cmd: cmd, pgid: cmd.Process.Pid, out: out, client: newClient(),
+		opts: *o, cmd: cmd, pgid: cmd.Process.Pid, out: out,
 		quit: make(chan struct{}), exited: make(chan struct{}), done: make(chan struct{}),
 	}
 	go s.wait()

@@ -11,11 +11,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
 
-func get(t *testing.T, path string) *http.Request {
+func get(t testing.TB, path string) *http.Request {
 	t.Helper()
 	req, err := http.NewRequest("GET", path, nil)
 	if err != nil {
@@ -167,6 +168,32 @@ func TestCrashedWhileAnswering(t *testing.T) {
 	}
 }
 
+// TestAnsweredTwice: what a handler sends after its answer is kept apart
+// from it, so a check can say the server answered twice; a handler that
+// answers once leaves nothing after.
+func TestAnsweredTwice(t *testing.T) {
+	f := pyFake(t, "good")
+	s := startOK(t, context.Background(), f.Options)
+	a, err := s.Do(context.Background(), get(t, "/health"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.StatusCode != 200 || len(a.After) != 0 {
+		t.Errorf("one answer: status %d, after it %q", a.StatusCode, a.After)
+	}
+	a, err = s.Do(context.Background(), get(t, "/twice"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(a.Body)
+	if a.StatusCode != 200 || !strings.Contains(string(body), "port") {
+		t.Errorf("the first answer: %d %q", a.StatusCode, body)
+	}
+	if !strings.HasPrefix(string(a.After), "HTTP/1.0 404") {
+		t.Errorf("after the answer: %q, want the second answer", a.After)
+	}
+}
+
 func TestRefused(t *testing.T) {
 	f := pyFake(t, "refuse")
 	s := startOK(t, context.Background(), f.Options)
@@ -237,5 +264,32 @@ func TestCanceled(t *testing.T) {
 		time.AfterFunc(200*time.Millisecond, cancel)
 		_, err := s.Do(ctx, get(t, "/health"))
 		failure(t, err, Canceled)
+	})
+}
+
+// BenchmarkRequest times one GET to the fake Python server: through
+// net/http's client on a connection of its own (the baseline: how Do sent
+// requests before it read what follows an answer), and through Do.
+func BenchmarkRequest(b *testing.B) {
+	f := pyFake(b, "good")
+	s := startOK(b, context.Background(), f.Options)
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	url := s.URL + "/health"
+	b.Run("net/http client", func(b *testing.B) {
+		for b.Loop() {
+			resp, err := client.Get(url)
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.ReadAll(resp.Body)
+			resp.Body.Close()
+		}
+	})
+	b.Run("Do", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Do(context.Background(), get(b, "/health")); err != nil {
+				b.Fatal(err)
+			}
+		}
 	})
 }
