@@ -88,14 +88,14 @@ func (c *renderCache) renderNow(markdown string, width int) string {
 }
 
 // stepMarkdown is the text of a step as a learner of language lang reads
-// it: the lesson's introduction on its first step, then the step. The
-// step's title is in the view's header.
+// it: the lesson's introduction on its first step, then the step under its
+// title. Without an introduction the title is only in the view's header.
 func stepMarkdown(course *lessons.Course, step *lessons.Step, lang string) string {
 	var b strings.Builder
 	l := step.Lesson
 	if intro := strings.TrimSpace(l.Intro.For(course, lang)); step == l.Steps[0] && intro != "" {
 		b.WriteString(intro)
-		b.WriteString("\n\n---\n\n")
+		b.WriteString("\n\n## " + step.Title + "\n\n") // where the step itself starts
 	}
 	b.WriteString(strings.TrimSpace(step.Prose.For(course, lang)))
 	return b.String()
