@@ -86,6 +86,7 @@ func (m stepModel) acted(sh *shared, msg actedMsg) stepModel {
 	if msg.step != m.step.FullID() {
 		return m
 	}
+	m.created = append(m.created, msg.created...)
 	if msg.hints != nil {
 		m.hints = msg.hints
 		m.focusResults = true

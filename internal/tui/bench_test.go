@@ -66,6 +66,12 @@ func (h *benchHarness) run(cmd tea.Cmd) {
 			h.run(c)
 		}
 	default:
+		if cmds, ok := sequence(msg); ok {
+			for _, c := range cmds {
+				h.run(c)
+			}
+			return
+		}
 		if pkg := reflect.TypeOf(msg).PkgPath(); strings.HasSuffix(pkg, "/spinner") || strings.HasSuffix(pkg, "/cursor") {
 			return
 		}

@@ -169,7 +169,7 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if console {
 			m.screen = screenConsole
-			return m, tea.Batch(cmd, m.console.open(m.sh, m.step.step))
+			return m, tea.Batch(cmd, tea.Sequence(m.step.makeCurrent(m.sh), m.console.open(m.sh, m.step.step)))
 		}
 	case screenConsole:
 		var leave bool

@@ -82,6 +82,12 @@ func (h *harness) run(cmd tea.Cmd) {
 	case tea.QuitMsg:
 		h.quit = true
 	default:
+		if cmds, ok := sequence(msg); ok {
+			for _, c := range cmds {
+				h.run(c)
+			}
+			return
+		}
 		// Spinner frames and cursor blinks tick forever: no need to
 		// animate in a test.
 		if pkg := reflect.TypeOf(msg).PkgPath(); strings.HasSuffix(pkg, "/spinner") || strings.HasSuffix(pkg, "/cursor") {
@@ -104,6 +110,10 @@ func (h *harness) keys(keys ...string) {
 			h.send(tea.KeyMsg{Type: tea.KeyUp})
 		case "tab":
 			h.send(tea.KeyMsg{Type: tea.KeyTab})
+		case "pgdown":
+			h.send(tea.KeyMsg{Type: tea.KeyPgDown})
+		case "pgup":
+			h.send(tea.KeyMsg{Type: tea.KeyPgUp})
 		default:
 			h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
 		}
@@ -185,13 +195,24 @@ func TestStepCheckFailThenPass(t *testing.T) {
 func TestLastStepPassedWithStepsLeft(t *testing.T) {
 	h := tiny(t)
 	h.keys("down", "down", "enter")
-	h.sees("One player's scores", "Created queries/top.sql, queries/player.sql.")
-	if cur := h.m.sh.current.FullID(); cur != "queries/one-player-s-scores" {
-		t.Errorf("the step opened on the map is not current: %s", cur)
+	// Opening a step to read it changes nothing.
+	h.sees("One player's scores", "Not checked yet")
+	if cur := h.m.sh.current.FullID(); cur != "table/create-the-scores-table" {
+		t.Errorf("opening a step made it current: %s", cur)
 	}
-	h.write("queries/player.sql", "SELECT score FROM scores WHERE player = :player;\n")
+	if _, err := os.Stat(filepath.Join(h.dir, "queries/player.sql")); err == nil {
+		t.Error("opening a step created its files")
+	}
+	// Working on it (a check) makes it current, with its files, as goto does.
 	h.keys("c")
 	h.sees("2 steps before this one have not passed yet")
+	if cur := h.m.sh.current.FullID(); cur != "queries/one-player-s-scores" {
+		t.Errorf("the step checked is not current: %s", cur)
+	}
+	if _, err := os.Stat(filepath.Join(h.dir, "queries/player.sql")); err != nil {
+		t.Errorf("checking the step did not create its files: %v", err)
+	}
+	h.write("queries/player.sql", "SELECT score FROM scores WHERE player = :player;\n")
 	h.write("schema.sql", tinySchema)
 	h.keys("c")
 	h.sees("★ Step passed!", "That was the last step of the course, but 2 steps have not passed yet",
@@ -378,4 +399,18 @@ func TestProseTakesTheRoomShortResultsLeave(t *testing.T) {
 	// A check's verdict is read whole, the prose giving way to it.
 	h.keys("c")
 	h.sees("checked", "0 of 1 pass", "queries/hello.sql has no statement yet")
+}
+
+// sequence unpacks the message of tea.Sequence, whose type Bubble Tea keeps
+// to itself: its commands, to run one after the other.
+func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
 }

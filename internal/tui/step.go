@@ -74,7 +74,9 @@ type checkedMsg struct {
 
 // actedMsg is a finished hint, solution, reset or edit.
 type actedMsg struct {
-	step     string
+	step string
+	// created are files a goto created, which watch mode need not check.
+	created  []string
 	hints    []*lessons.Hint
 	solution []*lessons.FileBlock
 	info     string
@@ -101,12 +103,14 @@ func (m stepModel) open(sh *shared, step *lessons.Step) (stepModel, tea.Cmd) {
 	m.focusResults = false
 	sh.notice = ""
 	m.layout(sh)
-	return m, tea.Batch(m.ensureRendered(sh), m.makeCurrent(sh))
+	return m, m.ensureRendered(sh)
 }
 
-// makeCurrent makes an open step that has not passed the current step, as
-// goto does, and creates its missing files: the step on the screen is the
-// one the learner works on, and check, sql and serve see it too.
+// makeCurrent makes the open step, when it has not passed, the current
+// step, as goto does, and creates its missing files. It runs when the
+// learner starts working on a step (check, edit, console), not when they
+// only open it to read: from then on the commands (check, sql, serve) see
+// the same step as the TUI.
 func (m stepModel) makeCurrent(sh *shared) tea.Cmd {
 	step := m.step
 	if step == sh.current || sh.passed(step) {
@@ -114,7 +118,7 @@ func (m stepModel) makeCurrent(sh *shared) tea.Cmd {
 	}
 	return sh.act(func(s *session.Session) tea.Msg {
 		created, err := s.Goto(sh.ctx, step)
-		msg := actedMsg{step: step.FullID(), err: err, progressed: snapshot(s)}
+		msg := actedMsg{step: step.FullID(), err: err, created: created, progressed: snapshot(s)}
 		if len(created) > 0 {
 			msg.info = "Created " + strings.Join(created, ", ") + "."
 		}
@@ -156,6 +160,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 		return m, true, false, nil
 	case key.Matches(k, keys.Check):
 		m, cmd = m.runCheck(sh, false)
+		cmd = tea.Sequence(m.makeCurrent(sh), cmd)
 	case key.Matches(k, keys.Watch):
 		sh.watching = !sh.watching
 		if !sh.watching {
@@ -171,7 +176,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 	case key.Matches(k, keys.Reset):
 		m.confirm = confirmReset
 	case key.Matches(k, keys.Edit):
-		cmd = m.edit(sh)
+		cmd = tea.Sequence(m.makeCurrent(sh), m.edit(sh))
 	case key.Matches(k, keys.Console):
 		return m, false, true, nil
 	case key.Matches(k, keys.Next):

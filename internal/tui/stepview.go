@@ -59,16 +59,17 @@ func (m *stepModel) layout(sh *shared) {
 		return
 	}
 	p := m.panes(sh)
-	m.prose.Width, m.prose.Height = p.proseW, p.proseH
-	m.results.Width, m.results.Height = p.resultsW, p.resultsH
 	if m.proseWidth != p.proseW || m.prose.TotalLineCount() <= 1 {
 		if text, ok := sh.render.get(m.step, sh.lang, p.proseW); ok {
 			m.prose.SetContent(text)
 			m.proseWidth = p.proseW
+			p = m.panes(sh) // the heights depend on the prose's length
 		} else {
 			m.prose.SetContent(sh.st.dim.Render("  …"))
 		}
 	}
+	m.prose.Width, m.prose.Height = p.proseW, p.proseH
+	m.results.Width, m.results.Height = p.resultsW, p.resultsH
 	m.results.SetContent(m.resultsText(sh, p.resultsW-2))
 }
 
@@ -203,7 +204,7 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	b.WriteString(st.dim.Render(fmt.Sprintf("checked %s · %d of %d pass", when, passed, len(r.Checks))) + "\n")
 	for _, c := range r.Checks {
 		if c.Status == check.Pass {
-			b.WriteString(st.pass.Render("✓ ") + fit(c.Title, width-2) + "\n")
+			b.WriteString(hanging(st.pass.Render("✓ "), c.Title, width, 2) + "\n")
 			continue
 		}
 		b.WriteString(hanging(st.fail.Render("✗ "), c.Title, width, 2) + "\n")
