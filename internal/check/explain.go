@@ -64,7 +64,8 @@ func explainNames(msg string) string {
 	if name, ok := strings.CutPrefix(msg, "no such column: "); ok {
 		s := fmt.Sprintf("None of the tables this statement reads has a column named %s. Check its spelling and which table it belongs to.", name)
 		if !strings.Contains(name, ".") {
-			s += fmt.Sprintf(" If %s is meant as text, put it in single quotes: '%s'.", name, name)
+			s += fmt.Sprintf(" If %s is a name you gave with AS in the same SELECT, the other columns and an OVER (...) "+
+				"cannot use it yet: write its expression there again. If %s is meant as text, put it in single quotes: '%s'.", name, name, name)
 		}
 		return s
 	}
@@ -123,7 +124,8 @@ func explainNear(tok string) string {
 	case `";"`:
 		return `SQLite could not read the statement at ";": the statement ends too early; something is missing just before the semicolon.`
 	}
-	return fmt.Sprintf("SQLite could not read the statement at %s: look for a misspelt keyword, a missing or extra comma, or a missing parenthesis just before or at that word.", tok)
+	return fmt.Sprintf("SQLite could not read the statement at %s: look for a misspelt keyword, a missing or extra comma, "+
+		"a missing parenthesis, or a text whose closing quote is missing (then SQLite reads on past it), just before or at that word.", tok)
 }
 
 // maxTokenWidth bounds how much of the text near an error a message shows.

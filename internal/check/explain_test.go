@@ -35,6 +35,8 @@ func TestExplain(t *testing.T) {
 		{"misused aggregate", "misuse of aggregate: max()", []string{"max() works on a whole group", "WHERE", "HAVING"}},
 		{"misused aggregate function", "misuse of aggregate function MAX()", []string{"MAX() works", "HAVING"}},
 		{"no such column", "no such column: scor", []string{"column named scor", "spelling", "'scor'"}},
+		{"a name given with AS used in OVER", "no such column: best", []string{"name you gave with AS", "OVER (...)", "write its expression there again"}},
+		{"a syntax error after a quote left open", `near "Tetris": syntax error`, []string{"closing quote is missing"}},
 		{"no such qualified column", "no such column: s.scor", []string{"column named s.scor"}},
 		{"table exists", "table scores already exists", []string{"A table named scores already exists", "IF NOT EXISTS"}},
 		{"index exists", "index idx_score already exists", []string{"An index named idx_score already exists", "CREATE INDEX IF NOT EXISTS"}},
