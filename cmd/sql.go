@@ -22,7 +22,9 @@ and the step's seed rows, in a private in-memory database that is thrown away wh
 you leave. With QUERY, run it once and print the result.
 
 In the console, end a statement with ; to run it. .tables lists the tables,
-.schema [TABLE] shows their CREATE statements, .quit (or Ctrl-D) leaves.`,
+.schema [TABLE] shows their CREATE statements, .param set :NAME VALUE gives a
+query's parameter a value (.param list shows them), .help lists the commands,
+.quit (or Ctrl-D) leaves.`,
 		Example: `  sandcastle sql
   sandcastle sql "SELECT * FROM scores ORDER BY score DESC LIMIT 3;"
   sandcastle sql .tables`,

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/sandcastle/sandcastle/lessons"
@@ -15,6 +17,9 @@ import (
 // of `sandcastle sql` and of the TUI.
 type Console struct {
 	sb *sandbox.Sandbox
+	// params are the values .param set gave named parameters, by name
+	// without its ':'.
+	params map[string]any
 	// Skipped are the learner files that did not apply; the console runs
 	// without them.
 	Skipped []error
@@ -27,7 +32,7 @@ func OpenConsole(ctx context.Context, course *lessons.Course, step *lessons.Step
 	if err != nil {
 		return nil, err
 	}
-	c := &Console{sb: sb}
+	c := &Console{sb: sb, params: map[string]any{}}
 	if err := populate(ctx, sb, course, step, files, opts.Lang, &c.Skipped); err != nil {
 		sb.Close()
 		return nil, err
@@ -39,9 +44,12 @@ func OpenConsole(ctx context.Context, course *lessons.Course, step *lessons.Step
 func (c *Console) Close() error { return c.sb.Close() }
 
 // ConsoleHelp lists the console's dot commands.
-const ConsoleHelp = `.tables            list the tables and views
-.schema [TABLE]    show the CREATE statements (of one table)
-.help              this help
+const ConsoleHelp = `.tables               list the tables and views
+.schema [TABLE]       show the CREATE statements (of one table)
+.param set :NAME VAL  give the parameter :NAME a value ('ada', 300, NULL)
+.param list           show the parameters' values
+.param clear          forget them
+.help                 this help
 End a statement with ; to run it.`
 
 // Exec runs one input of the console: SQL statements, or a dot command,
@@ -50,9 +58,9 @@ End a statement with ; to run it.`
 func (c *Console) Exec(ctx context.Context, input string) (*sandbox.Result, error) {
 	input = strings.TrimSpace(input)
 	if !strings.HasPrefix(input, ".") {
-		res, err := c.sb.Run(ctx, sandbox.Script{SQL: input})
+		res, err := c.sb.Run(ctx, sandbox.Script{SQL: input, Args: c.params})
 		if err != nil {
-			return nil, errors.New(describe(err))
+			return nil, c.explain(err)
 		}
 		return res, nil
 	}
@@ -72,9 +80,9 @@ func (c *Console) ExecAll(ctx context.Context, input string) ([]*sandbox.Result,
 		return []*sandbox.Result{res}, nil
 	}
 	var results []*sandbox.Result
-	_, err := c.sb.Run(ctx, sandbox.Script{SQL: input, Each: func(r *sandbox.Result) { results = append(results, r) }})
+	_, err := c.sb.Run(ctx, sandbox.Script{SQL: input, Args: c.params, Each: func(r *sandbox.Result) { results = append(results, r) }})
 	if err != nil {
-		return results, errors.New(describe(err))
+		return results, c.explain(err)
 	}
 	return results, nil
 }
@@ -94,10 +102,78 @@ func (c *Console) dot(ctx context.Context, input string) (*sandbox.Result, error
 			args["table"] = arg
 		}
 		return c.sb.Run(ctx, sandbox.Script{SQL: q + ` ORDER BY tbl_name, type DESC, name`, Args: args})
+	case ".param", ".parameter":
+		return c.param(ctx, arg)
 	case ".help":
 		return &sandbox.Result{}, nil
 	}
 	return nil, fmt.Errorf("unknown command %s; .help lists the commands", cmd)
+}
+
+// explain is the console's message for a failed input: describe's, and how
+// to give a value to a parameter that has none.
+func (c *Console) explain(err error) error {
+	msg := describe(err)
+	if e, ok := sandbox.AsError(err); ok {
+		if name, ok := strings.CutPrefix(e.Message, "the statement uses "); ok {
+			if name, ok = strings.CutSuffix(name, ", but no value was given for it"); ok {
+				msg += fmt.Sprintf("\nGive it one first, as in: .param set %s 'ada'", name)
+			}
+		}
+	}
+	return errors.New(msg)
+}
+
+// param runs .param: set NAME VALUE, list, clear.
+func (c *Console) param(ctx context.Context, arg string) (*sandbox.Result, error) {
+	sub, rest, _ := strings.Cut(arg, " ")
+	switch sub {
+	case "set":
+		name, value, _ := strings.Cut(strings.TrimSpace(rest), " ")
+		name = strings.TrimLeft(name, ":@$")
+		value = strings.TrimSpace(value)
+		if name == "" || value == "" {
+			return nil, errors.New("usage: .param set :NAME VALUE, as in .param set :player 'ada'")
+		}
+		v, err := c.paramValue(ctx, value)
+		if err != nil {
+			return nil, err
+		}
+		c.params[name] = v
+		return c.paramList(), nil
+	case "list", "":
+		return c.paramList(), nil
+	case "clear":
+		clear(c.params)
+		return &sandbox.Result{}, nil
+	}
+	return nil, fmt.Errorf("unknown .param command %s: set, list or clear", sub)
+}
+
+// paramValue reads a parameter's value as SQL reads it ('ada', 300, 2.5,
+// NULL, even 100 * 3); a bare word that is no value is taken as text.
+func (c *Console) paramValue(ctx context.Context, value string) (any, error) {
+	if strings.Contains(value, ";") {
+		return nil, fmt.Errorf("%s is not one value: a value holds no ;", value)
+	}
+	res, err := c.sb.Run(ctx, sandbox.Script{SQL: "SELECT " + value + ";"})
+	if err == nil && len(res.Rows) == 1 && len(res.Rows[0]) == 1 {
+		return res.Rows[0][0], nil
+	}
+	if !strings.ContainsAny(value, " ;'\"") {
+		return value, nil
+	}
+	return nil, fmt.Errorf("%s is not a value: write text in single quotes ('ada'), numbers as they are (300)", value)
+}
+
+// paramList is the parameters and their values, by name.
+func (c *Console) paramList() *sandbox.Result {
+	res := &sandbox.Result{Columns: []string{"parameter", "value"}}
+	names := slices.Sorted(maps.Keys(c.params))
+	for _, n := range names {
+		res.Rows = append(res.Rows, []any{":" + n, c.params[n]})
+	}
+	return res
 }
 
 // FormatTable renders a result as an aligned text table with a row count.

@@ -55,7 +55,7 @@ func (m *consoleModel) open(sh *shared, step *lessons.Step) tea.Cmd {
 		m.input.CharLimit = 10000
 		m.input.Cursor.SetMode(cursor.CursorStatic) // no blinking: no redraw twice a second
 		m.log = []string{sh.st.dim.Render("A SQL console on the sandbox of " + step.FullID() +
-			": the course's setup, your files and the step's rows. End a statement with ; · .tables · .schema [TABLE] · esc goes back.")}
+			": the course's setup, your files and the step's rows. End a statement with ; · .tables · .schema [TABLE] · .param set :NAME VALUE · .help · esc goes back.")}
 	} else {
 		m.say(sh.st.dim.Render("(the sandbox is built again from your files)"))
 	}

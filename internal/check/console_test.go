@@ -1,0 +1,65 @@
+package check
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestConsoleParameters(t *testing.T) {
+	ctx := context.Background()
+	c := tinyCourse(t)
+	con, err := OpenConsole(ctx, c, c.Steps()[1], files("schema.sql", tinySchema, "queries/top.sql", "SELECT 1;"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer con.Close()
+	query := "SELECT score FROM scores WHERE player = :player ORDER BY score;"
+	if _, err := con.Exec(ctx, query); err == nil || !strings.Contains(err.Error(), "Give it one first, as in: .param set :player 'ada'") {
+		t.Errorf("a parameter with no value: %v", err)
+	}
+	for _, tc := range []struct {
+		name, input string
+		want        any
+	}{
+		{"text in quotes", ".param set :player 'ada'", "ada"},
+		{"a number", ".param set :score 300", int64(300)},
+		{"an expression", ".param set score 100 * 3", int64(300)},
+		{"NULL", ".param set :nobody NULL", nil},
+		{"a bare word is text", ".param set :who grace", "grace"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := con.Exec(ctx, tc.input)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := strings.Fields(tc.input)[2]
+			name = ":" + strings.TrimPrefix(name, ":")
+			for _, row := range res.Rows {
+				if row[0] == name {
+					if row[1] != tc.want {
+						t.Errorf("%s = %#v, want %#v", name, row[1], tc.want)
+					}
+					return
+				}
+			}
+			t.Errorf("%s missing from the list: %v", name, res.Rows)
+		})
+	}
+	res, err := con.Exec(ctx, query)
+	if err != nil || len(res.Rows) == 0 {
+		t.Errorf("the query with :player set: %v %v", res, err)
+	}
+	for _, bad := range []string{".param set :x 1; DROP TABLE scores", ".param set :x 'open", ".param set", ".param frob"} {
+		if _, err := con.Exec(ctx, bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+	if res, err := con.Exec(ctx, "SELECT count(*) FROM scores;"); err != nil || len(res.Rows) != 1 {
+		t.Errorf("scores after the bad values: %v %v", res, err)
+	}
+	con.Exec(ctx, ".param clear")
+	if res, _ := con.Exec(ctx, ".param list"); len(res.Rows) != 0 {
+		t.Errorf("after clear: %v", res.Rows)
+	}
+}
