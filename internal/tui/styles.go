@@ -67,15 +67,24 @@ func newStyles(look Look) styles {
 }
 
 // glamourStyle picks explicit glamour styles: glamour itself would query
-// the terminal while it renders.
+// the terminal while it renders. Inline code loses the spaces glamour pads
+// it with, which let a line break between code and the comma after it
+// ("4" / ", not 4.5"); its colours mark it, and without colour, backticks.
 func glamourStyle(look Look) ansi.StyleConfig {
+	var sc ansi.StyleConfig
 	switch {
 	case look.Profile == termenv.Ascii:
-		return glamourstyles.NoTTYStyleConfig
+		sc = glamourstyles.NoTTYStyleConfig
+		sc.Code.Prefix, sc.Code.Suffix = "`", "`"
+		sc.Code.BlockPrefix, sc.Code.BlockSuffix = "", ""
+		return sc
 	case look.Dark:
-		return glamourstyles.DarkStyleConfig
+		sc = glamourstyles.DarkStyleConfig
+	default:
+		sc = glamourstyles.LightStyleConfig
 	}
-	return glamourstyles.LightStyleConfig
+	sc.Code.Prefix, sc.Code.Suffix = "", ""
+	return sc
 }
 
 // color reports whether the look uses colour at all.
