@@ -240,7 +240,7 @@ func (m stepModel) hintsText(sh *shared, width int) string {
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render(fmt.Sprintf("Hints (%d of %d)", len(m.hints), all)) + "\n")
 	for i, h := range m.hints {
-		for j, para := range strings.Split(strings.TrimSpace(h.Body), "\n") {
+		for j, para := range hintParagraphs(h.Body) {
 			first := "   "
 			if j == 0 {
 				first = fmt.Sprintf("%d. ", i+1)
@@ -357,7 +357,39 @@ func codeSpans(st styles, text string) string {
 			parts[i] = "`" + parts[i] // an unmatched backtick stays
 			continue
 		}
-		parts[i] = st.current.Render(parts[i])
+		// Line by line: a span that wraps must not become a padded block.
+		lines := strings.Split(parts[i], "\n")
+		for j, l := range lines {
+			lines[j] = st.current.Render(l)
+		}
+		parts[i] = strings.Join(lines, "\n")
 	}
 	return strings.Join(parts, "")
+}
+
+// hintParagraphs splits a hint into what wraps as one: its lines of prose
+// joined into paragraphs (an author's line breaks are not the reader's),
+// and each line of code (indented four spaces) or of a table on its own.
+func hintParagraphs(body string) []string {
+	var out []string
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			out = append(out, strings.Join(para, " "))
+			para = nil
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(body), "\n") {
+		switch {
+		case strings.TrimSpace(line) == "":
+			flush()
+		case strings.HasPrefix(line, "    ") || isTableLine(line):
+			flush()
+			out = append(out, line)
+		default:
+			para = append(para, strings.TrimSpace(line))
+		}
+	}
+	flush()
+	return out
 }

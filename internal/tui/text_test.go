@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 )
 
 func TestBlockWrapsCodeAndKeepsTables(t *testing.T) {
@@ -81,6 +82,30 @@ func TestProseCodeThatFitsStaysWhole(t *testing.T) {
 		}
 		if n != 1 {
 			t.Errorf("width %d: a code line of %d cells took %d lines:\n%s", width, len(line), n, got)
+		}
+	}
+}
+
+func TestHintParagraphs(t *testing.T) {
+	body := "Answer with `writeJSON(w, 404,\nmap[string]string{\"error\": \"not found\"})`.\nThen return.\n\n    code line\n| a | b |\nLast words."
+	got := hintParagraphs(body)
+	want := []string{
+		"Answer with `writeJSON(w, 404, map[string]string{\"error\": \"not found\"})`. Then return.",
+		"    code line",
+		"| a | b |",
+		"Last words.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("hintParagraphs = %q\nwant %q", got, want)
+	}
+}
+
+func TestCodeSpanAcrossLinesIsNotPadded(t *testing.T) {
+	st := newStyles(Look{Profile: termenv.ANSI256, Dark: true})
+	text := hanging("1. ", "Answer with `writeJSON(w, http.StatusNotFound, map[string]string{\"error\": \"not found\"})`.", 40, 3)
+	for _, l := range strings.Split(ansi.Strip(codeSpans(st, text)), "\n") {
+		if strings.Contains(l, "  .") || strings.HasSuffix(l, " ") {
+			t.Errorf("padded line %q in:\n%s", l, ansi.Strip(codeSpans(st, text)))
 		}
 	}
 }
