@@ -422,3 +422,14 @@ func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
 	}
 	return cmds, true
 }
+
+func TestTabShowsWhichPaneScrolls(t *testing.T) {
+	h := tiny(t)
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.keys("enter")
+	h.sees("◂", "tab results")
+	h.keys("tab")
+	h.sees("▸", "tab text")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.sees("results (scrolling)", "tab text")
+}

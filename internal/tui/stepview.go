@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -118,7 +119,12 @@ func (m stepModel) body(sh *shared) string {
 	prose := pad(m.prose.View(), p.proseW)
 	results := pad(m.results.View(), p.resultsW)
 	if p.sideBySide {
-		bar := st.border.Render(strings.TrimSuffix(strings.Repeat("│ \n", p.bodyHeight), "\n"))
+		// The bar points at the pane the scroll keys move: ◂ the text, ▸ the results.
+		mark := "◂"
+		if m.focusResults {
+			mark = "▸"
+		}
+		bar := st.current.Render(mark) + " \n" + st.border.Render(strings.TrimSuffix(strings.Repeat("│ \n", p.bodyHeight-1), "\n"))
 		return lipgloss.JoinHorizontal(lipgloss.Top, prose, bar, results)
 	}
 	label := " results "
@@ -137,7 +143,11 @@ func (m stepModel) footer(sh *shared) string {
 	if m.justPassed && nextStep(sh, m.step) != nil {
 		return footerView(sh, k.Next, k.Check, k.Hint, k.Console, k.Back, k.Help)
 	}
-	return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, k.Focus, k.Back, k.Help)
+	focus := key.NewBinding(key.WithKeys(k.Focus.Keys()...), key.WithHelp(k.Focus.Help().Key, "results"))
+	if m.focusResults {
+		focus.SetHelp(k.Focus.Help().Key, "text")
+	}
+	return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, focus, k.Back, k.Help)
 }
 
 // resultsText is the results pane: the moment of success, the files, the
