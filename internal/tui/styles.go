@@ -70,6 +70,7 @@ func newStyles(look Look) styles {
 // the terminal while it renders. Inline code loses the spaces glamour pads
 // it with, which let a line break between code and the comma after it
 // ("4" / ", not 4.5"); its colours mark it, and without colour, backticks.
+// In colour, headings lose their # marks too.
 func glamourStyle(look Look) ansi.StyleConfig {
 	var sc ansi.StyleConfig
 	switch {
@@ -84,6 +85,11 @@ func glamourStyle(look Look) ansi.StyleConfig {
 		sc = glamourstyles.LightStyleConfig
 	}
 	sc.Code.Prefix, sc.Code.Suffix = "", ""
+	// Headings are marked by their colour; glamour's "## " reads as Markdown
+	// left unrendered.
+	for _, h := range []*ansi.StyleBlock{&sc.H2, &sc.H3, &sc.H4, &sc.H5, &sc.H6} {
+		h.Prefix = ""
+	}
 	return sc
 }
 

@@ -109,3 +109,16 @@ func TestCodeSpanAcrossLinesIsNotPadded(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingsInColourHaveNoMarks(t *testing.T) {
+	for _, look := range []Look{{Profile: termenv.ANSI256, Dark: true}, {Profile: termenv.ANSI256}} {
+		rc := newRenderCache(newStyles(look))
+		got := ansi.Strip(rc.renderNow("Intro.\n\n## Save a score\n\nText with `code`, here.", 60))
+		if strings.Contains(got, "#") || !strings.Contains(got, "Save a score") {
+			t.Errorf("dark %v: %q", look.Dark, got)
+		}
+		if !strings.Contains(got, "code, here") {
+			t.Errorf("dark %v: inline code still padded: %q", look.Dark, got)
+		}
+	}
+}
