@@ -101,6 +101,10 @@ func stepMarkdown(course *lessons.Course, step *lessons.Step, lang string) strin
 	return b.String()
 }
 
+// codeBreaks are where a code line may wrap besides spaces: after an
+// opening bracket or a comma, rather than inside a name.
+const codeBreaks = "({[,"
+
 // codeMargin is how many cells of glamour's word-wrap width a code block's
 // text does not get: the document's margin on both sides and the block's
 // own (measured: a line of width-6 cells is the longest kept whole).
@@ -130,7 +134,7 @@ func wrapCode(markdown string, width int) string {
 			body := strings.TrimLeft(line, " ")
 			indent := len(line) - len(body)
 			lead := min(indent+2, width/2)
-			out = append(out, hanging(strings.Repeat(" ", min(indent, lead)), body, width, lead))
+			out = append(out, hangingAt(strings.Repeat(" ", min(indent, lead)), body, width, lead, codeBreaks))
 			continue
 		}
 		out = append(out, line)

@@ -71,7 +71,19 @@ func footerView(sh *shared, bindings ...key.Binding) string {
 // hanging wraps text to width with every line after the first indented by
 // indent cells, so a wrapped item stays under its first word.
 func hanging(first, text string, width, indent int) string {
-	lines := strings.Split(wrap(text, width-indent), "\n")
+	return hangingAt(first, text, width, indent, "")
+}
+
+// hangingAt is hanging, a line also breaking after any of the characters
+// breaks (for code: after "(" or ","), not only at spaces and hyphens.
+func hangingAt(first, text string, width, indent int, breaks string) string {
+	w := width - indent
+	var lines []string
+	if w <= 4 {
+		lines = strings.Split(fit(text, w), "\n")
+	} else {
+		lines = strings.Split(ansi.Wrap(text, w, breaks), "\n")
+	}
 	for i := range lines {
 		if i == 0 {
 			lines[i] = first + lines[i]

@@ -122,3 +122,15 @@ func TestHeadingsInColourHaveNoMarks(t *testing.T) {
 		}
 	}
 }
+
+func TestCodeWrapsAfterBracketsNotInsideNames(t *testing.T) {
+	md := "```go\n\tjson.NewEncoder(w).Encode(map[string]string{\"version\": \"1.0\"})\n```"
+	for _, width := range []int{46, 56} {
+		got := wrapCode(md, width)
+		for _, piece := range []string{"NewEncoder", "Encode", "string]string", "\"version\":"} {
+			if !strings.Contains(got, piece) {
+				t.Errorf("width %d: %q was broken apart:\n%s", width, piece, got)
+			}
+		}
+	}
+}
