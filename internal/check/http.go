@@ -298,6 +298,16 @@ type HTTPMismatch struct {
 
 	wildcards    bool // a problem shows an expected value with "..."
 	headerAdvice bool // a header is missing, or a JSON body was sent as text
+	lang         string
+}
+
+// ForLang makes the advice of m's message that of a server in lang ("go",
+// "python"; "" for both), and returns m. It does nothing on a nil m.
+func (m *HTTPMismatch) ForLang(lang string) *HTTPMismatch {
+	if m != nil {
+		m.lang = lang
+	}
+	return m
 }
 
 // WithRequest records the request that got the response, for the message,
@@ -319,6 +329,9 @@ const (
 	maxRequestBytes = 1024
 )
 
+// jsonPathNote reads the JSON paths of body problems for a beginner.
+const jsonPathNote = "($ is the whole JSON body, $.scores its key scores, $.scores[0] the first item of that list.)"
+
 // serverLogPath is where the learner's server writes its output.
 const serverLogPath = ".sandcastle/server.log"
 
@@ -335,9 +348,12 @@ func (m *HTTPMismatch) Error() string {
 	}
 	writeProblems(&b, "Wrong header:", "Wrong headers:", m.HeaderProblems)
 	if m.headerAdvice {
-		b.WriteString("Set each header before the response's status and body go out (in Go, before WriteHeader or Write; in Python, before end_headers): a header set later is not sent.\n")
+		b.WriteString(m.headerAdviceText() + "\n")
 	}
 	writeProblems(&b, "Wrong body:", "Wrong body:", m.BodyProblems)
+	if slices.ContainsFunc(m.BodyProblems, func(p string) bool { return strings.HasPrefix(p, "$") }) {
+		b.WriteString(jsonPathNote + "\n")
+	}
 	if m.wildcards {
 		b.WriteString(wildcardNote + "\n")
 	}
@@ -403,7 +419,11 @@ func (m *HTTPMismatch) Hint() string {
 	case got == http.StatusNotFound:
 		return "Nothing answers " + route + " yet (404): add a handler for that endpoint."
 	case got == http.StatusMethodNotAllowed:
-		return "The path exists but not for this method: add a handler for " + route + "."
+		h := "The path matched a handler for another method: add a handler for " + route + "."
+		if m.lang != "python" {
+			h += ` For a catch-all that takes every method, leave the method out of its pattern ("/", not "GET /").`
+		}
+		return h
 	case got >= 500:
 		return "The server failed: look at its log (" + serverLogPath + ")."
 	case got == http.StatusUnauthorized && want/100 == 2 && strings.Contains(m.Request, "{{API_KEY}}"):
@@ -419,6 +439,10 @@ func (m *HTTPMismatch) Hint() string {
 			to = printableText(loc[0])
 		}
 		return fmt.Sprintf("The server redirected to %s instead of answering: check the path of the route (a trailing slash counts).", to)
+	case want == http.StatusUnauthorized && got/100 == 2:
+		return "The server accepted a request without the right key: compare the request's X-API-Key header with " +
+			"the API_KEY environment variable, and answer 401 when they differ. If it still gets in, look at the key " +
+			"your handler compares with: an empty one (a variable never set, or a new one that hides it) matches a request with no key."
 	case want == http.StatusNotFound && got/100 == 2:
 		return "A request for something that does not exist answers 404 Not Found."
 	case want/100 == 4 && got/100 == 2:
@@ -429,6 +453,18 @@ func (m *HTTPMismatch) Hint() string {
 		return fmt.Sprintf("Set the status to %s before writing the body.", httpStatusText(want))
 	}
 	return ""
+}
+
+// headerAdviceText says how to send a header so that it arrives, in the
+// server's language.
+func (m *HTTPMismatch) headerAdviceText() string {
+	switch m.lang {
+	case "go":
+		return "Set each header with w.Header().Set in your handler, before WriteHeader or the first Write: a header set later is not sent."
+	case "python":
+		return "Send each header with self.send_header, before self.end_headers(): after it, what you send is the body."
+	}
+	return "Set each header before the response's status and body go out (in Go, before WriteHeader or Write; in Python, before end_headers): a header set later is not sent."
 }
 
 func httpStatusText(code int) string {

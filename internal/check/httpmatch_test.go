@@ -102,7 +102,7 @@ func TestCompareHTTPStatus(t *testing.T) {
 				"The server failed: look at its log (.sandcastle/server.log).", "    database is locked"},
 			absent: []string{"Wrong body", "Wrong header"}},
 		{name: "405", expect: "HTTP 200", status: 405,
-			phrases: []string{"got 405 Method Not Allowed.", "The path exists but not for this method: add a handler for this request."}},
+			phrases: []string{"got 405 Method Not Allowed.", "The path matched a handler for another method: add a handler for this request."}},
 		{name: "a 404 where a 400 is due: the status only", expect: "HTTP 400\nContent-Type: application/json\n\n{\"error\": \"...\"}",
 			status: 404, header: http.Header{"Content-Type": {"text/plain; charset=utf-8"}}, body: "404 page not found",
 			phrases: []string{"Wrong status: expected 400 Bad Request, got 404 Not Found."}, absent: []string{"Wrong body", "Wrong header"}},
@@ -567,5 +567,67 @@ func TestAnsweredTwice(t *testing.T) {
 				t.Errorf("answeredTwice(%q) = %q, want %q", tc.after, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestHTTPAdviceForTheServersLanguage(t *testing.T) {
+	mismatch := func(t *testing.T, expect string, status int, header http.Header, lang string) string {
+		t.Helper()
+		want, err := ParseExpected(expect)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := CompareHTTP(want, status, header, nil, Captures{})
+		if m == nil {
+			t.Fatal("no mismatch")
+		}
+		return m.WithRequest(Request{Method: "POST", Path: "/nope"}).ForLang(lang).Error()
+	}
+	noType := http.Header{}
+	for _, tc := range []struct {
+		name, expect string
+		status       int
+		lang         string
+		want, not    []string
+	}{
+		{"a missing header, in Go", "HTTP 200\nContent-Type: application/json", 200, "go",
+			[]string{"w.Header().Set", "before WriteHeader"}, []string{"Python", "end_headers"}},
+		{"a missing header, in Python", "HTTP 200\nContent-Type: application/json", 200, "python",
+			[]string{"self.send_header", "self.end_headers()"}, []string{"Go", "WriteHeader"}},
+		{"a missing header, language unknown", "HTTP 200\nContent-Type: application/json", 200, "",
+			[]string{"in Go", "in Python"}, nil},
+		{"405 from a catch-all with a method, in Go", "HTTP 404", 405, "go",
+			[]string{"add a handler for POST /nope", `leave the method out of its pattern ("/", not "GET /")`}, nil},
+		{"405 in Python", "HTTP 404", 405, "python",
+			[]string{"add a handler for POST /nope"}, []string{"GET /"}},
+		{"a write with no key accepted", "HTTP 401", 201, "go",
+			[]string{"accepted a request without the right key", "API_KEY", "an empty one"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := mismatch(t, tc.expect, tc.status, noType, tc.lang)
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("message lacks %q:\n%s", w, got)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(got, n) {
+					t.Errorf("message has %q:\n%s", n, got)
+				}
+			}
+		})
+	}
+}
+
+func TestJSONPathsAreExplainedOnce(t *testing.T) {
+	want, _ := ParseExpected("HTTP 200\n\n{\"scores\": [{\"player\": \"ada\"}], \"next\": 1}")
+	m, _ := CompareHTTP(want, 200, http.Header{}, []byte(`{"scores": [{"player": "bob"}], "next": 2}`), Captures{})
+	got := m.Error()
+	if strings.Count(got, jsonPathNote) != 1 {
+		t.Errorf("the note on $ paths appears %d times:\n%s", strings.Count(got, jsonPathNote), got)
+	}
+	want, _ = ParseExpected("HTTP 200\n\nok")
+	if m, _ = CompareHTTP(want, 200, http.Header{}, []byte("nope"), Captures{}); strings.Contains(m.Error(), jsonPathNote) {
+		t.Errorf("the note on a text body:\n%s", m.Error())
 	}
 }

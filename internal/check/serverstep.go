@@ -198,7 +198,7 @@ func (r *serverRun) check(ctx context.Context, step *lessons.Step, c *lessons.Ch
 	if cr.Title == "" {
 		cr.Title = fmt.Sprintf("the check at %s:%d", step.Lesson.File, c.Line)
 	}
-	cr.Message, cr.HTTP = r.httpCheck(ctx, step, c)
+	cr.Message, cr.HTTP = r.httpCheck(ctx, step, c, opts.Lang)
 	if cr.Message == "" {
 		cr.Status = Pass
 	}
@@ -232,7 +232,7 @@ func (r *serverRun) sqlCheck(ctx context.Context, step *lessons.Step, c *lessons
 
 // httpCheck sends an http check's request to the server and compares the
 // answer with its expect block. It returns "" when the check passes.
-func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lessons.Check) (string, *HTTPMismatch) {
+func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lessons.Check, lang string) (string, *HTTPMismatch) {
 	where := fmt.Sprintf("the course's check at %s:%d", step.Lesson.File, c.Line)
 	req, err := ParseRequest(c.Body)
 	if err != nil {
@@ -263,10 +263,10 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 	twice := answeredTwice(resp.After)
 	switch {
 	case m != nil && twice != "":
-		m = m.WithRequest(req)
+		m = m.WithRequest(req).ForLang(lang)
 		return m.Error() + "\n" + twice, m
 	case m != nil:
-		m = m.WithRequest(req)
+		m = m.WithRequest(req).ForLang(lang)
 		return m.Error(), m
 	case twice != "":
 		return "Sent:\n" + indentText(req.String(), "    ") + "\n" + twice, nil
