@@ -433,3 +433,22 @@ func TestTabShowsWhichPaneScrolls(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.sees("results (scrolling)", "tab text")
 }
+
+func TestServerLogLinesWrap(t *testing.T) {
+	h := tiny(t)
+	h.keys("enter")
+	m := h.m.step
+	m.log = []string{"2025/03/01 12:00:00 http: superfluous response.WriteHeader call from main.saveScore (main.go:88)", "bell\a here"}
+	got := ansi.Strip(m.logText(h.m.sh, 40))
+	for _, l := range strings.Split(got, "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("line of %d cells: %q", ansi.StringWidth(l), l)
+		}
+	}
+	if all := strings.Join(strings.Fields(got), " "); !strings.Contains(all, "from main.saveScore (main.go:88)") || !strings.Contains(all, ".sandcastle/server.log") {
+		t.Errorf("the log lost words:\n%s", got)
+	}
+	if strings.Contains(got, "\a") {
+		t.Errorf("a control character reached the screen: %q", got)
+	}
+}

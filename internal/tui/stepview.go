@@ -348,9 +348,14 @@ func (m stepModel) logText(sh *shared, width int) string {
 	}
 	st := sh.st
 	var b strings.Builder
-	b.WriteString("\n" + st.header.Render("Your server's log") + st.dim.Render(" (last lines, .sandcastle/server.log)") + "\n")
+	b.WriteString("\n" + st.header.Render("Your server's log") + "\n")
+	b.WriteString(st.dim.Render(wrap("the last lines of .sandcastle/server.log:", width)) + "\n")
 	for _, l := range m.log {
-		b.WriteString(st.dim.Render(fit(l, width)) + "\n")
+		// A log line wraps, its continuation indented, so nothing of an
+		// error is lost off the edge.
+		for _, part := range strings.Split(hanging("", check.Printable(l), width, 2), "\n") {
+			b.WriteString(st.dim.Render(part) + "\n")
+		}
 	}
 	return b.String()
 }
