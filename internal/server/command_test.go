@@ -2,13 +2,10 @@ package server
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 )
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestSafeCommand(t *testing.T) {
 	for _, tc := range []struct {

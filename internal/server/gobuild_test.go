@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +79,7 @@ func TestGoRunBuildsOnlyWhenTheSourcesChange(t *testing.T) {
 		}
 		if runtime.GOOS == "linux" {
 			// The server is sandcastle's own child, not a grandchild under go run.
-			if exe, _ := os.Readlink("/proc/" + itoa(s.pgid) + "/exe"); exe != bin {
+			if exe, _ := os.Readlink("/proc/" + strconv.Itoa(s.pgid) + "/exe"); exe != bin {
 				t.Errorf("the server's process runs %q, want %q", exe, bin)
 			}
 		}
@@ -156,7 +157,7 @@ func TestGoRun(t *testing.T) {
 func TestBuildIgnoresTheServersOwnSettings(t *testing.T) {
 	dir := t.TempDir()
 	o := &Options{Dir: dir, BuildDir: filepath.Join(dir, ".sandcastle", "build")}
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module x\n\ngo 1.22\n"), 0o644)
+	write(t, filepath.Join(dir, "go.mod"), "module x\n\ngo 1.22\n")
 	hash := func(env ...string) string {
 		o.Env = env
 		h, err := sourceHash(o, []string{"./server"}, "go")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net"
 	"slices"
-	"strconv"
 	"time"
 )
 
@@ -22,7 +21,7 @@ const (
 // waitReady waits until 127.0.0.1:PORT accepts a connection, the server
 // exits, ctx ends, or StartTimeout passes.
 func (s *Server) waitReady(ctx context.Context) error {
-	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(s.Port))
+	addr := s.addr()
 	deadline := time.NewTimer(s.opts.StartTimeout)
 	defer deadline.Stop()
 	tick := time.NewTicker(pollEvery)

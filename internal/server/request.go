@@ -8,8 +8,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
-	"strconv"
 	"syscall"
 	"time"
 )
@@ -52,7 +50,7 @@ func (s *Server) Do(ctx context.Context, req *http.Request) (*Answer, error) {
 	req = req.Clone(rctx)
 	if req.URL.Host == "" {
 		u := *req.URL
-		u.Scheme, u.Host = "http", net.JoinHostPort("127.0.0.1", strconv.Itoa(s.Port))
+		u.Scheme, u.Host = "http", s.addr()
 		req.URL = &u
 	}
 	a, err := roundTrip(rctx, req)
@@ -133,10 +131,6 @@ func cause(err error) string {
 		return "it closed the connection before answering"
 	case errors.Is(err, syscall.ECONNRESET):
 		return "it reset the connection"
-	}
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err.Error()
 	}
 	return err.Error()
 }

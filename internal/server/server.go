@@ -144,13 +144,16 @@ func launch(o *Options, argv []string, log *os.File) (*Server, error) {
 		o.onStart(cmd.Process.Pid)
 	}
 	s := &Server{
-		URL: "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), Port: port,
-		opts: *o, cmd: cmd, pgid: cmd.Process.Pid, out: out,
+		Port: port, opts: *o, cmd: cmd, pgid: cmd.Process.Pid, out: out,
 		quit: make(chan struct{}), exited: make(chan struct{}), done: make(chan struct{}),
 	}
+	s.URL = "http://" + s.addr()
 	go s.wait()
 	return s, nil
 }
+
+// addr is where the server listens: 127.0.0.1:PORT.
+func (s *Server) addr() string { return net.JoinHostPort("127.0.0.1", strconv.Itoa(s.Port)) }
 
 // freePort asks the system for a free port on 127.0.0.1. Another process
 // may take it before the server does: a small race, accepted.
@@ -274,13 +277,4 @@ func (s *Server) Exited() (bool, *ExitInfo) {
 	default:
 	}
 	return false, nil
-}
-
-// LastLines returns the last n lines of the server's output (at most the
-// last 200 are kept), oldest first.
-func (s *Server) LastLines(n int) []string {
-	if n <= 0 {
-		return nil
-	}
-	return s.out.last(n)
 }

@@ -59,7 +59,7 @@ func TestGoodServer(t *testing.T) {
 	if p := seen.take(); !slices.Equal(p, []Phase{Starting, Ready}) {
 		t.Errorf("phases %v, want [starting ready]", p)
 	}
-	linesContain(t, s.LastLines(5), "listening on "+strconv.Itoa(s.Port))
+	linesContain(t, s.out.last(5), "listening on "+strconv.Itoa(s.Port))
 
 	st, err := s.Stop()
 	if err != nil || st.Killed || st.AlreadyExited {

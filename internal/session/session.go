@@ -104,15 +104,7 @@ func (s *Session) PassedCount() int { return workspace.Passed(s.Course, s.Progre
 
 // Behind counts the steps before step, in course order, that have not
 // passed: work a learner who goes to step skips, and that step may build on.
-func (s *Session) Behind(step *lessons.Step) int {
-	n := 0
-	for _, st := range s.Course.Steps()[:step.Index] {
-		if !s.Passed(st) {
-			n++
-		}
-	}
-	return n
-}
+func (s *Session) Behind(step *lessons.Step) int { return workspace.Behind(s.Course, s.Progress, step) }
 
 // BehindText says that n steps before this one have not passed, for a step
 // that fails or cannot run; where says where the learner sees which.

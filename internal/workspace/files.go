@@ -34,6 +34,10 @@ func (w *Workspace) create(name, content string) (bool, error) {
 	return true, errors.Join(err, f.Close())
 }
 
+// replaceSuffix ends the name of the temporary file replace writes; the
+// Watcher does not report it.
+const replaceSuffix = ".sandcastle-new"
+
 // replace writes content over a file through a temporary file and a rename,
 // so the file is never left half written.
 func (w *Workspace) replace(name, content string) error {
@@ -42,7 +46,7 @@ func (w *Workspace) replace(name, content string) error {
 			return fmt.Errorf("write %s: %w", name, err)
 		}
 	}
-	tmp := name + ".sandcastle-new"
+	tmp := name + replaceSuffix
 	if err := w.root.WriteFile(tmp, []byte(content), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}

@@ -115,14 +115,13 @@ func courseRef(path, dir string) (string, error) {
 }
 
 func writeConfig(dir string, cfg Config) error {
-	data, err := yaml.Marshal(cfg)
+	content, err := configText(cfg)
 	if err != nil {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create workspace: %w", err)
 	}
-	content := configHeader + string(data)
 	f, err := os.OpenFile(filepath.Join(dir, ConfigFile), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return &ExistsError{Dir: dir}
@@ -142,16 +141,23 @@ func (w *Workspace) SetLang(lang string) error {
 	}
 	cfg := w.Config
 	cfg.Lang = lang
-	data, err := yaml.Marshal(cfg)
+	content, err := configText(cfg)
 	if err != nil {
 		return err
 	}
-	if err := w.replace(ConfigFile, configHeader+string(data)); err != nil {
+	if err := w.replace(ConfigFile, content); err != nil {
 		return err
 	}
 	w.Config = cfg
 	return nil
 }
 
-// configHeader opens every sandcastle.yaml.
-const configHeader = "# A sandcastle workspace: the course you follow and your server's language.\n"
+// configText is the text of sandcastle.yaml for cfg, under a comment that
+// says what the file is.
+func configText(cfg Config) (string, error) {
+	data, err := yaml.Marshal(cfg)
+	if err != nil {
+		return "", err
+	}
+	return "# A sandcastle workspace: the course you follow and your server's language.\n" + string(data), nil
+}

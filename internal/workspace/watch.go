@@ -356,7 +356,7 @@ func scratch(name string) bool {
 	case strings.HasSuffix(name, "~"), // backups: vim, emacs, nano
 		strings.HasSuffix(name, ".tmp"),
 		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"), // JetBrains' safe write
-		strings.HasSuffix(name, ".sandcastle-new"): // sandcastle's own writes (Workspace.replace)
+		strings.HasSuffix(name, replaceSuffix): // sandcastle's own writes (Workspace.replace)
 		return true
 	}
 	return false

@@ -114,6 +114,9 @@ func TestCurrentAndResolve(t *testing.T) {
 			}
 		})
 	}
+	if n := Behind(c, passed(second.FullID()), third); n != 1 {
+		t.Errorf("Behind the third step with the second passed = %d, want 1", n)
+	}
 	_, err := Resolve(c, passed(), "the-best-scores")
 	var unknown *UnknownStepError
 	if !errors.As(err, &unknown) || !strings.Contains(err.Error(), "did you mean queries/the-best-scores?") {
