@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -19,12 +20,12 @@ type mapModel struct {
 
 func newMapModel(sh *shared) mapModel {
 	m := mapModel{}
-	m.focus(sh, sh.current)
+	m.focus(sh.current)
 	return m
 }
 
 // focus puts the cursor on step.
-func (m *mapModel) focus(sh *shared, step *lessons.Step) {
+func (m *mapModel) focus(step *lessons.Step) {
 	if step != nil {
 		m.cursor = step.Index
 	}
@@ -58,33 +59,52 @@ func (m mapModel) update(sh *shared, msg tea.Msg) (_ mapModel, open *lessons.Ste
 	case k.Type == tea.KeyEsc:
 		sh.say("q quits; ctrl+c quits from anywhere.", false)
 	}
-	rows, stepRow := m.rows(sh, sh.width)
-	m.offset = scrollTo(m.offset, stepRow[m.cursor], m.listHeight(sh), len(rows))
+	m.offset = scrollTo(m.offset, rowOf(sh, steps[m.cursor]), m.listHeight(sh), rowCount(sh))
 	return m, nil, false
 }
+
+// rowOf is the row of step in the list: under its lesson's heading and
+// those of the lessons before it.
+func rowOf(sh *shared, step *lessons.Step) int { return lessonIndex(sh, step.Lesson) + 1 + step.Index }
+
+// rowCount is how many rows the list has: the lessons' and the steps'.
+func rowCount(sh *shared) int { return len(sh.course.Lessons) + len(sh.course.Steps()) }
 
 // listHeight is how many rows of lessons and steps fit.
 func (m mapModel) listHeight(sh *shared) int { return max(sh.height-5, 3) }
 
-// rows are the lines of the list, and the row of each step.
-func (m mapModel) rows(sh *shared, width int) (rows []string, stepRow []int) {
-	st := sh.st
+// rows are the lines from up to to of the list, which has each lesson's
+// heading, then its steps; only those lines are drawn.
+func (m mapModel) rows(sh *shared, width, from, to int) []string {
+	var rows []string
+	row := 0
 	for li, l := range sh.course.Lessons {
-		done := 0
-		for _, s := range l.Steps {
-			if sh.passed(s) {
-				done++
-			}
+		if row >= from && row < to {
+			rows = append(rows, lessonRow(sh, li, l, width))
 		}
-		head := fmt.Sprintf("%d. %s", li+1, l.Title)
-		count := fmt.Sprintf("%d/%d", done, len(l.Steps))
-		rows = append(rows, st.header.Render(fit(head, width-len(count)-1))+" "+st.dim.Render(count))
+		row++
 		for _, s := range l.Steps {
-			stepRow = append(stepRow, len(rows))
-			rows = append(rows, m.stepRow(sh, s, width))
+			if row >= from && row < to {
+				rows = append(rows, m.stepRow(sh, s, width))
+			}
+			row++
 		}
 	}
-	return rows, stepRow
+	return rows
+}
+
+// lessonRow is the heading of the li-th lesson, with its steps passed.
+func lessonRow(sh *shared, li int, l *lessons.Lesson, width int) string {
+	st := sh.st
+	done := 0
+	for _, s := range l.Steps {
+		if sh.passed(s) {
+			done++
+		}
+	}
+	head := fmt.Sprintf("%d. %s", li+1, l.Title)
+	count := fmt.Sprintf("%d/%d", done, len(l.Steps))
+	return st.header.Render(fit(head, width-len(count)-1)) + " " + st.dim.Render(count)
 }
 
 func (m mapModel) stepRow(sh *shared, s *lessons.Step, width int) string {
@@ -110,19 +130,14 @@ func (m mapModel) stepRow(sh *shared, s *lessons.Step, width int) string {
 func (m mapModel) view(sh *shared) string {
 	st := sh.st
 	width := sh.width
-	passed, total := 0, len(sh.course.Steps())
-	for _, s := range sh.course.Steps() {
-		if sh.passed(s) {
-			passed++
-		}
-	}
+	steps := sh.course.Steps()
+	passed, total := workspace.Passed(sh.course, sh.progress), len(steps)
 	header := st.title.Render(fit(sh.course.Title, width-20)) + "  " +
 		progressBar(st, passed, total, min(20, max(width/5, 6))) + st.dim.Render(fmt.Sprintf(" %d/%d", passed, total))
 	where := st.dim.Render(fit("workspace: "+sh.sess.WS.Root, width))
-	rows, stepRow := m.rows(sh, width)
 	height := m.listHeight(sh)
-	offset := scrollTo(m.offset, stepRow[m.cursor], height, len(rows))
-	visible := rows[offset:min(offset+height, len(rows))]
+	offset := scrollTo(m.offset, rowOf(sh, steps[m.cursor]), height, rowCount(sh))
+	visible := m.rows(sh, width, offset, offset+height)
 	for len(visible) < height {
 		visible = append(visible, "")
 	}

@@ -2,19 +2,13 @@ package tui
 
 import (
 	"bytes"
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
-
-	"github.com/sandcastle/sandcastle/internal/session"
-	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
 // The golden tests run the real Bubble Tea program at a fixed size and
@@ -25,22 +19,8 @@ import (
 
 func goldenProgram(t *testing.T) (*teatest.TestModel, string) {
 	t.Helper()
-	dir := t.TempDir()
-	course, _ := filepath.Abs("../../testdata/courses/tiny")
-	ws, _, err := workspace.Init(context.Background(), dir, course, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(context.Background(), ws)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
 	clock := func() time.Time { return time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC) }
-	m, err := New(context.Background(), Options{Session: s, Look: Look{Profile: termenv.Ascii, Dark: true}, Now: clock})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, dir := newModel(t, "../../testdata/courses/tiny", "", Options{Look: Look{Profile: termenv.Ascii, Dark: true}, Now: clock})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	return tm, dir
 }
@@ -50,13 +30,6 @@ func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
 		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-}
-
-func keyMsg(k string) tea.KeyMsg {
-	if k == "enter" {
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
 
 func finalScreen(t *testing.T, tm *teatest.TestModel, dir string) []byte {

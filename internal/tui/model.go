@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -122,7 +123,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, m.sh.keys.Quit) {
 			return m, tea.Quit
 		}
-		if msg.String() == "?" && m.screen != screenConsole && m.screen != screenHelp {
+		if key.Matches(msg, m.sh.keys.Help) && m.screen != screenConsole && m.screen != screenHelp {
 			m.back, m.screen, m.helpOffset = m.screen, screenHelp, 0
 			return m, nil
 		}
@@ -165,7 +166,7 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.step, leave, console, cmd = m.step.update(m.sh, msg)
 		if leave {
 			m.screen = screenMap
-			m.cmap.focus(m.sh, m.step.step)
+			m.cmap.focus(m.step.step)
 		}
 		if console {
 			m.screen = screenConsole
@@ -278,7 +279,7 @@ func (m Model) changed(msg changedMsg) (tea.Model, tea.Cmd) {
 		return m, next
 	}
 	var cmd tea.Cmd
-	m.step, cmd = m.step.runCheck(m.sh, true)
+	m.step, cmd = m.step.runCheck(m.sh)
 	return m, tea.Batch(next, cmd)
 }
 
@@ -286,7 +287,7 @@ func (m Model) changed(msg changedMsg) (tea.Model, tea.Cmd) {
 func (m Model) Summary() string {
 	passed := workspace.Passed(m.sh.course, m.sh.progress)
 	total := len(m.sh.course.Steps())
-	line := m.sh.course.Title + ": " + itoa(passed) + " of " + itoa(total) + " steps passed"
+	line := m.sh.course.Title + ": " + strconv.Itoa(passed) + " of " + strconv.Itoa(total) + " steps passed"
 	if passed == total {
 		line += ". Every step passes: well done!"
 	} else {

@@ -18,20 +18,19 @@ import (
 )
 
 // harness drives a Model the way Bubble Tea would, running every command
-// it returns to completion and feeding the messages back.
+// it returns to completion and feeding the messages back. Tests and
+// benchmarks share it.
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	m    Model
 	dir  string
 	quit bool
 }
 
-func newHarness(t *testing.T, course, lang string) *harness {
-	t.Helper()
-	return newHarnessLook(t, course, lang, Look{Profile: termenv.Ascii})
-}
-
-func newHarnessLook(t *testing.T, course, lang string, look Look) *harness {
+// newModel makes a workspace of course (a folder, or the built-in course)
+// in lang, opens its session, and builds a Model on it with opts; it returns
+// the model and the workspace's folder.
+func newModel(t testing.TB, course, lang string, opts Options) (Model, string) {
 	t.Helper()
 	if course != workspace.BuiltinRef {
 		abs, err := filepath.Abs(course)
@@ -50,10 +49,22 @@ func newHarnessLook(t *testing.T, course, lang string, look Look) *harness {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	m, err := New(context.Background(), Options{Session: s, Look: look})
+	opts.Session = s
+	m, err := New(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m, dir
+}
+
+func newHarness(t testing.TB, course, lang string) *harness {
+	t.Helper()
+	return newHarnessLook(t, course, lang, Look{Profile: termenv.Ascii})
+}
+
+func newHarnessLook(t testing.TB, course, lang string, look Look) *harness {
+	t.Helper()
+	m, dir := newModel(t, course, lang, Options{Look: look})
 	h := &harness{t: t, m: m, dir: dir}
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return h
@@ -63,7 +74,6 @@ func tiny(t *testing.T) *harness { return newHarness(t, "../../testdata/courses/
 
 // send gives the model a message and runs what it asks for.
 func (h *harness) send(msg tea.Msg) {
-	h.t.Helper()
 	next, cmd := h.m.Update(msg)
 	h.m = next.(Model)
 	h.run(cmd)
@@ -97,26 +107,23 @@ func (h *harness) run(cmd tea.Cmd) {
 	}
 }
 
+// namedKeys are the keys keyMsg knows by name.
+var namedKeys = map[string]tea.KeyType{
+	"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab,
+	"up": tea.KeyUp, "down": tea.KeyDown, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+}
+
+// keyMsg is the message of a key named in namedKeys, or of the letters k.
+func keyMsg(k string) tea.KeyMsg {
+	if t, ok := namedKeys[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
 func (h *harness) keys(keys ...string) {
 	for _, k := range keys {
-		switch k {
-		case "enter":
-			h.send(tea.KeyMsg{Type: tea.KeyEnter})
-		case "esc":
-			h.send(tea.KeyMsg{Type: tea.KeyEsc})
-		case "down":
-			h.send(tea.KeyMsg{Type: tea.KeyDown})
-		case "up":
-			h.send(tea.KeyMsg{Type: tea.KeyUp})
-		case "tab":
-			h.send(tea.KeyMsg{Type: tea.KeyTab})
-		case "pgdown":
-			h.send(tea.KeyMsg{Type: tea.KeyPgDown})
-		case "pgup":
-			h.send(tea.KeyMsg{Type: tea.KeyPgUp})
-		default:
-			h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
-		}
+		h.send(keyMsg(k))
 	}
 }
 
@@ -143,7 +150,7 @@ func (h *harness) write(name, content string) {
 	writeFile(h.t, h.dir, name, content)
 }
 
-func writeFile(t *testing.T, dir, name, content string) {
+func writeFile(t testing.TB, dir, name, content string) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 		t.Fatal(err)

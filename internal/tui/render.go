@@ -14,7 +14,6 @@ import (
 // renderCache renders lesson text with glamour, once per step and width,
 // off the UI loop.
 type renderCache struct {
-	look  Look
 	style styles
 	mu    sync.Mutex // guards out and renderers
 	out   map[renderKey]string
@@ -38,7 +37,7 @@ type renderedMsg struct {
 }
 
 func newRenderCache(s styles) *renderCache {
-	return &renderCache{look: s.look, style: s, out: map[renderKey]string{}, renderers: map[int]*glamour.TermRenderer{}}
+	return &renderCache{style: s, out: map[renderKey]string{}, renderers: map[int]*glamour.TermRenderer{}}
 }
 
 // get returns the rendered text of step for language lang at width, when it
@@ -70,7 +69,7 @@ func (c *renderCache) renderNow(markdown string, width int) string {
 		var err error
 		r, err = glamour.NewTermRenderer(
 			glamour.WithStyles(c.style.glamour),
-			glamour.WithColorProfile(c.look.Profile),
+			glamour.WithColorProfile(c.style.look.Profile),
 			glamour.WithWordWrap(width),
 		)
 		if err != nil {

@@ -159,7 +159,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 	case key.Matches(k, keys.Back):
 		return m, true, false, nil
 	case key.Matches(k, keys.Check):
-		m, cmd = m.runCheck(sh, false)
+		m, cmd = m.runCheck(sh)
 		cmd = tea.Sequence(m.makeCurrent(sh), cmd)
 	case key.Matches(k, keys.Watch):
 		sh.watching = !sh.watching
@@ -168,7 +168,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 			break
 		}
 		sh.say("watch mode on: saving a file checks the step", false)
-		m, cmd = m.runCheck(sh, true) // files may have changed while it was off
+		m, cmd = m.runCheck(sh) // files may have changed while it was off
 	case key.Matches(k, keys.Hint):
 		cmd = m.hint(sh)
 	case key.Matches(k, keys.Solution):
@@ -234,8 +234,8 @@ func nextStep(sh *shared, step *lessons.Step) *lessons.Step {
 }
 
 // runCheck checks the step in the background; a check already running is
-// followed by one more (auto is set for a check watch mode started).
-func (m stepModel) runCheck(sh *shared, auto bool) (stepModel, tea.Cmd) {
+// followed by one more.
+func (m stepModel) runCheck(sh *shared) (stepModel, tea.Cmd) {
 	if m.checking {
 		// The files changed under the check: stop it, and check again.
 		m.again = true
@@ -296,7 +296,7 @@ func (m *stepModel) checkAgain(sh *shared) tea.Cmd {
 	}
 	m.again = false
 	var cmd tea.Cmd
-	*m, cmd = m.runCheck(sh, true)
+	*m, cmd = m.runCheck(sh)
 	return cmd
 }
 

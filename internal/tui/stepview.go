@@ -28,6 +28,8 @@ type panes struct {
 	sideBySide         bool
 }
 
+// panes are the widths of the step view's areas, and, side by side, their
+// heights; stacked, layout shares the height out (stack).
 func (m stepModel) panes(sh *shared) panes {
 	footer := 1
 	if sh.notice != "" {
@@ -42,9 +44,16 @@ func (m stepModel) panes(sh *shared) panes {
 		return p
 	}
 	p.proseW, p.resultsW = sh.width, sh.width
-	// Stacked: the prose takes 55% of the height, more when the results
-	// are short, less when the prose is, and the results the rest.
-	results := strings.Count(m.resultsText(sh, p.resultsW-2), "\n") + 1
+	return p
+}
+
+// stack shares the height of stacked panes out: the prose takes 55% of it,
+// more when the results (of so many lines) are short, less when the prose
+// is, and the results the rest.
+func (m stepModel) stack(p panes, results int) panes {
+	if p.sideBySide {
+		return p
+	}
 	p.proseH = max(p.bodyHeight*55/100, p.bodyHeight-1-results, 3)
 	if lines := m.prose.TotalLineCount(); m.proseWidth == p.proseW && lines > 0 {
 		p.proseH = max(min(p.proseH, lines), 3)
@@ -64,14 +73,15 @@ func (m *stepModel) layout(sh *shared) {
 		if text, ok := sh.render.get(m.step, sh.lang, p.proseW); ok {
 			m.prose.SetContent(text)
 			m.proseWidth = p.proseW
-			p = m.panes(sh) // the heights depend on the prose's length
 		} else {
 			m.prose.SetContent(sh.st.dim.Render("  …"))
 		}
 	}
+	results := m.resultsText(sh, p.resultsW-2)
+	p = m.stack(p, strings.Count(results, "\n")+1) // after the prose: the heights depend on its length
 	m.prose.Width, m.prose.Height = p.proseW, p.proseH
 	m.results.Width, m.results.Height = p.resultsW, p.resultsH
-	m.results.SetContent(m.resultsText(sh, p.resultsW-2))
+	m.results.SetContent(results)
 }
 
 // ensureRendered renders the prose at the current width when it is not
@@ -90,12 +100,7 @@ func (m stepModel) ensureRendered(sh *shared) tea.Cmd {
 func (m stepModel) header(sh *shared) string {
 	st := sh.st
 	l := m.step.Lesson
-	pos := 0
-	for i, s := range l.Steps {
-		if s == m.step {
-			pos = i + 1
-		}
-	}
+	pos := slices.Index(l.Steps, m.step) + 1
 	watch := st.dim.Render("○ watch off")
 	if sh.watching {
 		watch = st.pass.Render("● watching")
@@ -229,12 +234,7 @@ func (m stepModel) checkText(sh *shared, width int) string {
 // behindText says, under a step that fails or cannot run, that steps before
 // it have not passed, when some have not.
 func behindText(sh *shared, step *lessons.Step, width int) string {
-	n := 0
-	for _, s := range sh.course.Steps()[:step.Index] {
-		if !sh.passed(s) {
-			n++
-		}
-	}
+	n := workspace.Behind(sh.course, sh.progress, step)
 	if n == 0 {
 		return ""
 	}

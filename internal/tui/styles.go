@@ -19,11 +19,9 @@ type Look struct {
 // styles are every lipgloss style of the TUI, built for one Look.
 type styles struct {
 	look      Look
-	renderer  *lipgloss.Renderer
 	title     lipgloss.Style
 	header    lipgloss.Style
 	dim       lipgloss.Style
-	bold      lipgloss.Style
 	pass      lipgloss.Style
 	fail      lipgloss.Style
 	warn      lipgloss.Style
@@ -32,7 +30,6 @@ type styles struct {
 	footer    lipgloss.Style
 	key       lipgloss.Style
 	border    lipgloss.Style
-	pane      lipgloss.Style
 	celebrate lipgloss.Style
 	dialog    lipgloss.Style
 	glamour   ansi.StyleConfig
@@ -46,11 +43,10 @@ func newStyles(look Look) styles {
 		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
 	}
 	accent := c("#5A3FC0", "#B4A5FF")
-	s := styles{look: look, renderer: r}
+	s := styles{look: look}
 	s.title = r.NewStyle().Bold(true).Foreground(accent)
 	s.header = r.NewStyle().Bold(true)
 	s.dim = r.NewStyle().Foreground(c("#6B6B6B", "#8A8A8A"))
-	s.bold = r.NewStyle().Bold(true)
 	s.pass = r.NewStyle().Foreground(c("#1A7F37", "#57D977"))
 	s.fail = r.NewStyle().Foreground(c("#C4261D", "#FF6B62"))
 	s.warn = r.NewStyle().Foreground(c("#9A6700", "#E8B339"))
@@ -59,7 +55,6 @@ func newStyles(look Look) styles {
 	s.footer = r.NewStyle().Foreground(c("#6B6B6B", "#8A8A8A"))
 	s.key = r.NewStyle().Bold(true).Foreground(c("#3A3A3A", "#D0D0D0"))
 	s.border = r.NewStyle().Foreground(c("#BDBDBD", "#4A4A4A"))
-	s.pane = r.NewStyle().Padding(0, 1)
 	s.celebrate = r.NewStyle().Bold(true).Foreground(c("#1A7F37", "#57D977"))
 	s.dialog = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 2)
 	s.glamour = glamourStyle(look)
@@ -92,6 +87,3 @@ func glamourStyle(look Look) ansi.StyleConfig {
 	}
 	return sc
 }
-
-// color reports whether the look uses colour at all.
-func (s styles) color() bool { return s.look.Profile != termenv.Ascii }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -37,8 +36,6 @@ func pad(s string, width int) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // footerView is the key map in one line, and the notice above it when
 // there is one. When the line is too long, bindings are dropped from the
