@@ -13,19 +13,26 @@ import (
 
 // runCheck runs one check in a sandbox already built for its step.
 func runCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *lessons.Check, files fs.FS, opts Options) CheckResult {
-	cr := CheckResult{Title: c.Title, Status: Fail}
+	switch c.Kind {
+	case "sql":
+		msg, m := sqlCheck(ctx, sb, step, c, files)
+		cr := verdict(step, c, msg)
+		cr.Mismatch = m
+		return cr
+	case "sh":
+		return verdict(step, c, shCheck(ctx, c, opts))
+	}
+	return verdict(step, c, fmt.Sprintf("sandcastle cannot run %s checks", c.Kind))
+}
+
+// verdict is the result of check c of step: a pass when msg is "", else a
+// failure that msg explains. A check without a title is named by its place.
+func verdict(step *lessons.Step, c *lessons.Check, msg string) CheckResult {
+	cr := CheckResult{Title: c.Title, Status: Fail, Message: msg}
 	if cr.Title == "" {
 		cr.Title = fmt.Sprintf("the check at %s:%d", step.Lesson.File, c.Line)
 	}
-	switch c.Kind {
-	case "sql":
-		cr.Message, cr.Mismatch = sqlCheck(ctx, sb, step, c, files)
-	case "sh":
-		cr.Message = shCheck(ctx, c, opts)
-	default:
-		cr.Message = fmt.Sprintf("sandcastle cannot run %s checks", c.Kind)
-	}
-	if cr.Message == "" {
+	if msg == "" {
 		cr.Status = Pass
 	}
 	return cr
@@ -64,10 +71,7 @@ func judge(step *lessons.Step, c *lessons.Check, res *sandbox.Result, err error)
 	if err != nil {
 		return fmt.Sprintf("the course's expect block at %s:%d is not a table: %v", step.Lesson.File, c.Expect.Line, err), nil
 	}
-	if m := Compare(c.Expect.Mode, want, res.Columns, res.Rows, res.Truncated); m != nil {
-		return "", m
-	}
-	return "", nil
+	return "", Compare(c.Expect.Mode, want, res.Columns, res.Rows, res.Truncated)
 }
 
 // ranNote shows what a failed check ran: its own SQL, or the learner's file

@@ -52,24 +52,10 @@ const ConsoleHelp = `.tables               list the tables and views
 .help                 this help
 End a statement with ; to run it.`
 
-// Exec runs one input of the console: SQL statements, or a dot command,
-// and returns the result of the last statement. A SQL error comes back as an
-// error whose text explains it.
-func (c *Console) Exec(ctx context.Context, input string) (*sandbox.Result, error) {
-	input = strings.TrimSpace(input)
-	if !strings.HasPrefix(input, ".") {
-		res, err := c.sb.Run(ctx, sandbox.Script{SQL: input, Args: c.params})
-		if err != nil {
-			return nil, c.explain(err)
-		}
-		return res, nil
-	}
-	return c.dot(ctx, input)
-}
-
-// ExecAll runs one input of the console and returns the rows of each of its
-// statements that returned some, in order, up to the error that stopped
-// them, if one did.
+// ExecAll runs one input of the console, SQL statements or a dot command,
+// and returns the rows of each of its statements that returned some, in
+// order, up to the error that stopped them, if one did. A SQL error comes
+// back as an error whose text explains it.
 func (c *Console) ExecAll(ctx context.Context, input string) ([]*sandbox.Result, error) {
 	input = strings.TrimSpace(input)
 	if strings.HasPrefix(input, ".") {

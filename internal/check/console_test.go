@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/sandcastle/sandcastle/sandbox"
 )
 
 func TestConsoleParameters(t *testing.T) {
@@ -14,8 +16,15 @@ func TestConsoleParameters(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer con.Close()
+	exec := func(input string) (*sandbox.Result, error) { // the last result
+		results, err := con.ExecAll(ctx, input)
+		if len(results) == 0 {
+			return &sandbox.Result{}, err
+		}
+		return results[len(results)-1], err
+	}
 	query := "SELECT score FROM scores WHERE player = :player ORDER BY score;"
-	if _, err := con.Exec(ctx, query); err == nil || !strings.Contains(err.Error(), "Give it one first, as in: .param set :player 'ada'") {
+	if _, err := exec(query); err == nil || !strings.Contains(err.Error(), "Give it one first, as in: .param set :player 'ada'") {
 		t.Errorf("a parameter with no value: %v", err)
 	}
 	for _, tc := range []struct {
@@ -29,7 +38,7 @@ func TestConsoleParameters(t *testing.T) {
 		{"a bare word is text", ".param set :who grace", "grace"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := con.Exec(ctx, tc.input)
+			res, err := exec(tc.input)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -46,20 +55,20 @@ func TestConsoleParameters(t *testing.T) {
 			t.Errorf("%s missing from the list: %v", name, res.Rows)
 		})
 	}
-	res, err := con.Exec(ctx, query)
+	res, err := exec(query)
 	if err != nil || len(res.Rows) == 0 {
 		t.Errorf("the query with :player set: %v %v", res, err)
 	}
 	for _, bad := range []string{".param set :x 1; DROP TABLE scores", ".param set :x 'open", ".param set", ".param frob"} {
-		if _, err := con.Exec(ctx, bad); err == nil {
+		if _, err := exec(bad); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
 	}
-	if res, err := con.Exec(ctx, "SELECT count(*) FROM scores;"); err != nil || len(res.Rows) != 1 {
+	if res, err := exec("SELECT count(*) FROM scores;"); err != nil || len(res.Rows) != 1 {
 		t.Errorf("scores after the bad values: %v %v", res, err)
 	}
-	con.Exec(ctx, ".param clear")
-	if res, _ := con.Exec(ctx, ".param list"); len(res.Rows) != 0 {
+	exec(".param clear")
+	if res, _ := exec(".param list"); len(res.Rows) != 0 {
 		t.Errorf("after clear: %v", res.Rows)
 	}
 }

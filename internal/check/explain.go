@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -134,11 +135,11 @@ const maxTokenWidth = 40
 // shortToken cuts a long token in double quotes, such as the rest of a
 // file after a quote that is not closed.
 func shortToken(tok string) string {
-	runes := []rune(strings.Trim(tok, `"`))
-	if len(runes) <= maxTokenWidth {
-		return tok
+	text := strings.Trim(tok, `"`)
+	if short := shortenText(text, maxTokenWidth); short != text {
+		return `"` + short + `"`
 	}
-	return `"` + string(runes[:maxTokenWidth-1]) + `…"`
+	return tok
 }
 
 // explainConstraint explains rows that a table's rules refused.
@@ -293,8 +294,10 @@ func explainQuery(msg string) string {
 	if i := strings.Index(msg, " BY term out of range - should be between 1 and "); i > 0 {
 		clause := msg[strings.LastIndex(msg[:i], " ")+1:i] + " BY"
 		limit := msg[i+len(" BY term out of range - should be between 1 and "):]
-		return fmt.Sprintf("A number after %s means a column of the result by its position, and the result has only %s: use a number from 1 to %s, or the column's name.",
-			clause, plural1(limit), limit)
+		if n, err := strconv.Atoi(limit); err == nil {
+			return fmt.Sprintf("A number after %s means a column of the result by its position, and the result has only %d %s: use a number from 1 to %d, or the column's name.",
+				clause, n, plural(n, "column"), n)
+		}
 	}
 	switch {
 	case strings.HasSuffix(msg, "BY term does not match any column in the result set"):
@@ -311,12 +314,4 @@ func explainQuery(msg string) string {
 		return "This statement tries to change the database, but here it may only read it."
 	}
 	return ""
-}
-
-// plural1 returns "1 column" or "N columns" for a count written as text.
-func plural1(n string) string {
-	if n == "1" {
-		return "1 column"
-	}
-	return n + " columns"
 }

@@ -64,14 +64,24 @@ func TestExplain(t *testing.T) {
 		{"one value for two columns", "1 values for 2 columns", []string{"lists 2 columns but gives 1 value:"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Explain(tt.message)
-			for _, p := range tt.want {
-				if !strings.Contains(got, p) {
-					t.Errorf("Explain(%q) = %q, want it to hold %q", tt.message, got, p)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { explainHolds(t, tt.message, tt.want, nil) })
+	}
+}
+
+// explainHolds checks that Explain(message) holds each of want and none
+// of not.
+func explainHolds(t *testing.T, message string, want, not []string) {
+	t.Helper()
+	got := Explain(message)
+	for _, p := range want {
+		if !strings.Contains(got, p) {
+			t.Errorf("Explain(%q) = %q, want it to hold %q", message, got, p)
+		}
+	}
+	for _, p := range not {
+		if strings.Contains(got, p) {
+			t.Errorf("Explain(%q) = %q, want it without %q", message, got, p)
+		}
 	}
 }
 
@@ -104,19 +114,7 @@ func TestExplainAdvice(t *testing.T) {
 		{"line break in a name", "no such column: \"a\r\nb\"", []string{`"a↵b"`}, []string{"\r", "\n"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Explain(tt.message)
-			for _, p := range tt.want {
-				if !strings.Contains(got, p) {
-					t.Errorf("Explain(%q) = %q, want it to hold %q", tt.message, got, p)
-				}
-			}
-			for _, p := range tt.not {
-				if strings.Contains(got, p) {
-					t.Errorf("Explain(%q) = %q, want it without %q", tt.message, got, p)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { explainHolds(t, tt.message, tt.want, tt.not) })
 	}
 }
 

@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -32,19 +31,16 @@ type Request struct {
 // line are skipped; the body is trimmed. Errors are for the course's author
 // and name the line of the block they are about.
 func ParseRequest(body string) (Request, error) {
-	lines, first := blockLines(body)
-	if first == len(lines) {
-		return Request{}, errors.New("line 1: expected a request line such as GET /scores; the block is empty")
-	}
-	method, path, err := requestLine(lines[first])
-	if err != nil {
-		return Request{}, fmt.Errorf("line %d: %w", first+1, err)
-	}
-	header, rest, err := headerLines(lines, first+1)
+	var r Request
+	var err error
+	r.Header, r.Body, err = parseBlock(body, "a request line such as GET /scores", func(line string) (err error) {
+		r.Method, r.Path, err = requestLine(line)
+		return err
+	})
 	if err != nil {
 		return Request{}, err
 	}
-	return Request{Method: method, Path: path, Header: header, Body: joinBody(lines[rest:])}, nil
+	return r, nil
 }
 
 // requestLine reads "METHOD /path [HTTP/1.1]".
@@ -89,19 +85,16 @@ type Expected struct {
 // phrase is not compared), header lines "Name: value", then a blank line
 // and the expected body, if any. Errors are for the course's author.
 func ParseExpected(body string) (Expected, error) {
-	lines, first := blockLines(body)
-	if first == len(lines) {
-		return Expected{}, errors.New("line 1: expected a status line such as HTTP 201; the block is empty")
-	}
-	status, err := statusLine(lines[first])
-	if err != nil {
-		return Expected{}, fmt.Errorf("line %d: %w", first+1, err)
-	}
-	header, rest, err := headerLines(lines, first+1)
+	var e Expected
+	var err error
+	e.Header, e.Body, err = parseBlock(body, "a status line such as HTTP 201", func(line string) (err error) {
+		e.Status, err = statusLine(line)
+		return err
+	})
 	if err != nil {
 		return Expected{}, err
 	}
-	return Expected{Status: status, Header: header, Body: joinBody(lines[rest:])}, nil
+	return e, nil
 }
 
 // statusLine reads "HTTP 201", "HTTP 201 Created" or "HTTP/1.1 201 Created".
@@ -118,15 +111,26 @@ func statusLine(line string) (int, error) {
 	return code, nil
 }
 
-// blockLines splits a block into lines, without carriage returns, and
-// returns the index of its first line that is not blank.
-func blockLines(body string) ([]string, int) {
+// parseBlock reads a block of the .http format: blank lines, a first line
+// that readFirst reads (what names it for the errors), header lines, then a
+// blank line and the body, which is trimmed. Its errors name their line.
+func parseBlock(body, what string, readFirst func(line string) error) (http.Header, string, error) {
 	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
 	first := 0
 	for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
 		first++
 	}
-	return lines, first
+	if first == len(lines) {
+		return nil, "", fmt.Errorf("line 1: expected %s; the block is empty", what)
+	}
+	if err := readFirst(lines[first]); err != nil {
+		return nil, "", fmt.Errorf("line %d: %w", first+1, err)
+	}
+	header, rest, err := headerLines(lines, first+1)
+	if err != nil {
+		return nil, "", err
+	}
+	return header, strings.TrimSpace(strings.Join(lines[rest:], "\n")), nil
 }
 
 // headerLines reads "Name: value" lines from lines[from:] up to a blank
@@ -158,10 +162,6 @@ func isToken(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-func joinBody(lines []string) string {
-	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
 // String writes the request in the format of .http files: the request

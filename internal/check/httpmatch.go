@@ -29,12 +29,12 @@ import (
 func CompareHTTP(want Expected, status int, header http.Header, body []byte, c Captures) (*HTTPMismatch, Captures) {
 	made := Captures{}
 	m := &HTTPMismatch{WantStatus: want.Status, GotStatus: status, Header: shownHeaders(want, status, header)}
-	m.compareHeaders(want.Header, header, c)
-	b := compareBody(want.Body, body, c, made)
-	m.BodyProblems = b.problems
-	m.wildcards = m.wildcards || b.wildcards
-	if status != want.Status && (status/100 != 2 || want.Status/100 != 2) {
-		m.HeaderProblems, m.BodyProblems, m.wildcards, m.headerAdvice = nil, nil, false, false
+	b := compareBody(want.Body, body, c, made) // even when not judged, for its captures
+	if status == want.Status || status/100 == 2 && want.Status/100 == 2 {
+		m.compareHeaders(want.Header, header, c)
+		m.BodyProblems = b.problems
+		m.wildcards = m.wildcards || b.wildcards
+	} else {
 		b.focus = nil
 	}
 	m.Body, m.BodyPath = showBody(body, b.got, b.focus)
@@ -188,15 +188,15 @@ func compareJSON(want string, got []byte, made Captures) bodyResult {
 	if err != nil { // cannot happen: want is valid JSON
 		return bodyResult{problems: []string{"the expected body is not JSON: " + err.Error()}}
 	}
-	g, err := parseJSON(got)
 	if len(bytes.TrimSpace(got)) == 0 {
 		return bodyResult{problems: []string{"expected a JSON body, got an empty body"}}
 	}
-	if n := jsonValues(got); err != nil && n > 1 {
-		return bodyResult{problems: []string{fmt.Sprintf("expected one JSON body, got %d JSON values one after the other: "+
-			"does your server answer twice, with no return after its first answer?", n)}}
-	}
+	g, err := parseJSON(got)
 	if err != nil {
+		if n := jsonValues(got); n > 1 {
+			return bodyResult{problems: []string{fmt.Sprintf("expected one JSON body, got %d JSON values one after the other: "+
+				"does your server answer twice, with no return after its first answer?", n)}}
+		}
 		return bodyResult{problems: []string{fmt.Sprintf("expected a JSON body, got one that is not JSON (%v)", err)}}
 	}
 	jm := jsonMatcher{made: made}

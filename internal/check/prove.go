@@ -110,7 +110,7 @@ func Prove(ctx context.Context, course *lessons.Course, langs []string, keep fun
 // stepLangs are the languages a step is proved in.
 func stepLangs(course *lessons.Course, s *lessons.Step, langs []string) []string {
 	var out []string
-	http := slices.ContainsFunc(s.Checks, func(c *lessons.Check) bool { return c.Kind == "http" })
+	http := hasCheck(s, "http")
 	for _, l := range langs {
 		if http || slices.ContainsFunc(s.Files, func(f *lessons.FileBlock) bool { return f.Lang == l }) {
 			out = append(out, l)
@@ -215,7 +215,7 @@ func runFiles(ctx context.Context, course *lessons.Course, step *lessons.Step, f
 	for name, content := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(content), Mode: 0o644}
 	}
-	if hasHTTP(step) || slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == "sh" }) {
+	if hasCheck(step, "http") || hasCheck(step, "sh") {
 		dir, err := os.MkdirTemp("", "sandcastle-proof-")
 		if err != nil {
 			return StepResult{ID: step.FullID(), Status: Error, Message: err.Error()}

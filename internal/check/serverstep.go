@@ -35,9 +35,10 @@ type ServerOptions struct {
 	Name string
 }
 
-// hasHTTP reports whether a step checks a server.
-func hasHTTP(step *lessons.Step) bool {
-	return slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == "http" })
+// hasCheck reports whether a step has a check of kind ("http" for a step
+// that checks a server).
+func hasCheck(step *lessons.Step, kind string) bool {
+	return slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == kind })
 }
 
 // serverFiles are the paths a step's server uses, under opts.Dir.
@@ -141,7 +142,7 @@ func writeDatabase(ctx context.Context, course *lessons.Course, step *lessons.St
 func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options, res StepResult) StepResult {
 	// One server step at a time in a workspace (the TUI's watch mode and a
 	// check in a terminal, say): they share the database and the log.
-	state, _, _, _ := serverFiles(opts)
+	state, db, _, _ := serverFiles(opts)
 	unlock, err := lockDir(ctx, state)
 	if err != nil {
 		return res.couldNotRun(ctx, err.Error())
@@ -151,8 +152,7 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 	if err != nil {
 		return res.couldNotRun(ctx, err.Error())
 	}
-	run := &serverRun{srv: srv, captures: Captures{APIKeyName: apiKey}}
-	_, run.db, _, _ = serverFiles(opts)
+	run := &serverRun{srv: srv, db: db, captures: Captures{APIKeyName: apiKey}}
 	for _, c := range step.Checks {
 		res.Checks = append(res.Checks, run.check(ctx, step, c, files, opts))
 		if ctx.Err() != nil {
@@ -187,22 +187,17 @@ type serverRun struct {
 }
 
 func (r *serverRun) check(ctx context.Context, step *lessons.Step, c *lessons.Check, files fs.FS, opts Options) CheckResult {
-	if c.Kind != "http" {
-		if c.Kind == "sql" {
-			return r.sqlCheck(ctx, step, c, files, opts)
-		}
-		return runCheck(ctx, nil, step, c, files, opts)
+	switch c.Kind {
+	case "sql":
+		return r.sqlCheck(ctx, step, c, files, opts)
+	case "http":
+		r.stale = true
+		msg, m := r.httpCheck(ctx, step, c, opts.Lang)
+		cr := verdict(step, c, msg)
+		cr.HTTP = m
+		return cr
 	}
-	r.stale = true
-	cr := CheckResult{Title: c.Title, Status: Fail}
-	if cr.Title == "" {
-		cr.Title = fmt.Sprintf("the check at %s:%d", step.Lesson.File, c.Line)
-	}
-	cr.Message, cr.HTTP = r.httpCheck(ctx, step, c, opts.Lang)
-	if cr.Message == "" {
-		cr.Status = Pass
-	}
-	return cr
+	return runCheck(ctx, nil, step, c, files, opts)
 }
 
 // sqlCheck runs a SQL check on a copy of what the server has stored.
@@ -252,7 +247,7 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 	hreq.Header = req.Header.Clone()
 	resp, err := r.srv.Do(ctx, hreq)
 	if err != nil {
-		return "Sent:\n" + indentText(req.String(), "    ") + "\n" + err.Error(), nil
+		return sentText(req) + err.Error(), nil
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
@@ -261,17 +256,23 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 		r.captures[k] = v
 	}
 	twice := answeredTwice(resp.After)
-	switch {
-	case m != nil && twice != "":
+	if m != nil {
 		m = m.WithRequest(req).ForLang(lang)
-		return m.Error() + "\n" + twice, m
-	case m != nil:
-		m = m.WithRequest(req).ForLang(lang)
+		if twice != "" {
+			return m.Error() + "\n" + twice, m
+		}
 		return m.Error(), m
-	case twice != "":
-		return "Sent:\n" + indentText(req.String(), "    ") + "\n" + twice, nil
+	}
+	if twice != "" {
+		return sentText(req) + twice, nil
 	}
 	return "", nil
+}
+
+// sentText shows the request sent, above a failure that has no mismatch
+// to show it.
+func sentText(req Request) string {
+	return "Sent:\n" + indentText(req.String(), "    ") + "\n"
 }
 
 // answeredTwice says what is wrong when a server sent more after its

@@ -239,12 +239,7 @@ const maxCellWidth = 64
 // breaks and tabs written as \n and \t, long text cut.
 func showCell(s string) string {
 	r := strings.NewReplacer("|", `\|`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
-	s = r.Replace(s)
-	if utf8.RuneCountInString(s) <= maxCellWidth {
-		return s
-	}
-	runes := []rune(s)
-	return string(runes[:maxCellWidth-1]) + "…"
+	return shortenText(r.Replace(s), maxCellWidth)
 }
 
 // renderRows writes rows as pipe tables whose columns line up across all
