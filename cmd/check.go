@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -45,7 +46,7 @@ Exit code 0 when everything passed, 1 when a check failed or a step could not ru
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.step = argOrEmpty(args)
 			if opts.all && opts.step != "" {
-				return usageError{errorf("check takes a STEP or --all, not both")}
+				return usageError{errors.New("check takes a STEP or --all, not both")}
 			}
 			return runCheck(cmd.Context(), a, opts)
 		},

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
@@ -76,14 +75,11 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	if err != nil {
 		return usageError{err}
 	}
-	gopts := grade.Options{Course: course, Timeout: opts.timeout}
-	if opts.run != "" {
-		re, err := regexp.Compile(opts.run)
-		if err != nil {
-			return usageError{fmt.Errorf("--run: %w", err)}
-		}
-		gopts.Keep = func(s *lessons.Step) bool { return re.MatchString(s.FullID()) }
+	keep, err := stepFilter(opts.run)
+	if err != nil {
+		return err
 	}
+	gopts := grade.Options{Course: course, Timeout: opts.timeout, Keep: keep}
 	took := time.Now()
 	grades := grade.Grade(ctx, paths, gopts)
 	if ctx.Err() != nil {

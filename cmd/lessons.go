@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -28,6 +29,19 @@ func (f *courseFlag) load(a *app) (*lessons.Course, error) {
 		return nil, err
 	}
 	return workspace.LoadCourse(f.path, start)
+}
+
+// stepFilter is --run: it keeps the steps whose full id matches the regular
+// expression run, and is nil (every step) when run is empty.
+func stepFilter(run string) (func(*lessons.Step) bool, error) {
+	if run == "" {
+		return nil, nil
+	}
+	re, err := regexp.Compile(run)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--run: %w", err)}
+	}
+	return func(s *lessons.Step) bool { return re.MatchString(s.FullID()) }, nil
 }
 
 func newLessonsCmd(a *app) *cobra.Command {

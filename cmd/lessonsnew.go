@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"text/template"
@@ -92,14 +91,14 @@ func runLessonsNew(a *app, opts *lessonsNewOptions) error {
 func newCourseData(dir string, opts *lessonsNewOptions) (templateData, error) {
 	id := opts.id
 	if id == "" {
-		id = courseSlug(filepath.Base(dir))
+		id = lessons.Slug(filepath.Base(dir))
 		if id == "" {
 			return templateData{}, fmt.Errorf("cannot make a course id from the folder name %q: give one with --id, "+
 				"in lowercase letters, digits and '-'", filepath.Base(dir))
 		}
-	} else if !isCourseID(id) {
+	} else if !lessons.ValidID(id) {
 		return templateData{}, fmt.Errorf("--id %s: a course id uses only lowercase letters, digits and '-', as in --id %s",
-			id, orDefault(courseSlug(id), "sql-101"))
+			id, orDefault(lessons.Slug(id), "sql-101"))
 	}
 	title := strings.TrimSpace(opts.title)
 	if strings.ContainsFunc(title, unicode.IsControl) {
@@ -109,37 +108,6 @@ func newCourseData(dir string, opts *lessonsNewOptions) (templateData, error) {
 		title = titleOf(id)
 	}
 	return templateData{ID: id, Title: title}, nil
-}
-
-// courseSlug makes a course id of a name: ASCII letters lowercased, digits
-// kept, each run of other characters one '-', '-' trimmed at both ends.
-func courseSlug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range name {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			r += 'a' - 'A'
-			fallthrough
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
-
-// isCourseID reports whether id may be a course's id: lowercase ASCII
-// letters, digits and '-'.
-func isCourseID(id string) bool {
-	return id != "" && !strings.ContainsFunc(id, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
-	})
 }
 
 // titleOf makes a title of an id: "sql-for-analysts" is "Sql for analysts".
@@ -245,10 +213,8 @@ func execute(name string, text []byte, data templateData) ([]byte, error) {
 // exists already is an error.
 func createFile(dir, name string, content []byte) error {
 	p := filepath.Join(dir, filepath.FromSlash(name))
-	if sub := path.Dir(name); sub != "." {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
 	}
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {

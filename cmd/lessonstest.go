@@ -3,8 +3,8 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -65,13 +65,9 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 		}
 		langs = []string{opts.lang}
 	}
-	var keep func(*lessons.Step) bool
-	if opts.run != "" {
-		re, err := regexp.Compile(opts.run)
-		if err != nil {
-			return usageError{fmt.Errorf("--run: %w", err)}
-		}
-		keep = func(s *lessons.Step) bool { return re.MatchString(s.FullID()) }
+	keep, err := stepFilter(opts.run)
+	if err != nil {
+		return err
 	}
 	start := time.Now()
 	proofs := check.Prove(ctx, course, langs, keep, check.Options{})
@@ -161,6 +157,6 @@ func printFailedProof(io *Streams, p check.StepProof) {
 		if pr.Why != "" {
 			label += fmt.Sprintf(" %q", pr.Why)
 		}
-		io.printf("      %s: %s\n", label, indent(pr.Message, "        ")[8:])
+		io.printf("      %s: %s\n", label, strings.TrimPrefix(indent(pr.Message, "        "), "        "))
 	}
 }

@@ -132,10 +132,6 @@ func firstLine(s string) string {
 	return first
 }
 
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
 // plural writes a count with its noun: 1 step, 2 steps.
 func plural(n int, noun string) string {
 	if n == 1 {

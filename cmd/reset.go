@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -34,7 +35,7 @@ all progress is cleared, and the first step's files are created again.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.step = argOrEmpty(args)
 			if opts.all && opts.step != "" {
-				return usageError{errorf("reset takes a STEP or --all, not both")}
+				return usageError{errors.New("reset takes a STEP or --all, not both")}
 			}
 			return runReset(cmd.Context(), a, opts)
 		},

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,7 +26,7 @@ lesson's introduction.`,
 			defer s.Close()
 			io := a.io
 			l := step.Lesson
-			io.printf("%s %s\n", io.dim("Lesson "+itoa(lessonNumber(s.Course, l))+":"), io.bold(l.Title))
+			io.printf("%s %s\n", io.dim(fmt.Sprintf("Lesson %d:", lessonNumber(s.Course, l))), io.bold(l.Title))
 			if intro := withoutComments(l.Intro.For(s.Course, s.Lang())); step == l.Steps[0] && intro != "" {
 				io.printf("\n%s\n", intro)
 			}

@@ -44,7 +44,7 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 			courseFormat(c, f, r)
 		case "id":
 			c.ID = courseText(f, r)
-			if c.ID != "" && !validID(c.ID) {
+			if c.ID != "" && !ValidID(c.ID) {
 				r.errorf(f.line, "course id %q may use only lowercase letters, digits and '-'", c.ID)
 			}
 		case "title":

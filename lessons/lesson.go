@@ -99,7 +99,7 @@ func parseFrontMatter(l *Lesson, text string, last int, r *reporter) {
 	switch {
 	case l.ID == "":
 		r.errorf(l.Line, "front matter has no id; add id: with lowercase letters, digits and '-'")
-	case !validID(l.ID):
+	case !ValidID(l.ID):
 		r.errorf(l.Line, "lesson id %q may use only lowercase letters, digits and '-'", l.ID)
 	}
 	if l.Title == "" {
@@ -118,7 +118,7 @@ func stepID(text string, line int, r *reporter) (title, id string) {
 			switch {
 			case id == "":
 				r.errorf(line, "the step's {#} is empty; write an id in it, as in {#create-the-table}")
-			case !validID(id):
+			case !ValidID(id):
 				r.errorf(line, "step id %q may use only lowercase letters, digits and '-'", id)
 			}
 			if title == "" {
@@ -131,7 +131,7 @@ func stepID(text string, line int, r *reporter) (title, id string) {
 		r.errorf(line, "step heading has no title; write one after ##")
 		return title, ""
 	}
-	id = slug(title)
+	id = Slug(title)
 	if id == "" {
 		r.errorf(line, "step title %q gives an empty id; add one at the end of the heading, as in ## %s {#my-step}", title, title)
 	}

@@ -192,9 +192,10 @@ func stepHeading(line string) (string, bool) {
 	return text, true
 }
 
-// slug turns a step title into an id: ASCII letters lowercased, digits kept,
-// each run of other characters one '-', '-' trimmed at both ends.
-func slug(title string) string {
+// Slug turns a title into an id: ASCII letters lowercased, digits kept,
+// each run of other characters one '-', '-' trimmed at both ends. It is how
+// a step heading without {#id} gets its id.
+func Slug(title string) string {
 	var b strings.Builder
 	dash := false
 	for i := 0; i < len(title); i++ {
@@ -259,20 +260,14 @@ func (m Markdown) For(c *Course, lang string) string {
 	return strings.Join(out, "\n")
 }
 
-// prose collects a Markdown: runs of blank lines become one, except inside
-// code blocks, and blank lines at both ends are dropped.
-type prose struct {
-	md Markdown
+// addText adds a line of Markdown.
+func (m *Markdown) addText(line string) {
+	m.lines = append(m.lines, mdLine{text: line})
 }
 
-// text adds a line of Markdown.
-func (p *prose) text(line string) {
-	p.md.lines = append(p.md.lines, mdLine{text: line})
-}
-
-// verbatim adds the lines of a code block as written, in language lang.
-func (p *prose) verbatim(lines []string, lang string) {
+// addCode adds the lines of a code block as written, in language lang.
+func (m *Markdown) addCode(lines []string, lang string) {
 	for _, l := range lines {
-		p.md.lines = append(p.md.lines, mdLine{text: l, lang: lang, code: true})
+		m.lines = append(m.lines, mdLine{text: l, lang: lang, code: true})
 	}
 }

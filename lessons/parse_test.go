@@ -22,8 +22,8 @@ func TestSlug(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
-			if got := slug(tt.title); got != tt.want {
-				t.Errorf("slug(%q) = %q, want %q", tt.title, got, tt.want)
+			if got := Slug(tt.title); got != tt.want {
+				t.Errorf("Slug(%q) = %q, want %q", tt.title, got, tt.want)
 			}
 		})
 	}

@@ -10,8 +10,7 @@ type lessonParser struct {
 
 // intro reads the lesson's introduction: prose, setup and seed blocks.
 func (lp *lessonParser) intro(sec section) {
-	var p prose
-	lp.walk(sec, &p, func(b blockInfo, blk *block) {
+	lp.walk(sec, &lp.lesson.Intro, func(b blockInfo, blk *block) {
 		switch b.role {
 		case roleSetup, roleSeed:
 			if sb := lp.sqlBlock(b, blk); b.role == roleSetup {
@@ -23,23 +22,22 @@ func (lp *lessonParser) intro(sec section) {
 			lp.r.errorf(blk.line, "%s belongs to a step; move it below a ## heading", b.name())
 		}
 	})
-	lp.lesson.Intro = p.md
 }
 
-// walk feeds the section's prose to p and each machinery block, with the
-// problems of its info string reported, to use.
-func (lp *lessonParser) walk(sec section, p *prose, use func(blockInfo, *block)) {
+// walk adds the section's prose to md and gives each machinery block, with
+// the problems of its info string reported, to use.
+func (lp *lessonParser) walk(sec section, md *Markdown, use func(blockInfo, *block)) {
 	for _, pt := range sec.parts {
 		if pt.block == nil {
-			p.text(pt.prose)
+			md.addText(pt.prose)
 			continue
 		}
 		b, problems := parseInfo(pt.block.info)
 		if !b.machinery() {
-			p.verbatim(pt.block.raw, b.lang)
+			md.addCode(pt.block.raw, b.lang)
 			continue
 		}
-		p.text("")
+		md.addText("")
 		for _, msg := range problems {
 			lp.r.errorf(pt.block.line, "%s", msg)
 		}
@@ -61,10 +59,8 @@ func (lp *lessonParser) step(sec section) *Step {
 	s := &Step{Lesson: lp.lesson, Line: sec.line}
 	s.Title, s.ID = stepID(sec.title, sec.line, lp.r)
 	sp := &stepParser{lessonParser: lp, step: s}
-	var p prose
-	lp.walk(sec, &p, sp.block)
+	lp.walk(sec, &s.Prose, sp.block)
 	sp.flush()
-	s.Prose = p.md
 	if len(s.Checks) == 0 {
 		lp.r.errorf(s.Line, "step %q has no check; add a ```sql check``` block followed by ```expect```", s.Title)
 	}

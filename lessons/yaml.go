@@ -111,8 +111,9 @@ func wordList(words []string, conj string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
 }
 
-// validID reports whether id uses only lowercase ASCII letters, digits and '-'.
-func validID(id string) bool {
+// ValidID reports whether id may be the id of a course, a lesson or a step:
+// lowercase ASCII letters, digits and '-', at least one of them.
+func ValidID(id string) bool {
 	for i := 0; i < len(id); i++ {
 		c := id[i]
 		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {

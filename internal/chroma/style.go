@@ -27,9 +27,6 @@ type StyleEntry struct {
 	NoInherit bool
 }
 
-// IsZero reports whether the entry sets nothing.
-func (e StyleEntry) IsZero() bool { return e == StyleEntry{} }
-
 // Inherit fills what e leaves unset from its ancestors, oldest first (the
 // last one wins), stopping early if e is marked noinherit.
 func (e StyleEntry) Inherit(ancestors ...StyleEntry) StyleEntry {
@@ -137,11 +134,7 @@ func MustNewStyle(name string, entries StyleEntries) *Style {
 // Background. KeywordType falls back to Keyword, LiteralStringEscape to
 // LiteralString and then Literal.
 func (s *Style) Get(t TokenType) StyleEntry {
-	return s.entries[t].Inherit(
-		s.entries[Background],
-		s.entries[Text],
-		s.entries[t.Category()],
-		s.entries[t.SubCategory()])
+	return s.inherit(t, s.entries[Background])
 }
 
 // TerminalEntry is Get as chroma's terminal formatters see the style: the
@@ -155,9 +148,11 @@ func (s *Style) TerminalEntry(t TokenType) StyleEntry {
 	if t == Background {
 		return bg
 	}
-	return s.entries[t].Inherit(
-		bg,
-		s.entries[Text],
-		s.entries[t.Category()],
-		s.entries[t.SubCategory()])
+	return s.inherit(t, bg)
+}
+
+// inherit is t's own entry, with what it leaves unset taken from its
+// sub-category, its category, Text and then bg, the Background entry.
+func (s *Style) inherit(t TokenType, bg StyleEntry) StyleEntry {
+	return s.entries[t].Inherit(bg, s.entries[Text], s.entries[t.Category()], s.entries[t.SubCategory()])
 }
