@@ -299,6 +299,7 @@ type HTTPMismatch struct {
 	wildcards    bool // a problem shows an expected value with "..."
 	headerAdvice bool // a header is missing, or a JSON body was sent as text
 	lang         string
+	sentKey      bool // the check's request sends the run's API key
 }
 
 // ForLang makes the advice of m's message that of a server in lang ("go",
@@ -426,7 +427,7 @@ func (m *HTTPMismatch) Hint() string {
 		return h
 	case got >= 500:
 		return "The server failed: look at its log (" + serverLogPath + ")."
-	case got == http.StatusUnauthorized && want/100 == 2 && strings.Contains(m.Request, "{{API_KEY}}"):
+	case got == http.StatusUnauthorized && want/100 == 2 && m.sentKey:
 		return "The check sent the right key and your server refused it: read the key from the API_KEY " +
 			"environment variable (sandcastle gives your server a new one each run) and compare it with the X-API-Key header."
 	case want == http.StatusCreated && got == http.StatusOK:

@@ -29,8 +29,9 @@ type httpCase struct {
 	absent         []string // not in Error()
 	// sent and lang, when set, are the request and the server's language
 	// the message is written for.
-	sent Request
-	lang string
+	sent    Request
+	lang    string
+	sentKey bool // the request as written sends {{API_KEY}}
 }
 
 func (tt httpCase) run(t *testing.T) {
@@ -66,6 +67,7 @@ func (tt httpCase) run(t *testing.T) {
 	if tt.sent.Method != "" {
 		m = m.WithRequest(tt.sent)
 	}
+	m.sentKey = tt.sentKey
 	msg := m.ForLang(tt.lang).Error()
 	containsAll(t, "HeaderProblems", m.HeaderProblems, tt.headerProblems)
 	containsAll(t, "BodyProblems", m.BodyProblems, tt.bodyProblems)
@@ -592,6 +594,10 @@ func TestHTTPAdviceForTheServersLanguage(t *testing.T) {
 			phrases: []string{"add a handler for POST /nope", `leave the method out of its pattern ("/", not "GET /")`}},
 		{name: "405 in Python", expect: "HTTP 404", status: 405, sent: nope, lang: "python",
 			phrases: []string{"add a handler for POST /nope"}, absent: []string{"GET /"}},
+		{name: "the right key refused", expect: "HTTP 201", status: 401, sent: nope, sentKey: true,
+			phrases: []string{"The check sent the right key and your server refused it", "API_KEY"}},
+		{name: "a request without the key refused", expect: "HTTP 201", status: 401, sent: nope,
+			absent: []string{"sent the right key"}},
 		{name: "a write with no key accepted", expect: "HTTP 401", status: 201, sent: nope, lang: "go",
 			phrases: []string{"accepted a request without the right key", "API_KEY", "an empty one"}},
 	}

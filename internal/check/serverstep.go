@@ -258,6 +258,8 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 	twice := answeredTwice(resp.After)
 	if m != nil {
 		m = m.WithRequest(req).ForLang(lang)
+		// The key is in the request as written, before Expand put the run's in.
+		m.sentKey = strings.Contains(c.Body, "{{"+APIKeyName+"}}")
 		if twice != "" {
 			return m.Error() + "\n" + twice, m
 		}
