@@ -211,12 +211,12 @@ func (r *serverRun) sqlCheck(ctx context.Context, step *lessons.Step, c *lessons
 			err = sb.Load(ctx, r.db)
 		}
 		if err != nil {
-			return CheckResult{Title: c.Title, Status: Fail, Message: "could not read what your server stored: " + err.Error()}
+			return verdict(step, c, "could not read what your server stored: "+err.Error())
 		}
 		r.sb, r.stale = sb, false
 	}
 	if err := r.sb.Host(ctx, "SAVEPOINT sandcastle_check"); err != nil {
-		return CheckResult{Title: c.Title, Status: Fail, Message: err.Error()}
+		return verdict(step, c, err.Error())
 	}
 	cr := runCheck(ctx, r.sb, step, c, files, opts)
 	if err := r.sb.Host(ctx, "ROLLBACK TO sandcastle_check; RELEASE sandcastle_check"); err != nil {
