@@ -144,7 +144,7 @@ func plural(n int, noun string) string {
 // because the course is not trusted.
 func untrusted(r check.StepResult) bool {
 	for _, c := range r.Checks {
-		if c.Status != check.Pass && !strings.HasPrefix(c.Message, "this course is not trusted") {
+		if c.Status != check.Pass && !c.Untrusted {
 			return false
 		}
 	}

@@ -20,7 +20,9 @@ func runCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *l
 		cr.Mismatch = m
 		return cr
 	case "sh":
-		return verdict(step, c, shCheck(ctx, c, opts))
+		cr := verdict(step, c, shCheck(ctx, c, opts))
+		cr.Untrusted = !opts.Trusted // shCheck refused to run it
+		return cr
 	}
 	return verdict(step, c, fmt.Sprintf("sandcastle cannot run %s checks", c.Kind))
 }

@@ -51,6 +51,9 @@ type CheckResult struct {
 	Mismatch *Mismatch `json:"-"`
 	// HTTP holds the request and answer of a failed HTTP check.
 	HTTP *HTTPMismatch `json:"-"`
+	// Untrusted is set on an sh check that did not run because the course
+	// is not trusted.
+	Untrusted bool `json:"-"`
 }
 
 // Passed reports whether the step passed.
