@@ -44,6 +44,9 @@ type Error struct {
 	// Detail says in plain words what the sandbox stopped, for the reasons
 	// other than SQLError.
 	Detail string
+	// Unbound is the named parameter (":player") the statement uses and was
+	// given no value for, when that is why it failed.
+	Unbound string
 }
 
 func (e *Error) Error() string {
@@ -93,7 +96,7 @@ func (s *Sandbox) failure(ctx context.Context, sc Script, start int, rc int32) *
 		}
 	case lib.SQLITE_RANGE:
 		if s.bindErr != "" {
-			e.Message = s.bindErr
+			e.Message, e.Unbound = s.bindErr, s.unbound
 		}
 	case lib.SQLITE_FULL:
 		e.Reason = Full

@@ -82,7 +82,7 @@ func (s *Sandbox) run(ctx context.Context, sc Script) (*Result, error) {
 		if ctx.Err() != nil {
 			return nil, s.failure(ctx, sc, start, lib.SQLITE_INTERRUPT)
 		}
-		s.refused, s.bindErr = "", ""
+		s.refused, s.bindErr, s.unbound = "", "", ""
 		rc := lib.Xsqlite3_prepare_v2(s.tls, s.h, csql+uintptr(off), -1, ppStmt, ppTail)
 		if rc != lib.SQLITE_OK {
 			e := s.failure(ctx, sc, start, rc)
@@ -199,6 +199,7 @@ func (s *Sandbox) bind(stmt uintptr, args map[string]any) int32 {
 		v, ok := args[name[1:]]
 		if !ok {
 			s.bindErr = fmt.Sprintf("the statement uses %s, but no value was given for it", name)
+			s.unbound = name
 			return lib.SQLITE_RANGE
 		}
 		if rc := s.bindValue(stmt, i, v); rc != lib.SQLITE_OK {

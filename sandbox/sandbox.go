@@ -88,8 +88,9 @@ type Sandbox struct {
 	host bool
 	// refused names what the authorizer denied during the last prepare.
 	refused string
-	// bindErr says why the last statement's parameters could not be bound.
-	bindErr string
+	// bindErr says why the last statement's parameters could not be bound;
+	// unbound names the parameter that was given no value.
+	bindErr, unbound string
 
 	// mu guards closed and gen against the interrupting goroutine.
 	mu     sync.Mutex

@@ -103,6 +103,13 @@ func TestRunErrors(t *testing.T) {
 			if e.Error() != tt.want || e.Statement != tt.stmt || e.Reason != SQLError {
 				t.Errorf("got %q (statement %q, reason %d), want %q (statement %q)", e.Error(), e.Statement, e.Reason, tt.want, tt.stmt)
 			}
+			wantUnbound := ""
+			if tt.name == "a missing parameter" {
+				wantUnbound = ":player"
+			}
+			if e.Unbound != wantUnbound {
+				t.Errorf("Unbound = %q, want %q", e.Unbound, wantUnbound)
+			}
 		})
 	}
 }

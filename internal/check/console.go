@@ -100,12 +100,8 @@ func (c *Console) dot(ctx context.Context, input string) (*sandbox.Result, error
 // to give a value to a parameter that has none.
 func (c *Console) explain(err error) error {
 	msg := describe(err)
-	if e, ok := sandbox.AsError(err); ok {
-		if name, ok := strings.CutPrefix(e.Message, "the statement uses "); ok {
-			if name, ok = strings.CutSuffix(name, ", but no value was given for it"); ok {
-				msg += fmt.Sprintf("\nGive it one first, as in: .param set %s 'ada'", name)
-			}
-		}
+	if e, ok := sandbox.AsError(err); ok && e.Unbound != "" {
+		msg += fmt.Sprintf("\nGive it one first, as in: .param set %s 'ada'", e.Unbound)
 	}
 	return errors.New(msg)
 }
