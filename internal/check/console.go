@@ -26,7 +26,8 @@ type Console struct {
 }
 
 // OpenConsole builds the step's sandbox for a console. A learner file that
-// does not apply is skipped and reported in Skipped.
+// does not apply, or a seed block the learner's tables do not take, is
+// skipped and reported in Skipped: the console is for finding out why.
 func OpenConsole(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) (*Console, error) {
 	sb, err := sandbox.New(ctx, opts.Sandbox)
 	if err != nil {

@@ -72,3 +72,23 @@ func TestConsoleParameters(t *testing.T) {
 		t.Errorf("after clear: %v", res.Rows)
 	}
 }
+
+func TestConsoleOpensWhenTheStepsRowsDoNotFit(t *testing.T) {
+	ctx := context.Background()
+	c := tinyCourse(t)
+	con, err := OpenConsole(ctx, c, c.Steps()[1], files("schema.sql", "-- no table yet", "queries/top.sql", "SELECT 1;"), Options{})
+	if err != nil {
+		t.Fatalf("the console did not open: %v", err)
+	}
+	defer con.Close()
+	if len(con.Skipped) != 1 || !strings.Contains(con.Skipped[0].Error(), "the rows this step starts with could not be added to your tables: no such table: scores") {
+		t.Errorf("Skipped = %v", con.Skipped)
+	}
+	if _, err := con.ExecAll(ctx, "SELECT 1;"); err != nil {
+		t.Errorf("the console does not run SQL: %v", err)
+	}
+	// A check of the same files still stops at the rows, as before.
+	if r := Run(ctx, c, c.Steps()[1], files("schema.sql", "-- no table yet", "queries/top.sql", "SELECT 1;"), Options{}); r.Status != Error {
+		t.Errorf("the check: %s %s", r.Status, r.Message)
+	}
+}

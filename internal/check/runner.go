@@ -152,8 +152,9 @@ func Build(ctx context.Context, course *lessons.Course, step *lessons.Step, file
 }
 
 // populate runs a step's setup, learner files and seeds into sb. A learner
-// file that does not apply ends it with an error, or, when skipped is not
-// nil, is added to skipped and passed over.
+// file that does not apply, or a seed block its tables do not take, ends it
+// with an error, or, when skipped is not nil, is added to skipped and passed
+// over.
 func populate(ctx context.Context, sb *sandbox.Sandbox, course *lessons.Course, step *lessons.Step, files fs.FS, lang string, skipped *[]error) error {
 	for _, b := range setupUpTo(course, step) {
 		if err := runBlock(ctx, sb, b.file, b.block); err != nil {
@@ -174,8 +175,12 @@ func populate(ctx context.Context, sb *sandbox.Sandbox, course *lessons.Course, 
 	}
 	seeds := append(append([]*lessons.SQLBlock{}, step.Lesson.Seed...), step.Seed...)
 	for _, b := range seeds {
-		if err := runBlock(ctx, sb, step.Lesson.File, b); err != nil {
+		err := runBlock(ctx, sb, step.Lesson.File, b)
+		if err != nil && skipped == nil {
 			return seedError(err)
+		}
+		if err != nil {
+			*skipped = append(*skipped, seedError(err))
 		}
 	}
 	return nil

@@ -137,7 +137,14 @@ func (m consoleModel) submit(sh *shared) (consoleModel, bool, tea.Cmd) {
 		return m, false, nil
 	}
 	if m.con == nil || m.running {
-		m.say(sh.st.warn.Render("the console is still starting; try again in a moment"))
+		busy := "the last statement is still running; try again in a moment"
+		switch {
+		case m.con == nil && m.running:
+			busy = "the console is still starting; try again in a moment"
+		case m.con == nil:
+			busy = "the console could not start (see above): esc goes back to the step, and x opens it again"
+		}
+		m.say(sh.st.warn.Render(busy))
 		m.layout(sh)
 		return m, false, nil
 	}

@@ -459,3 +459,12 @@ func TestServerLogLinesWrap(t *testing.T) {
 		t.Errorf("a control character reached the screen: %q", got)
 	}
 }
+
+func TestConsoleOpensWhenTheStepsRowsDoNotFit(t *testing.T) {
+	h := tiny(t)
+	h.keys("down", "enter", "x") // the best scores, with no scores table yet
+	h.sees("SQL console", "left out of the sandbox: the rows this step starts with could not be added")
+	h.typeText("SELECT 40 + 2 AS answer;")
+	h.keys("enter")
+	h.sees("answer", "42", "(1 row)")
+}
