@@ -64,7 +64,9 @@ func (m stepModel) trustDone(sh *shared, msg trustedMsg) (stepModel, tea.Cmd) {
 func trustText(sh *shared, width int) string {
 	st := sh.st
 	var b strings.Builder
-	line := func(text, indent string) { b.WriteString(hanging(indent, text, width, ansi.StringWidth(indent)) + "\n") }
+	line := func(text, indent string) {
+		b.WriteString(hanging(indent, text, width, ansi.StringWidth(indent)) + "\n")
+	}
 	b.WriteString("\n" + st.header.Render(check.Printable(sh.trusted.Why(sh.course.Title))) + "\n")
 	if w := sh.trusted.Warning; w != "" {
 		b.WriteString(st.warn.Render(wrap(check.Printable(w), width)) + "\n")
