@@ -1,7 +1,11 @@
 package lessons
 
 import (
+	"crypto/sha256"
+	"hash"
+	"io/fs"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -121,6 +125,46 @@ func TestRuns(t *testing.T) {
 		if r.Nothing() || len(r.Servers) != 1 || r.Servers[0].Lang != "" || r.Servers[0].Command != "" ||
 			!reflect.DeepEqual(r.Servers[0].Files, []string{"notes.txt"}) {
 			t.Errorf("Runs = %+v", r)
+		}
+	})
+}
+
+// BenchmarkLoadHash loads the built-in course's files, a megabyte and a
+// half, with and without the content hash a course from a folder gets:
+// what hashing adds to every command on such a course.
+func BenchmarkLoadHash(b *testing.B) {
+	sub, err := fs.Sub(builtin, "builtin/"+BuiltinID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name string
+		h    func() hash.Hash
+	}{{"without", func() hash.Hash { return nil }}, {"with", sha256.New}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := load(sub, "bench", bc.h()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	// The hashing alone, of the same files.
+	var files [][]byte
+	fs.WalkDir(sub, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := fs.ReadFile(sub, path)
+			files = append(files, data)
+		}
+		return nil
+	})
+	b.Run("hash only", func(b *testing.B) {
+		for b.Loop() {
+			h := sha256.New()
+			for i, data := range files {
+				hashFile(h, strconv.Itoa(i), data)
+			}
+			h.Sum(nil)
 		}
 	})
 }
