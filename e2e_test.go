@@ -37,7 +37,7 @@ func TestTUIInTmux(t *testing.T) {
 	tm := &tmux{t: t, socket: filepath.Join(dir, "tmux.sock")}
 	t.Cleanup(tm.kill)
 	tm.run("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-c", ws,
-		"TERM=xterm-256color XDG_DATA_HOME="+dir+" EDITOR="+editor+" "+bin+"; echo sandcastle exited $?; sleep 30")
+		"TERM=xterm-256color XDG_DATA_HOME="+dir+" XDG_CONFIG_HOME="+dir+" EDITOR="+editor+" "+bin+"; echo sandcastle exited $?; sleep 30")
 
 	tm.waitFor("Your first query") // the course map, current step preselected
 	tm.keys("Enter")

@@ -10,7 +10,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sandcastle/sandcastle/internal/trust"
 	"github.com/sandcastle/sandcastle/internal/workspace"
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 type initOptions struct {
@@ -83,8 +85,18 @@ func runInit(ctx context.Context, a *app, opts *initOptions) error {
 	for _, f := range created {
 		io.printf("  created %s\n", f)
 	}
+	if !ws.Course.Trusted && !ws.Course.Runs().Nothing() && !trustedCourse(ws.Course) {
+		io.println("This course runs code on your computer (its server command, on files it writes; sh checks):\n" +
+			"sandcastle runs none of it until you trust the course. `sandcastle trust --show` lists it.")
+	}
 	io.printf("Next: %s\n", nextCommand(ws.Root, start, "sandcastle"))
 	return nil
+}
+
+// trustedCourse reports whether the learner trusts a course from a folder.
+func trustedCourse(c *lessons.Course) bool {
+	store, err := trust.Default()
+	return err == nil && store.Check(c).OK()
 }
 
 // askLang asks the learner, in a terminal, which server language to use.

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,6 +17,10 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 	io.printf("%s %s\n\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
 	if r.Status == check.Error {
 		io.printf("  %s this step could not run:\n%s\n\n", io.red("!"), indent(r.Message, "    "))
+		if r.Refused() {
+			io.println(untrustedAdvice)
+			return
+		}
 		io.println("Fix that first, then run `sandcastle check` again.")
 		printBehind(io, s, step)
 		return
@@ -28,8 +33,8 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 	if !r.Passed() {
 		passed := len(r.Checks) - r.Failed()
 		io.printf("%d of %d checks passed. ", passed, len(r.Checks))
-		if untrusted(r) {
-			io.println("The course is not trusted: if you trust its author, run `sandcastle trust`.")
+		if r.Refused() {
+			io.println(untrustedAdvice)
 			return
 		}
 		if files := s.Files(step); len(files) > 0 {
@@ -102,6 +107,9 @@ func printAll(io *Streams, results []check.StepResult) {
 		}
 	}
 	io.printf("\n%d of %d steps pass.\n", passed, len(results))
+	if slices.ContainsFunc(results, check.StepResult.Refused) {
+		io.println(untrustedAdvice)
+	}
 }
 
 // indent prefixes each line of text, shown safely: a learner's data may hold
@@ -140,13 +148,8 @@ func plural(n int, noun string) string {
 	return strconv.Itoa(n) + " " + noun + "s"
 }
 
-// untrusted reports whether the step's only failures are sh checks refused
-// because the course is not trusted.
-func untrusted(r check.StepResult) bool {
-	for _, c := range r.Checks {
-		if c.Status != check.Pass && !c.Untrusted {
-			return false
-		}
-	}
-	return r.Failed() > 0
-}
+// untrustedAdvice follows a step refused because the course is not
+// trusted (its server did not start, its sh checks did not run), under the
+// refusal that says why.
+const untrustedAdvice = "None of the course's code ran: `sandcastle trust` lists what it runs and trusts it; " +
+	"then run `sandcastle check` again."

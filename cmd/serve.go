@@ -61,6 +61,9 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		if untrusted := (*check.UntrustedError)(nil); errors.As(err, &untrusted) {
+			return err // it could not do its work: exit 2, saying why and how to trust
+		}
 		fmt.Fprintln(io.Err, io.red("Your server did not start:")+"\n"+indent(err.Error(), "  "))
 		return errFailed
 	}

@@ -50,6 +50,7 @@ func printStatus(io *Streams, s *session.Session) {
 		io.printf(" (your server: %s)", st.Lang)
 	}
 	io.println()
+	printTrust(io, s)
 	if s.Finished() {
 		io.println(io.green("Every step has passed. Well done!"))
 		return
@@ -61,6 +62,19 @@ func printStatus(io *Streams, s *session.Session) {
 		io.printf("  your files: %s\n", strings.Join(files, ", "))
 	}
 	io.printf("Hints seen: %d · solutions seen: %d\n", st.HintsUsed(), len(st.Solutions))
+}
+
+// printTrust says, for a course from a folder that runs code, whether the
+// learner trusts it.
+func printTrust(io *Streams, s *session.Session) {
+	st := s.Trusted()
+	switch {
+	case s.Course.Trusted || s.Runs().Nothing():
+	case st.OK():
+		io.printf("Trusted: its code runs (since %s).\n", st.At.Local().Format("2 Jan 2006 15:04"))
+	default:
+		io.println(io.yellow(st.Why(s.Course.Title)+":") + " its code does not run; `sandcastle trust` lists it and trusts it.")
+	}
 }
 
 func lessonNumber(c *lessons.Course, l *lessons.Lesson) int {

@@ -41,8 +41,12 @@ func (a *app) openSession(ctx context.Context) (*session.Session, error) {
 	return s, nil
 }
 
-// warnDamaged says when the progress database had to be replaced.
+// warnDamaged says when the progress database had to be replaced, or the
+// record of trusted courses cannot be read (for a course it matters to).
 func warnDamaged(io *Streams, s *session.Session) {
+	if w := s.Trusted().Warning; w != "" && !s.Runs().Nothing() {
+		fmt.Fprintf(io.Err, "%s %s\n", io.yellow("warning:"), w)
+	}
 	if s.Store.Damaged != "" {
 		fmt.Fprintf(io.Err, "%s your progress database was damaged (a crash of the computer?); it is kept as %s\n"+
 			"and your progress starts afresh: `sandcastle check --all` finds the steps you have passed.\n",

@@ -25,8 +25,14 @@ type Course struct {
 	Lessons   []*Lesson
 	// Source names where the course came from: "builtin:ID" or a folder path.
 	Source string
-	// Trusted is true for the built-in course only: its sh checks may run.
+	// Trusted is true for the built-in course only, which is always
+	// trusted; a course from elsewhere is trusted by the learner, for its
+	// location and Hash, outside the course (internal/trust).
 	Trusted bool
+	// Hash identifies the course's content: "sha256:" and the hex SHA-256
+	// of course.yaml and each lesson file, with their names, as parsed.
+	// It is empty for the built-in course.
+	Hash string
 
 	steps []*Step
 }

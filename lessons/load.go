@@ -1,9 +1,13 @@
 package lessons
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
+	"strconv"
 	"strings"
 )
 
@@ -12,13 +16,20 @@ import (
 // course order and by line. The course holds everything that could be
 // parsed, even when there are problems. The error is non-nil only when
 // course.yaml cannot be read. source is kept in Course.Source; Trusted is
-// left false.
+// left false. Course.Hash is the hash of the bytes parsed, course.yaml and
+// each lesson file with their names: what a learner trusts.
 func Load(fsys fs.FS, source string) (*Course, Problems, error) {
+	return load(fsys, source, sha256.New())
+}
+
+// load reads a course, hashing each file it parses into h (when not nil).
+func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 	data, err := fs.ReadFile(fsys, "course.yaml")
 	if err != nil {
 		return nil, nil, fmt.Errorf("read course.yaml: %w", err)
 	}
 	c := &Course{Source: source}
+	hashFile(h, "course.yaml", data)
 	cr := &reporter{file: "course.yaml"}
 	entries, listed := parseCourseYAML(c, data, cr)
 	probs := Problems{}
@@ -31,7 +42,7 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 		}
 		seen[e.file] = true
 		order = append(order, e.file)
-		l, lps := readLesson(fsys, e, cr)
+		l, lps := readLesson(fsys, e, cr, h)
 		if l != nil {
 			c.Lessons = append(c.Lessons, l)
 			probs = append(probs, lps...)
@@ -43,11 +54,25 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	probs = append(probs, cr.probs...)
 	probs = append(probs, checkCourse(c)...)
 	sortProblems(probs, order)
+	if h != nil {
+		c.Hash = "sha256:" + hex.EncodeToString(h.Sum(nil))
+	}
 	return c, probs, nil
 }
 
+// hashFile adds a file to a course's hash: its name and length, then its
+// bytes, so that no two sets of files hash alike by moving bytes between
+// them.
+func hashFile(h hash.Hash, name string, data []byte) {
+	if h == nil {
+		return
+	}
+	h.Write([]byte(strconv.Quote(name) + " " + strconv.Itoa(len(data)) + "\n"))
+	h.Write(data)
+}
+
 // readLesson reads and parses the lesson file of one lessons entry.
-func readLesson(fsys fs.FS, e lessonEntry, cr *reporter) (*Lesson, Problems) {
+func readLesson(fsys fs.FS, e lessonEntry, cr *reporter, h hash.Hash) (*Lesson, Problems) {
 	data, err := fs.ReadFile(fsys, e.file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -57,6 +82,7 @@ func readLesson(fsys fs.FS, e lessonEntry, cr *reporter) (*Lesson, Problems) {
 		cr.errorf(e.line, "cannot read lesson file %q: %v", e.file, err)
 		return nil, nil
 	}
+	hashFile(h, e.file, data)
 	return ParseLesson(e.file, data)
 }
 

@@ -38,6 +38,9 @@ type StepResult struct {
 	// Notes are remarks that do not fail the step (a server that ignored
 	// SIGTERM, say).
 	Notes []string `json:"notes,omitempty"`
+	// Untrusted is set on a step that could not run because it starts the
+	// learner's server and the course is not trusted.
+	Untrusted bool `json:"-"`
 	// Duration is how long the step took to check.
 	Duration time.Duration `json:"-"`
 }
@@ -59,6 +62,21 @@ type CheckResult struct {
 // Passed reports whether the step passed.
 func (r StepResult) Passed() bool { return r.Status == Pass }
 
+// Refused reports whether the step did not pass only because the course is
+// not trusted: its server did not start, or every check that failed is an
+// sh check that did not run.
+func (r StepResult) Refused() bool {
+	if r.Untrusted {
+		return true
+	}
+	for _, c := range r.Checks {
+		if c.Status != Pass && !c.Untrusted {
+			return false
+		}
+	}
+	return r.Status == Fail && r.Failed() > 0
+}
+
 // Failed counts the checks that failed.
 func (r StepResult) Failed() int {
 	n := 0
@@ -75,8 +93,13 @@ type Options struct {
 	// Lang is the workspace's server language ("" for a course without languages).
 	Lang    string
 	Sandbox sandbox.Options
-	// Trusted lets sh checks run.
+	// Trusted lets the course's code run: its sh checks, and the learner's
+	// server, which the course's command builds from files it wrote.
 	Trusted bool
+	// Distrust says why the course is not trusted, leading the refusals
+	// ("The course X changed since you trusted it"); "" for the plain
+	// "this course is not trusted".
+	Distrust string
 	// Dir is the workspace folder sh checks and the learner's server run in.
 	Dir string
 	// Server says how HTTP checks run the learner's server.

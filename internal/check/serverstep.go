@@ -90,8 +90,9 @@ func newAPIKey() string {
 	return "sk-" + hex.EncodeToString(b)
 }
 
-// serverCommand is the course's run command for the workspace's language;
-// a course that is not trusted may only run the learner's own code.
+// serverCommand is the course's run command for the workspace's language.
+// A course that is not trusted runs no server: its command is the course's,
+// and so are files it runs (an *UntrustedError).
 func serverCommand(course *lessons.Course, opts Options) (string, error) {
 	if opts.Lang == "" {
 		return "", errors.New("this step runs your server, and your workspace has no server language yet: " +
@@ -105,9 +106,7 @@ func serverCommand(course *lessons.Course, opts Options) (string, error) {
 			continue
 		}
 		if !opts.Trusted {
-			if err := server.SafeCommand(l.Run); err != nil {
-				return "", err
-			}
+			return "", &UntrustedError{Why: distrust(opts), Command: l.Run}
 		}
 		return l.Run, nil
 	}
@@ -140,6 +139,14 @@ func writeDatabase(ctx context.Context, course *lessons.Course, step *lessons.St
 // learner's server for all of them, state carried from check to check, and
 // SQL checks reading (read-only) what the server stored.
 func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options, res StepResult) StepResult {
+	// A course that is not trusted runs nothing: refused before anything
+	// is written for its server.
+	if _, err := serverCommand(course, opts); err != nil {
+		res = res.couldNotRun(ctx, err.Error())
+		var untrusted *UntrustedError
+		res.Untrusted = errors.As(err, &untrusted)
+		return res
+	}
 	// One server step at a time in a workspace (the TUI's watch mode and a
 	// check in a terminal, say): they share the database and the log.
 	state, db, _, _ := serverFiles(opts)

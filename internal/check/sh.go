@@ -24,8 +24,7 @@ const maxOutput = 1 << 20
 // block is `exit N`, then text the output must contain.
 func shCheck(ctx context.Context, c *lessons.Check, opts Options) string {
 	if !opts.Trusted {
-		return "this course is not trusted, so sandcastle does not run its sh checks; " +
-			"if you trust its author, run `sandcastle trust`"
+		return shRefused(opts)
 	}
 	if opts.Dir == "" {
 		return "sh checks need a workspace folder to run in"

@@ -148,14 +148,6 @@ func (s *Session) Console(ctx context.Context, step *lessons.Step) (*check.Conso
 	return check.OpenConsole(ctx, s.Course, step, s.WS.Files(), opts)
 }
 
-// Trust records that the learner trusts the workspace's course.
-func (s *Session) Trust(ctx context.Context) error {
-	if err := s.Store.SetTrusted(ctx, s.WS.Config.Course); err != nil {
-		return err
-	}
-	return s.Reload(ctx)
-}
-
 // SetLang records the learner's server language and creates the files of
 // the current step in that language that do not exist yet.
 func (s *Session) SetLang(lang string) (created []string, err error) {

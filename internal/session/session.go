@@ -13,6 +13,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/server"
+	"github.com/sandcastle/sandcastle/internal/trust"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
@@ -28,6 +29,11 @@ type Session struct {
 	// ServerProgress, when set, is told as the learner's server builds,
 	// starts and stops for an HTTP step.
 	ServerProgress func(server.Phase)
+
+	// trust is the learner's record of trusted courses (nil when there is
+	// no config folder to keep it in), and trusted what it says of Course.
+	trust   *trust.Store
+	trusted trust.Status
 }
 
 // Find opens the session of the workspace that contains dir.
@@ -73,7 +79,9 @@ func New(ctx context.Context, ws *workspace.Workspace) (*Session, error) {
 		ws.Close()
 		return nil, err
 	}
-	return &Session{WS: ws, Store: store, Progress: p, Course: ws.Course}, nil
+	s := &Session{WS: ws, Store: store, Progress: p, Course: ws.Course}
+	s.trust, s.trusted = openTrust(ws.Course)
+	return s, nil
 }
 
 // Close closes the workspace and its progress database.
@@ -133,10 +141,11 @@ func (s *Session) CheckOptions() (check.Options, error) {
 		return check.Options{}, err
 	}
 	return check.Options{
-		Lang:    s.Lang(),
-		Sandbox: sandbox.Options{Timeout: timeout},
-		Trusted: s.Course.Trusted || s.Progress.Trusted == s.WS.Config.Course,
-		Dir:     s.WS.Root,
+		Lang:     s.Lang(),
+		Sandbox:  sandbox.Options{Timeout: timeout},
+		Trusted:  s.trusted.OK(),
+		Distrust: s.trusted.Why(s.Course.Title),
+		Dir:      s.WS.Root,
 		Server: check.ServerOptions{
 			StateDir: filepath.Join(s.WS.Root, workspace.StateDir),
 			Progress: s.ServerProgress,

@@ -11,6 +11,7 @@ import (
 
 func newSession(t *testing.T) *Session {
 	t.Helper()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // trust is recorded there: never the real one
 	course, _ := filepath.Abs("../../testdata/courses/tiny")
 	ws, _, err := workspace.Init(context.Background(), t.TempDir(), course, "")
 	if err != nil {

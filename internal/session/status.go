@@ -12,6 +12,9 @@ type Status struct {
 	Steps     int            `json:"steps"`
 	Hints     map[string]int `json:"hints"`
 	Solutions []string       `json:"solutions"`
+	// Trusted is whether the course's code may run (always, for the
+	// built-in course).
+	Trusted bool `json:"trusted"`
 }
 
 // Status reads the recorded progress; it runs no check.
@@ -20,6 +23,7 @@ func (s *Session) Status() Status {
 		Course: s.Course.ID, Title: s.Course.Title, Workspace: s.WS.Root, Lang: s.Lang(),
 		Current: s.Current().FullID(), Steps: len(s.Course.Steps()),
 		Passed: []string{}, Hints: map[string]int{}, Solutions: []string{},
+		Trusted: s.trusted.OK(),
 	}
 	for _, step := range s.Course.Steps() {
 		sp := s.Progress.Steps[step.FullID()]

@@ -71,3 +71,17 @@ func TestGoldenPassedStep(t *testing.T) {
 	waitFor(t, tm, "Step passed!")
 	golden.RequireEqual(t, finalScreen(t, tm, dir))
 }
+
+// TestGoldenTrustPrompt: a server step of a course that is not trusted
+// shows what the course runs, and t.
+func TestGoldenTrustPrompt(t *testing.T) {
+	clock := func() time.Time { return time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC) }
+	m, dir := newModel(t, "../../testdata/courses/web", "python", Options{Look: Look{Profile: termenv.Ascii, Dark: true}, Now: clock})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "Save a score")
+	tm.Send(keyMsg("enter"))
+	waitFor(t, tm, "Not checked yet")
+	tm.Send(keyMsg("c"))
+	waitFor(t, tm, "trust the course")
+	golden.RequireEqual(t, finalScreen(t, tm, dir))
+}

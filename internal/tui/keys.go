@@ -8,7 +8,7 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Next, Focus                       key.Binding
 	Check, Watch, Hint, Solution, Reset     key.Binding
-	Edit, Console                           key.Binding
+	Edit, Console, Trust                    key.Binding
 	Yes, No                                 key.Binding
 	Run, HistoryUp, HistoryDown             key.Binding
 }
@@ -37,6 +37,7 @@ func newKeyMap() keyMap {
 		Reset:       b("r", "reset", "r"),
 		Edit:        b("e", "edit", "e"),
 		Console:     b("x", "sql", "x"),
+		Trust:       b("t", "trust the course", "t"),
 		Yes:         b("y", "yes", "y", "Y"),
 		No:          b("n", "no", "n", "N", "esc", "q"),
 		Run:         b("enter", "run", "enter"),

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/trust"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -47,6 +48,8 @@ type shared struct {
 	lang     string
 	progress *workspace.Progress
 	current  *lessons.Step
+	// trusted says whether the course's code may run.
+	trusted  trust.Status
 	watching bool
 	// notice is a one-line message in the footer; noticeBad makes it red.
 	notice    string
@@ -63,6 +66,7 @@ type progressed struct {
 	progress *workspace.Progress
 	current  *lessons.Step
 	lang     string
+	trusted  trust.Status
 }
 
 // act runs f on the session in the background and returns its message.
@@ -75,12 +79,12 @@ func (sh *shared) act(f func(*session.Session) tea.Msg) tea.Cmd {
 }
 
 func snapshot(s *session.Session) progressed {
-	return progressed{progress: s.Progress, current: s.Current(), lang: s.Lang()}
+	return progressed{progress: s.Progress, current: s.Current(), lang: s.Lang(), trusted: s.Trusted()}
 }
 
 func (sh *shared) apply(p progressed) {
 	if p.progress != nil {
-		sh.progress, sh.current, sh.lang = p.progress, p.current, p.lang
+		sh.progress, sh.current, sh.lang, sh.trusted = p.progress, p.current, p.lang, p.trusted
 	}
 }
 
@@ -200,7 +204,7 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	// Messages for the step screen keep flowing while another screen shows.
 	if m.screen != screenStep {
 		switch msg.(type) {
-		case checkedMsg, renderedMsg, actedMsg:
+		case checkedMsg, renderedMsg, actedMsg, trustedMsg:
 			var more tea.Cmd
 			m.step, _, _, more = m.step.update(m.sh, msg)
 			cmd = tea.Batch(cmd, more)

@@ -32,6 +32,7 @@ type harness struct {
 // the model and the workspace's folder.
 func newModel(t testing.TB, course, lang string, opts Options) (Model, string) {
 	t.Helper()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // trust is recorded there: never the real one
 	if course != workspace.BuiltinRef {
 		abs, err := filepath.Abs(course)
 		if err != nil {
@@ -467,4 +468,41 @@ func TestConsoleOpensWhenTheStepsRowsDoNotFit(t *testing.T) {
 	h.typeText("SELECT 40 + 2 AS answer;")
 	h.keys("enter")
 	h.sees("answer", "42", "(1 row)")
+}
+
+// TestTrustPrompt: a step refused because the course is not trusted shows
+// what the course runs and the key that trusts it; t records trust where
+// `sandcastle trust` does and checks again, and the server runs.
+func TestTrustPrompt(t *testing.T) {
+	h := newHarness(t, "../../testdata/courses/web", "python")
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 50})
+	h.keys("enter", "c")
+	h.sees("! the step could not run", "The course Tiny Web is not trusted", "your server in python (yours):",
+		"    python3 server/app.py", "with the files the course writes:", "server/main.go, go.mod, go.sum", "your server in go:", "    go run ./server",
+		"t trust it and check again", "t trust the course")
+	if _, err := os.Stat(filepath.Join(h.dir, workspace.StateDir, "server.log")); err == nil {
+		t.Fatal("the server started for a course that is not trusted")
+	}
+	h.keys("t")
+	h.sees("Trusted Tiny Web: recorded in", "Wrong status: expected 201 Created, got 404")
+	if strings.Contains(h.view(), "not trusted") {
+		t.Errorf("still not trusted:\n%s", h.view())
+	}
+	if _, err := os.Stat(filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "sandcastle", "trust.json")); err != nil {
+		t.Errorf("trust was not recorded in the config folder: %v", err)
+	}
+	// Pressed again, t says the course is trusted.
+	h.keys("t")
+	h.sees("This course is trusted")
+}
+
+// TestTrustKeyWithoutARefusal: t does nothing but explain until a check
+// shows what the course runs.
+func TestTrustKeyWithoutARefusal(t *testing.T) {
+	h := newHarness(t, "../../testdata/courses/web", "python")
+	h.keys("enter", "t")
+	h.sees("t trusts the course when a check asks for it")
+	if _, err := os.Stat(filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "sandcastle", "trust.json")); err == nil {
+		t.Error("t trusted the course before showing what it runs")
+	}
 }

@@ -135,6 +135,8 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, leave, console 
 		return m, false, false, m.checkAgain(sh)
 	case actedMsg:
 		m = m.acted(sh, msg)
+	case trustedMsg:
+		m, cmd = m.trustDone(sh, msg)
 	case renderedMsg:
 		// the prose is ready: layout below puts it in
 	case spinner.TickMsg:
@@ -179,6 +181,8 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 		cmd = tea.Sequence(m.makeCurrent(sh), m.edit(sh))
 	case key.Matches(k, keys.Console):
 		return m, false, true, nil
+	case key.Matches(k, keys.Trust):
+		cmd = m.trust(sh)
 	case key.Matches(k, keys.Next):
 		next := nextStep(sh, m.step)
 		if next == nil && m.justPassed && sh.current != m.step && !sh.progress.Steps[sh.current.FullID()].Passed {

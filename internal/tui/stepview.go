@@ -148,6 +148,9 @@ func (m stepModel) footer(sh *shared) string {
 	if m.justPassed && nextStep(sh, m.step) != nil {
 		return footerView(sh, k.Next, k.Check, k.Hint, k.Console, k.Back, k.Help)
 	}
+	if m.asksTrust() && !m.checking {
+		return footerView(sh, k.Trust, k.Check, k.Hint, k.Edit, k.Back, k.Help)
+	}
 	focus := key.NewBinding(key.WithKeys(k.Focus.Keys()...), key.WithHelp(k.Focus.Help().Key, "results"))
 	if m.focusResults {
 		focus.SetHelp(k.Focus.Help().Key, "text")
@@ -209,6 +212,11 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	r := m.checked.Results[0]
 	var b strings.Builder
 	when := m.checkedAt.Format("15:04:05")
+	if r.Status == check.Error && r.Untrusted {
+		b.WriteString(st.fail.Render("! the step could not run") + st.dim.Render(" · "+when) + "\n")
+		b.WriteString(trustText(sh, width))
+		return b.String()
+	}
 	if r.Status == check.Error {
 		b.WriteString(st.fail.Render("! the step could not run") + st.dim.Render(" · "+when) + "\n")
 		b.WriteString(block(check.Printable(r.Message), width, "  ") + "\n")
@@ -225,7 +233,9 @@ func (m stepModel) checkText(sh *shared, width int) string {
 		b.WriteString(hanging(st.fail.Render("✗ "), c.Title, width, 2) + "\n")
 		b.WriteString(block(check.Printable(c.Message), width, "  ") + "\n")
 	}
-	if passed < len(r.Checks) {
+	if r.Refused() {
+		b.WriteString(trustText(sh, width))
+	} else if passed < len(r.Checks) {
 		b.WriteString(behindText(sh, m.step, width))
 	}
 	return b.String()

@@ -82,7 +82,7 @@ func New(ctx context.Context, opts Options) (Model, error) {
 	st := newStyles(opts.Look)
 	sh := &shared{
 		st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, ctx: ctx, now: opts.Now,
-		sess: s, course: s.Course, lang: s.Lang(), progress: s.Progress, current: s.Current(), watching: opts.Watch,
+		sess: s, course: s.Course, lang: s.Lang(), progress: s.Progress, current: s.Current(), trusted: s.Trusted(), watching: opts.Watch,
 	}
 	if sh.now == nil {
 		sh.now = time.Now

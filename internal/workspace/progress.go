@@ -47,8 +47,6 @@ type Progress struct {
 	Steps map[string]StepProgress
 	// Goto is the step `goto` last chose, or "".
 	Goto string
-	// Trusted is the course source the learner trusted, or "".
-	Trusted string
 }
 
 // OpenStore opens (creating if needed) the progress database at path and
@@ -249,11 +247,6 @@ func (s *Store) SetGoto(ctx context.Context, stepID string) error {
 	})
 }
 
-// SetTrusted records that the learner trusts the course at source.
-func (s *Store) SetTrusted(ctx context.Context, source string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error { return setMeta(ctx, tx, "trusted", source) })
-}
-
 func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
@@ -284,21 +277,12 @@ func (s *Store) Progress(ctx context.Context) (*Progress, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read progress: %w", err)
 	}
-	meta, err := s.db.QueryContext(ctx, `SELECT key, value FROM meta WHERE key IN ('goto', 'trusted')`)
-	if err != nil {
+	// The meta table may hold a 'trusted' key, written by sandcastle before
+	// trust moved to the user's config folder: it is ignored, as a
+	// repository could ship it.
+	err = s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'goto'`).Scan(&p.Goto)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("read progress: %w", err)
 	}
-	defer meta.Close()
-	for meta.Next() {
-		var k, v string
-		if err := meta.Scan(&k, &v); err != nil {
-			return nil, fmt.Errorf("read progress: %w", err)
-		}
-		if k == "goto" {
-			p.Goto = v
-		} else {
-			p.Trusted = v
-		}
-	}
-	return p, meta.Err()
+	return p, nil
 }
