@@ -35,8 +35,16 @@ built-in course), from the workspace's files alone, in a fresh sandbox: what its
 .sandcastle/state.db says is never read. Workspaces are graded in parallel, and one
 broken or hostile workspace does not stop the others.
 
+Each workspace's regular files are copied into a private temporary folder, where its
+checks and its server run; the workspace itself is only read. Links, FIFOs and devices
+are not copied (a step that needs one is an error that says so), nor are .sandcastle/
+and version-control folders; a file over 10 MiB is left out, and a workspace of more
+than 10000 entries or 100 MiB is not graded.
+
 A WORKSPACE is a folder or a quoted glob pattern ('class/*'). The output is a table of
-workspaces by lessons (steps passed of steps), --json, and --junit FILE for CI.
+workspaces by lessons (steps passed of steps), --json, and --junit FILE for CI; the
+JUnit file is written whole, once every workspace is graded. Grade keeps its Go heap
+under 160 MiB (GOMEMLIMIT sets another limit).
 Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 		Example: `  sandcastle grade 'class/*'
   sandcastle grade --course ./my-course --json alice bob > grades.json
