@@ -3,8 +3,10 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -33,8 +35,16 @@ built-in course), from the workspace's files alone, in a fresh sandbox: what its
 .sandcastle/state.db says is never read. Workspaces are graded in parallel, and one
 broken or hostile workspace does not stop the others.
 
+Each workspace's regular files are copied into a private temporary folder, where its
+checks and its server run; the workspace itself is only read. Links, FIFOs and devices
+are not copied (a step that needs one is an error that says so), nor are .sandcastle/
+and version-control folders; a file over 10 MiB is left out, and a workspace of more
+than 10000 entries or 100 MiB is not graded.
+
 A WORKSPACE is a folder or a quoted glob pattern ('class/*'). The output is a table of
-workspaces by lessons (steps passed of steps), --json, and --junit FILE for CI.
+workspaces by lessons (steps passed of steps), --json, and --junit FILE for CI; the
+JUnit file is written whole, once every workspace is graded. Grade keeps its Go heap
+under 160 MiB (GOMEMLIMIT sets another limit).
 Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 		Example: `  sandcastle grade 'class/*'
   sandcastle grade --course ./my-course --json alice bob > grades.json
@@ -79,6 +89,17 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	if err != nil {
 		return err
 	}
+	// The JUnit report is checked now, so that a class is not graded for
+	// nothing, and written once grade.Grade has returned: every student's
+	// server stopped.
+	junit := grade.Report{Path: opts.junit}
+	if opts.junit != "" {
+		if err := junit.Check(); err != nil {
+			return reportError(opts.junit, err)
+		}
+	}
+	previous := debug.SetMemoryLimit(memoryLimit())
+	defer debug.SetMemoryLimit(previous)
 	gopts := grade.Options{Course: course, Timeout: opts.timeout, Keep: keep}
 	took := time.Now()
 	grades := grade.Grade(ctx, paths, gopts)
@@ -88,7 +109,7 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	for i := range grades {
 		grades[i].Path = relTo(start, grades[i].Path)
 	}
-	if err := writeGrades(a.io, opts, course, grades, time.Since(took)); err != nil {
+	if err := writeGrades(a.io, opts, junit, course, grades, time.Since(took)); err != nil {
 		return err
 	}
 	for _, g := range grades {
@@ -99,18 +120,38 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	return nil
 }
 
-func writeGrades(io *Streams, opts *gradeOptions, course *lessons.Course, grades []grade.Workspace, took time.Duration) error {
+// memoryLimit is the Go memory limit grade runs with: GOMEMLIMIT when set,
+// else gradeMemoryLimit.
+func memoryLimit() int64 {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return debug.SetMemoryLimit(-1) // the runtime has read it
+	}
+	return gradeMemoryLimit
+}
+
+// gradeMemoryLimit bounds the Go heap of grade. Execute sets GOGC=400 for
+// commands that live milliseconds; grade lives minutes, building sandboxes
+// and reading servers' answers for a whole class, and without a limit its
+// heap could grow to five times what it holds. 160 MiB is several times
+// what grading two workspaces at once holds (docs/classroom.md), and
+// leaves room, under the 300 MB a workspace may cost, for the memory the
+// Go runtime does not count: SQLite's own heap (capped per sandbox),
+// thread stacks and the binary.
+const gradeMemoryLimit = 160 << 20
+
+// writeJUnit writes the grades as JUnit XML, whole or not at all.
+func writeJUnit(r grade.Report, course string, grades []grade.Workspace) error {
+	return r.Write(func(w io.Writer) error { return grade.WriteJUnit(w, course, grades) })
+}
+
+func reportError(path string, err error) error {
+	return fmt.Errorf("could not write the JUnit report %s: %w; check that the folder exists and that you can write there", path, err)
+}
+
+func writeGrades(io *Streams, opts *gradeOptions, junit grade.Report, course *lessons.Course, grades []grade.Workspace, took time.Duration) error {
 	if opts.junit != "" {
-		f, err := os.Create(opts.junit)
-		if err != nil {
-			return err
-		}
-		if err := grade.WriteJUnit(f, course.ID, grades); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
+		if err := writeJUnit(junit, course.ID, grades); err != nil {
+			return reportError(opts.junit, err)
 		}
 	}
 	if opts.json {

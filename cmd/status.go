@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -82,7 +83,14 @@ func lessonNumber(c *lessons.Course, l *lessons.Lesson) int {
 }
 
 func writeJSON(io *Streams, v any) error {
-	enc := json.NewEncoder(io.Out)
+	// Encoded whole first, then written at once: an error while encoding
+	// leaves nothing half-printed.
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.Out.Write(b.Bytes())
+	return err
 }

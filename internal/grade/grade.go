@@ -40,6 +40,19 @@ type Options struct {
 	Timeout time.Duration
 	// Done, when set, is told each time a workspace is graded.
 	Done func(Workspace)
+	// Limits cap the private copy of each workspace.
+	Limits Limits
+}
+
+func (o Options) withDefaults() Options {
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	o.Limits = o.Limits.withDefaults()
+	return o
 }
 
 // Workspace is the grade of one learner's workspace.
@@ -50,6 +63,9 @@ type Workspace struct {
 	// Error says why the workspace could not be graded at all.
 	Error string             `json:"error,omitempty"`
 	Steps []check.StepResult `json:"steps"`
+	// Notes name the entries of the workspace that were not copied for
+	// grading (links, FIFOs, files over the size cap), and why.
+	Notes []string `json:"notes,omitempty"`
 	// Duration is how long grading it took.
 	Duration time.Duration `json:"-"`
 }
@@ -71,12 +87,7 @@ func (w Workspace) OK() bool { return w.Error == "" && w.Passed() == len(w.Steps
 // Grade grades the workspaces at paths, in parallel; the results are in the
 // order of paths.
 func Grade(ctx context.Context, paths []string, opts Options) []Workspace {
-	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
-	}
-	if opts.Timeout <= 0 {
-		opts.Timeout = DefaultTimeout
-	}
+	opts = opts.withDefaults()
 	results := make([]Workspace, len(paths))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -98,10 +109,14 @@ func Grade(ctx context.Context, paths []string, opts Options) []Workspace {
 	return results
 }
 
-// One grades one workspace. It never panics: whatever goes wrong becomes
-// the workspace's Error or a step's.
+// One grades one workspace. Its regular files are copied into a private
+// folder, where every step is checked and the student's server runs: the
+// workspace is only read, and only its regular files. The private folder
+// is removed when every step is done, its server stopped. One never
+// panics: whatever goes wrong becomes the workspace's Error or a step's.
 func One(ctx context.Context, path string, opts Options) (w Workspace) {
 	start := time.Now()
+	opts = opts.withDefaults()
 	w = Workspace{Path: path, Course: opts.Course.ID, Steps: []check.StepResult{}}
 	defer func() {
 		if r := recover(); r != nil {
@@ -111,29 +126,53 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 	}()
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	root, err := os.OpenRoot(path)
-	if err != nil {
-		w.Error = fmt.Sprintf("not a folder that can be read: %v", err)
+	if info, err := os.Stat(path); err != nil || !info.IsDir() {
+		w.Error = "not a folder that can be read"
+		if err != nil {
+			w.Error += ": " + err.Error()
+		}
 		return w
 	}
-	defer root.Close()
-	w.Lang = learnerLang(root, opts.Course)
-	state, err := os.MkdirTemp("", "sandcastle-grade-")
+	private, err := os.MkdirTemp("", "sandcastle-grade-")
+	if err != nil {
+		w.Error = fmt.Sprintf("could not make a private folder to grade in: %v", err)
+		return w
+	}
+	defer os.RemoveAll(private)
+	work, state := filepath.Join(private, "workspace"), filepath.Join(private, "state")
+	for _, dir := range []string{work, state} {
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			w.Error = fmt.Sprintf("could not make a private folder to grade in: %v", err)
+			return w
+		}
+	}
+	files, err := copyWorkspace(ctx, path, work, opts.Limits)
+	if err != nil {
+		w.Error = copyError(ctx, opts, err)
+		return w
+	}
+	w.Notes = files.notes()
+	root, err := os.OpenRoot(work)
 	if err != nil {
 		w.Error = err.Error()
 		return w
 	}
-	defer os.RemoveAll(state)
+	defer root.Close()
+	w.Lang = learnerLang(root, opts.Course)
 	copts := check.Options{
-		Lang: w.Lang, Sandbox: opts.Sandbox, Dir: path,
+		Lang: w.Lang, Sandbox: opts.Sandbox, Dir: work,
 		// The instructor grades with their own course: its sh checks run.
 		Trusted: true,
-		// The server's database, log and build go to a folder of our own:
-		// grading writes nothing into the workspace.
+		// The server's database, log and build go to a folder of our own,
+		// beside the copy it runs in.
 		Server: check.ServerOptions{StateDir: state},
 	}
 	for _, step := range opts.Course.Steps() {
 		if opts.Keep != nil && !opts.Keep(step) {
+			continue
+		}
+		if msg := files.refusal(needs(opts.Course, step, w.Lang)); msg != "" {
+			w.Steps = append(w.Steps, refused(step, msg))
 			continue
 		}
 		w.Steps = append(w.Steps, check.Run(ctx, opts.Course, step, root.FS(), copts))
@@ -142,6 +181,25 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 		w.Error = fmt.Sprintf("grading took longer than %s and was stopped", opts.Timeout)
 	}
 	return w
+}
+
+// copyError says why a workspace could not be copied for grading.
+func copyError(ctx context.Context, opts Options, err error) string {
+	var capped *capError
+	switch {
+	case errors.As(err, &capped):
+		return capped.msg
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return fmt.Sprintf("copying the workspace took longer than %s and was stopped", opts.Timeout)
+	case ctx.Err() != nil:
+		return "interrupted"
+	}
+	return fmt.Sprintf("could not copy the workspace to grade it: %v", err)
+}
+
+// refused is the result of a step that needs a file the copy does not hold.
+func refused(step *lessons.Step, msg string) check.StepResult {
+	return check.StepResult{ID: step.FullID(), Title: step.Title, Status: check.Error, Message: msg, Checks: []check.CheckResult{}}
 }
 
 // learnerLang reads the server language from the workspace's
