@@ -10,10 +10,28 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/sandcastle/sandcastle/lessons"
 )
+
+// courseFile refuses a path that a course may not write or remove, even
+// one that got past lint: a tool's folder or file (.git/config, .envrc),
+// sandcastle's own folder, or sandcastle.yaml.
+func courseFile(name string) error {
+	c := path.Clean(name)
+	first, _, _ := strings.Cut(c, "/")
+	if t, ok := lessons.ToolPath(c); ok {
+		return fmt.Errorf("the course names %s as one of your files, but it %s. sandcastle left it alone; "+
+			"`sandcastle lessons lint` shows this to the course's author", name, t.Why())
+	}
+	if strings.EqualFold(first, StateDir) || strings.EqualFold(c, ConfigFile) {
+		return fmt.Errorf("the course names %s as one of your files, but it is sandcastle's own. sandcastle left it alone; "+
+			"`sandcastle lessons lint` shows this to the course's author", name)
+	}
+	return nil
+}
 
 // create writes a new file, creating its folders; an existing file is left
 // alone and reported as not created.
@@ -65,6 +83,9 @@ func (w *Workspace) CreateStarters(step *lessons.Step) ([]string, error) {
 		if f.Kind != lessons.Starter || !w.Course.AppliesTo(f.Lang, w.Config.Lang) {
 			continue
 		}
+		if err := courseFile(f.Path); err != nil {
+			return created, err
+		}
 		ok, err := w.create(f.Path, f.Content)
 		if err != nil {
 			return created, err
@@ -84,6 +105,9 @@ func (w *Workspace) CreateMissing(step *lessons.Step) ([]string, error) {
 		content, ok := w.Course.Version(d.Path, w.Config.Lang, step, lessons.Starter)
 		if !ok {
 			continue
+		}
+		if err := courseFile(d.Path); err != nil {
+			return created, err
 		}
 		made, err := w.create(d.Path, content)
 		if err != nil {
@@ -137,6 +161,9 @@ func (w *Workspace) NewBackup() *Backup {
 func (w *Workspace) Put(b *Backup, files map[string]string) ([]string, error) {
 	var written []string
 	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := courseFile(name); err != nil {
+			return written, err
+		}
 		old, err := w.root.ReadFile(name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -160,6 +187,9 @@ func (w *Workspace) Put(b *Backup, files map[string]string) ([]string, error) {
 // Remove removes files from the workspace, each first copied into the backup.
 func (w *Workspace) Remove(b *Backup, names []string) error {
 	for _, name := range names {
+		if err := courseFile(name); err != nil {
+			return err
+		}
 		old, err := w.root.ReadFile(name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
