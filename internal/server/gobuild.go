@@ -136,8 +136,8 @@ func sourceHash(o *Options, pkgs []string, goPath string) (string, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !dependedOn(name, within(pkgDir, path)) {
-			return nil
+		if d.IsDir() || !dependedOn(name, within(pkgDir, path)) || !isRegular(path, d) {
+			return nil // a named pipe or a device holds no source, and reading one can hang
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -181,6 +181,16 @@ func packageDir(dir, pkg string) string {
 
 func within(dir, path string) bool {
 	return dir != "" && (path == dir || strings.HasPrefix(path, dir+string(filepath.Separator)))
+}
+
+// isRegular reports whether d, found at path, is a regular file, or a
+// link to one.
+func isRegular(path string, d fs.DirEntry) bool {
+	if d.Type()&fs.ModeSymlink == 0 {
+		return d.Type().IsRegular()
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 func fileExists(path string) bool {

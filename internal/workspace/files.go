@@ -164,7 +164,7 @@ func (w *Workspace) Put(b *Backup, files map[string]string) ([]string, error) {
 		if err := courseFile(name); err != nil {
 			return written, err
 		}
-		old, err := w.root.ReadFile(name)
+		old, err := fs.ReadFile(w.Files(), name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
@@ -190,7 +190,7 @@ func (w *Workspace) Remove(b *Backup, names []string) error {
 		if err := courseFile(name); err != nil {
 			return err
 		}
-		old, err := w.root.ReadFile(name)
+		old, err := fs.ReadFile(w.Files(), name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}

@@ -15,6 +15,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -69,16 +70,19 @@ func Find(dir string) (*Workspace, error) {
 
 // Open opens the workspace rooted at dir and loads its course.
 func Open(dir string) (*Workspace, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ConfigFile))
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open workspace: %w", err)
 	}
-	w := &Workspace{Root: dir}
-	if err := yaml.Unmarshal(data, &w.Config); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ConfigFile), err)
+	w := &Workspace{Root: dir, root: root}
+	data, err := fs.ReadFile(w.Files(), ConfigFile)
+	if err != nil {
+		root.Close()
+		return nil, fmt.Errorf("open workspace %s: %w", dir, err)
 	}
-	if w.root, err = os.OpenRoot(dir); err != nil {
-		return nil, fmt.Errorf("open workspace: %w", err)
+	if err := yaml.Unmarshal(data, &w.Config); err != nil {
+		root.Close()
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ConfigFile), err)
 	}
 	w.store = start(w.openStore)
 	if err := w.loadCourse(); err != nil {
@@ -118,9 +122,10 @@ func (w *Workspace) Close() error {
 	return errors.Join(errs...)
 }
 
-// Files is the learner's files, read without ever leaving the workspace
-// (a symbolic link out of it does not resolve).
-func (w *Workspace) Files() fs.FS { return w.root.FS() }
+// Files is the learner's files, read without ever leaving the workspace (a
+// symbolic link out of it does not resolve): regular files only, of at
+// most folder.LearnerFiles.MaxSize each.
+func (w *Workspace) Files() fs.FS { return folder.New(w.root, folder.LearnerFiles) }
 
 // Store is the workspace's progress database.
 func (w *Workspace) Store(context.Context) (*Store, error) { return w.store.wait() }
