@@ -47,7 +47,7 @@ func goBuild(ctx context.Context, o *Options, pkgs []string, log io.Writer) (str
 	bin := filepath.Join(o.BuildDir, "server"+exeSuffix())
 	hashPath := filepath.Join(o.BuildDir, "server.hash")
 	hash, hashErr := sourceHash(o, pkgs, goPath)
-	if hashErr == nil && fileExists(bin) {
+	if hashErr == nil && fileExists(bin) && fileExists(hashPath) { // a named pipe there would hang the read
 		if stored, err := os.ReadFile(hashPath); err == nil && string(stored) == hash {
 			return bin, nil
 		}

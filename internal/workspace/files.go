@@ -8,10 +8,8 @@ import (
 	"maps"
 	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -144,18 +142,6 @@ func (w *Workspace) StartOf(step *lessons.Step) map[string]string {
 	return files
 }
 
-// Backup is a folder under .sandcastle/backups holding the learner's
-// versions of files sandcastle replaced.
-type Backup struct {
-	Dir   string
-	Files []string
-}
-
-// NewBackup names a new backup folder; it is created with its first file.
-func (w *Workspace) NewBackup() *Backup {
-	return &Backup{Dir: filepath.Join(w.Root, StateDir, "backups", time.Now().Format("2006-01-02T15-04-05"))}
-}
-
 // Put writes files into the workspace and returns those it changed. A file
 // that exists with other content is first copied into the backup.
 func (w *Workspace) Put(b *Backup, files map[string]string) ([]string, error) {
@@ -181,6 +167,9 @@ func (w *Workspace) Put(b *Backup, files map[string]string) ([]string, error) {
 		}
 		written = append(written, name)
 	}
+	if len(b.Files) > 0 {
+		w.pruneBackups(b)
+	}
 	return written, nil
 }
 
@@ -204,34 +193,8 @@ func (w *Workspace) Remove(b *Backup, names []string) error {
 			return fmt.Errorf("remove %s: %w", name, err)
 		}
 	}
+	if len(b.Files) > 0 {
+		w.pruneBackups(b)
+	}
 	return nil
-}
-
-func (w *Workspace) backup(b *Backup, name string, content []byte) error {
-	if len(b.Files) == 0 {
-		b.Dir = uniqueDir(b.Dir)
-	}
-	rel, err := filepath.Rel(w.Root, filepath.Join(b.Dir, name))
-	if err != nil {
-		return err
-	}
-	if err := w.root.MkdirAll(filepath.Dir(rel), 0o755); err != nil {
-		return fmt.Errorf("back up %s: %w", name, err)
-	}
-	if err := w.root.WriteFile(rel, content, 0o644); err != nil {
-		return fmt.Errorf("back up %s: %w", name, err)
-	}
-	b.Files = append(b.Files, name)
-	return nil
-}
-
-// uniqueDir returns dir, or dir-2, dir-3, ... when dir exists.
-func uniqueDir(dir string) string {
-	d := dir
-	for i := 2; ; i++ {
-		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
-			return d
-		}
-		d = fmt.Sprintf("%s-%d", dir, i)
-	}
 }

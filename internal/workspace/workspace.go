@@ -131,15 +131,26 @@ func (w *Workspace) Files() fs.FS { return folder.New(w.root, folder.LearnerFile
 func (w *Workspace) Store(context.Context) (*Store, error) { return w.store.wait() }
 
 // openStore opens the progress database, creating .sandcastle on first use.
+// Neither .sandcastle nor the database may be a link (a repository can ship
+// .sandcastle/state.db -> ~/.bashrc); a link where SQLite keeps its journal
+// is removed.
 func (w *Workspace) openStore() (*Store, error) {
-	if err := w.root.MkdirAll(StateDir, 0o755); err != nil {
-		return nil, fmt.Errorf("create %s: %w", StateDir, err)
+	state := filepath.Join(w.Root, StateDir)
+	if err := folder.OwnDir(state, false); err != nil {
+		return nil, err
+	}
+	db := filepath.Join(state, "state.db")
+	if err := folder.RegularOrMissing(db); err != nil {
+		return nil, err
+	}
+	if err := folder.Reclaim(db+"-journal", db+"-wal", db+"-shm"); err != nil {
+		return nil, err
 	}
 	// sandcastle's own state stays out of a learner's git repository.
 	if _, err := w.create(filepath.Join(StateDir, ".gitignore"), "*\n"); err != nil {
 		return nil, err
 	}
-	return OpenStore(context.Background(), filepath.Join(w.Root, StateDir, "state.db"))
+	return OpenStore(context.Background(), db)
 }
 
 // pending is the result of work started in the background.

@@ -1,0 +1,109 @@
+package workspace
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// bashrc is a file outside the workspace that a repository's links point at.
+func bashrc(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), ".bashrc")
+	if err := os.WriteFile(p, []byte("export PS1='$ '\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func assertUntouched(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil || string(b) != "export PS1='$ '\n" {
+		t.Errorf("%s was changed: %q %v", path, b, err)
+	}
+}
+
+// shipped makes a workspace whose .sandcastle is what a repository ships:
+// links put there by spoil, before sandcastle ever opened it.
+func shipped(t *testing.T, spoil func(state string)) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := writeConfig(dir, Config{Course: tinyRef(t)}); err != nil {
+		t.Fatal(err)
+	}
+	spoil(filepath.Join(dir, StateDir))
+	return dir
+}
+
+// TestStateFilesAreTheWorkspacesOwn: a repository that ships
+// .sandcastle/state.db -> ~/.bashrc never gets that file written.
+func TestStateFilesAreTheWorkspacesOwn(t *testing.T) {
+	t.Run("state.db is a link", func(t *testing.T) {
+		target := bashrc(t)
+		dir := shipped(t, func(state string) {
+			os.Mkdir(state, 0o755)
+			os.Symlink(target, filepath.Join(state, "state.db"))
+		})
+		w, err := Open(dir)
+		if err == nil {
+			defer w.Close()
+			_, err = w.Store(t.Context())
+		}
+		if err == nil || !strings.Contains(err.Error(), "state.db is a symbolic link") {
+			t.Errorf("opening the progress: %v; want a refusal that names the link", err)
+		}
+		assertUntouched(t, target)
+	})
+	t.Run("state.db is a link to an empty file", func(t *testing.T) {
+		target := filepath.Join(t.TempDir(), "empty")
+		os.WriteFile(target, nil, 0o644)
+		dir := shipped(t, func(state string) {
+			os.Mkdir(state, 0o755)
+			os.Symlink(target, filepath.Join(state, "state.db"))
+		})
+		if w, err := Open(dir); err == nil {
+			w.Store(t.Context())
+			w.Close()
+		}
+		if fi, err := os.Stat(target); err != nil || fi.Size() != 0 {
+			t.Errorf("the file the link points at was written: %v", err)
+		}
+	})
+	t.Run(".sandcastle is a link", func(t *testing.T) {
+		target := t.TempDir()
+		dir := shipped(t, func(state string) { os.Symlink(target, state) })
+		w, err := Open(dir)
+		if err == nil {
+			defer w.Close()
+			_, err = w.Store(t.Context())
+		}
+		if err == nil || !strings.Contains(err.Error(), ".sandcastle is a symbolic link") {
+			t.Errorf("opening the progress: %v; want a refusal that names the link", err)
+		}
+		if entries, _ := os.ReadDir(target); len(entries) > 0 {
+			t.Errorf("wrote %d files through the link", len(entries))
+		}
+	})
+	t.Run("the journal is a link", func(t *testing.T) {
+		target := bashrc(t)
+		dir := shipped(t, func(state string) {
+			os.Mkdir(state, 0o755)
+			os.Symlink(target, filepath.Join(state, "state.db-journal"))
+		})
+		w, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		s, err := w.Store(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RecordCheck(t.Context(), "table/x", "pass"); err != nil {
+			t.Fatal(err)
+		}
+		assertUntouched(t, target)
+	})
+}
