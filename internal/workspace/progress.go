@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,7 +93,10 @@ func openStore(ctx context.Context, path string) (*Store, error) {
 	// that. WAL was slower for a process that opens the database for one
 	// command: every run created, checkpointed and deleted its -wal and -shm
 	// files (docs/performance.md).
-	dsn := "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(PERSIST)&_pragma=synchronous(OFF)&_txlock=immediate"
+	dsn, err := fileURI(path, "_pragma=busy_timeout(5000)&_pragma=journal_mode(PERSIST)&_pragma=synchronous(OFF)&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open progress %s: %w", path, err)
+	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open progress %s: %w", path, err)
@@ -102,6 +107,22 @@ func openStore(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open progress %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// fileURI is the SQLite URI of the database file at path, with query: the
+// path is made absolute and escaped, so that a folder named a#b or a?b is
+// not cut short (SQLite decodes %HH in a URI's path). A Windows path
+// C:\x becomes file:///C:/x.
+func fileURI(path, query string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p, RawQuery: query}).String(), nil
 }
 
 // Close closes the database.
