@@ -68,15 +68,26 @@ func (w *Workspace) backup(b *Backup, name string, content []byte) error {
 	return nil
 }
 
-// uniqueDir returns dir, or dir-2, dir-3, ... when dir exists.
+// uniqueDir returns dir, or dir-2, dir-3, ... after the last that exists,
+// so that a folder made later has a later name even when pruning removed
+// one of the same second.
 func uniqueDir(dir string) string {
-	d := dir
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(d); errors.Is(err, fs.ErrNotExist) {
-			return d
-		}
-		d = fmt.Sprintf("%s-%d", dir, i)
+	last := 0
+	if _, err := os.Lstat(dir); err == nil {
+		last = 1
 	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	for _, e := range entries {
+		if rest, ok := strings.CutPrefix(e.Name(), filepath.Base(dir)+"-"); ok {
+			if n, err := strconv.Atoi(rest); err == nil && n > last {
+				last = n
+			}
+		}
+	}
+	if last == 0 {
+		return dir
+	}
+	return fmt.Sprintf("%s-%d", dir, last+1)
 }
 
 // pruneBackups removes the versions of each file beyond the newest

@@ -51,19 +51,62 @@ type Workspace struct {
 	store *pending[*Store]
 }
 
+// NotFoundError is no workspace found: none in dir or the folders above it,
+// up to the first that belongs to another user, Stopped, where Find stopped
+// looking. It is ErrNotFound.
+type NotFoundError struct {
+	// Stopped is the folder of another user where Find stopped, or "".
+	Stopped string
+}
+
+func (e *NotFoundError) Error() string {
+	if e.Stopped == "" {
+		return ErrNotFound.Error()
+	}
+	return fmt.Sprintf("%s (stopped looking for a workspace at %s: it belongs to another user, "+
+		"and a workspace there would not be yours)", ErrNotFound, e.Stopped)
+}
+
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+// ForeignError is a sandcastle.yaml that another user owns: Find does not
+// open it, since the course it names could run code as the learner.
+type ForeignError struct {
+	Path string
+	UID  int
+}
+
+func (e *ForeignError) Error() string {
+	dir := filepath.Dir(e.Path)
+	return fmt.Sprintf("%s belongs to another user (uid %d), so sandcastle does not open it: a workspace must be yours. "+
+		"If you trust it, copy the workspace into a folder of yours (cp -r %s ~/) and work there, "+
+		"or run sandcastle as that user", e.Path, e.UID, dir)
+}
+
 // Find opens the workspace that contains dir: dir itself or the nearest
-// folder above it with a sandcastle.yaml.
+// folder above it with a sandcastle.yaml. Like git, it stops looking at a
+// folder that belongs to another user (a *NotFoundError says where), and
+// refuses a sandcastle.yaml of another user's (a *ForeignError).
 func Find(dir string) (*Workspace, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
 	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, ConfigFile)); err == nil {
+		if info, err := os.Stat(d); err == nil {
+			if _, foreign := foreignOwner(info); foreign {
+				return nil, &NotFoundError{Stopped: d}
+			}
+		}
+		config := filepath.Join(d, ConfigFile)
+		if info, err := os.Stat(config); err == nil {
+			if uid, foreign := foreignOwner(info); foreign {
+				return nil, &ForeignError{Path: config, UID: uid}
+			}
 			return Open(d)
 		}
 		if filepath.Dir(d) == d {
-			return nil, ErrNotFound
+			return nil, &NotFoundError{}
 		}
 	}
 }
