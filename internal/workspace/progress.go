@@ -32,6 +32,10 @@ type Store struct {
 	// Damaged names where a damaged database was kept aside when this one
 	// replaced it, or is "".
 	Damaged string
+	// ReadOnly says why the progress cannot be written (a read-only
+	// workspace), or is "". The store then starts from what was recorded
+	// and keeps what this run records in memory only.
+	ReadOnly string
 }
 
 // StepProgress is what is recorded about one step.
@@ -123,6 +127,61 @@ func fileURI(path, query string) (string, error) {
 		p = "/" + p
 	}
 	return (&url.URL{Scheme: "file", Path: p, RawQuery: query}).String(), nil
+}
+
+// openMemoryStore opens a progress database in memory, starting from the
+// one at path when it can be read: for a workspace sandcastle cannot write,
+// where checks still run and nothing is recorded. why says why.
+func openMemoryStore(ctx context.Context, path, why string) (*Store, error) {
+	db, err := sql.Open("sqlite", "file::memory:?_pragma=busy_timeout(5000)&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	// Each connection to :memory: is a database of its own: keep one.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if _, err := os.Stat(path); err == nil {
+		if err := restore(ctx, db, path); err != nil {
+			why += fmt.Sprintf("; the progress recorded before could not be read either (%v)", err)
+		}
+	}
+	s := &Store{db: db, now: time.Now, ReadOnly: why}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open progress in memory: %w", err)
+	}
+	return s, nil
+}
+
+// restore copies the database file at path into db, reading the file only.
+func restore(ctx context.Context, db *sql.DB, path string) error {
+	uri, err := fileURI(path, "mode=ro")
+	if err != nil {
+		return err
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		r, ok := dc.(interface {
+			NewRestore(string) (*sqlite.Backup, error)
+		})
+		if !ok {
+			return fmt.Errorf("driver connection %T cannot restore", dc)
+		}
+		b, err := r.NewRestore(uri)
+		if err != nil {
+			return err
+		}
+		if _, err := b.Step(-1); err != nil {
+			return errors.Join(err, b.Finish())
+		}
+		return b.Finish()
+	})
 }
 
 // Close closes the database.

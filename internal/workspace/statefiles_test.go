@@ -107,3 +107,35 @@ func TestStateFilesAreTheWorkspacesOwn(t *testing.T) {
 		assertUntouched(t, target)
 	})
 }
+
+// TestMemoryStoreStartsFromTheRecordedProgress: in a workspace sandcastle
+// cannot write, the progress recorded before is shown, and what this run
+// records stays in memory: the file is never changed.
+func TestMemoryStoreStartsFromTheRecordedProgress(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "state.db")
+	s, err := OpenStore(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordCheck(ctx, "a/x", "pass"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(path)
+	m, err := openMemoryStore(ctx, path, "read-only")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if err := m.RecordCheck(ctx, "a/y", "pass"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := m.Progress(ctx)
+	if err != nil || !p.Steps["a/x"].Passed || !p.Steps["a/y"].Passed || m.ReadOnly != "read-only" {
+		t.Errorf("progress %+v %v; want a/x from the file and a/y from this run", p, err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the progress file changed")
+	}
+}

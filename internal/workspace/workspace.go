@@ -11,9 +11,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+	"modernc.org/sqlite"
+	sqlitelib "modernc.org/sqlite/lib"
 
 	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/lessons"
@@ -174,17 +177,33 @@ func (w *Workspace) Files() fs.FS { return folder.New(w.root, folder.LearnerFile
 func (w *Workspace) Store(context.Context) (*Store, error) { return w.store.wait() }
 
 // openStore opens the progress database, creating .sandcastle on first use.
-// Neither .sandcastle nor the database may be a link (a repository can ship
-// .sandcastle/state.db -> ~/.bashrc); a link where SQLite keeps its journal
-// is removed.
+// In a workspace sandcastle cannot write (a read-only checkout, another
+// user's files), the progress is kept in memory, starting from what was
+// recorded, and Store.ReadOnly says why.
 func (w *Workspace) openStore() (*Store, error) {
 	state := filepath.Join(w.Root, StateDir)
+	db := filepath.Join(state, "state.db")
+	s, err := w.openStateStore(state, db)
+	if err != nil && cannotWrite(err) {
+		return openMemoryStore(context.Background(), db, err.Error())
+	}
+	return s, err
+}
+
+// openStateStore opens .sandcastle/state.db. Neither .sandcastle nor the
+// database may be a link (a repository can ship .sandcastle/state.db ->
+// ~/.bashrc); a link where SQLite keeps its journal is removed.
+func (w *Workspace) openStateStore(state, db string) (*Store, error) {
 	if err := folder.OwnDir(state, false); err != nil {
 		return nil, err
 	}
-	db := filepath.Join(state, "state.db")
 	if err := folder.RegularOrMissing(db); err != nil {
 		return nil, err
+	}
+	for _, p := range []string{state, db} {
+		if err := canWrite(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, &fs.PathError{Op: "write", Path: p, Err: err}
+		}
 	}
 	if err := folder.Reclaim(db+"-journal", db+"-wal", db+"-shm"); err != nil {
 		return nil, err
@@ -194,6 +213,16 @@ func (w *Workspace) openStore() (*Store, error) {
 		return nil, err
 	}
 	return OpenStore(context.Background(), db)
+}
+
+// cannotWrite reports whether err says a file or folder cannot be written:
+// no permission, a read-only file system, or a read-only database.
+func cannotWrite(err error) bool {
+	var e *sqlite.Error
+	if errors.As(err, &e) && e.Code()&0xff == sqlitelib.SQLITE_READONLY {
+		return true
+	}
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
 }
 
 // pending is the result of work started in the background.
