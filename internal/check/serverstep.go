@@ -77,9 +77,6 @@ func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step
 	if err := folder.OwnDir(build, true); err != nil {
 		return nil, "", err
 	}
-	if err := folder.Reclaim(log); err != nil {
-		return nil, "", err
-	}
 	if err := writeDatabase(ctx, course, step, files, opts, db); err != nil {
 		return nil, "", err
 	}

@@ -139,3 +139,24 @@ func TestMemoryStoreStartsFromTheRecordedProgress(t *testing.T) {
 		t.Error("the progress file changed")
 	}
 }
+
+// TestBackupsAreNeverWrittenThroughALink: the learner's versions never go
+// through a backups folder that is a link.
+func TestBackupsAreNeverWrittenThroughALink(t *testing.T) {
+	w := newWorkspace(t)
+	target := t.TempDir()
+	if err := os.Symlink(target, filepath.Join(w.Root, StateDir, "backups")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(w.Root, "schema.sql"), []byte("mine"), 0o644)
+	_, err := w.Put(w.NewBackup(), w.StartOf(w.Course.Steps()[0]))
+	if err == nil || !strings.Contains(err.Error(), "backups is a symbolic link") {
+		t.Errorf("Put: %v; want a refusal that names the link", err)
+	}
+	if entries, _ := os.ReadDir(target); len(entries) > 0 {
+		t.Errorf("wrote %d files through the link", len(entries))
+	}
+	if b, _ := os.ReadFile(filepath.Join(w.Root, "schema.sql")); string(b) != "mine" {
+		t.Errorf("schema.sql = %q: replaced without its backup", b)
+	}
+}
