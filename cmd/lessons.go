@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -180,7 +179,7 @@ func runLint(a *app, path string) error {
 		if !filepath.IsAbs(dir) {
 			dir = filepath.Join(start, dir)
 		}
-		course, problems, err = lessons.Load(os.DirFS(dir), dir)
+		course, problems, err = workspace.LoadFolder(dir)
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s has no course.yaml: a course folder holds course.yaml and its lesson files", path)

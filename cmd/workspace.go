@@ -38,7 +38,16 @@ func (a *app) openSession(ctx context.Context) (*session.Session, error) {
 		return nil, err
 	}
 	warnDamaged(a.io, s)
+	warnReadOnly(a.io, s)
 	return s, nil
+}
+
+// warnReadOnly says when the workspace's progress cannot be recorded.
+func warnReadOnly(io *Streams, s *session.Session) {
+	if why := s.ReadOnly(); why != "" {
+		fmt.Fprintf(io.Err, "%s sandcastle cannot write this workspace (%s): it checks your work, "+
+			"but this run's progress is not recorded. Make the workspace writable to keep it.\n", io.yellow("warning:"), why)
+	}
 }
 
 // warnDamaged says when the progress database had to be replaced, or the

@@ -66,10 +66,13 @@ func pathProblem(attr, p string) string {
 		return q + " leaves the workspace; give a path inside it"
 	case c == ".", strings.HasSuffix(p, "/"):
 		return q + " names a folder; give the path of a file"
-	case strings.EqualFold(first, ".sandcastle"):
+	case comparedName(first) == ".sandcastle":
 		return q + " is inside .sandcastle, sandcastle's own folder; choose another path"
-	case strings.EqualFold(c, "sandcastle.yaml"):
+	case comparedName(c) == "sandcastle.yaml":
 		return q + " is the workspace's own sandcastle.yaml; choose another path"
+	}
+	if t, ok := ToolPath(c); ok && attr == "file" {
+		return q + " " + t.Why()
 	}
 	return ""
 }

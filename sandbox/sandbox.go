@@ -16,7 +16,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -256,8 +258,17 @@ func (s *Sandbox) interrupt(gen uint64) {
 // for checks that look at what a learner's server stored, without changing
 // it.
 func (s *Sandbox) Load(ctx context.Context, path string) error {
-	uri := (&url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro"}).String()
-	err := s.conn.Raw(func(dc any) error {
+	// An absolute path, escaped: "file://rel/x.db" would name a host, and a
+	// # or ? in a folder's name would cut the path short.
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	if abs = filepath.ToSlash(abs); !strings.HasPrefix(abs, "/") {
+		abs = "/" + abs // C:/x
+	}
+	uri := (&url.URL{Scheme: "file", Path: abs, RawQuery: "mode=ro"}).String()
+	err = s.conn.Raw(func(dc any) error {
 		r, ok := dc.(interface {
 			NewRestore(string) (*sqlite.Backup, error)
 		})

@@ -6,20 +6,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"github.com/sandcastle/sandcastle/internal/folder"
 )
 
 // lockDir takes the lock file of a state folder, waiting for another
 // sandcastle that holds it, until ctx ends. It returns the function that
 // releases it.
 func lockDir(ctx context.Context, dir string) (func(), error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := folder.OwnDir(dir, false); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(filepath.Join(dir, "server.lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := folder.OpenLock(filepath.Join(dir, "server.lock"))
 	if err != nil {
 		return nil, err
 	}

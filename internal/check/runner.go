@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
@@ -274,6 +275,10 @@ func readLearnerFile(files fs.FS, step *lessons.Step, path string) (string, erro
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", fmt.Errorf("%s does not exist; `sandcastle goto %s` creates the missing files of the step again, "+
 			"without changing the others", path, step.FullID())
+	}
+	var refused *folder.Error
+	if errors.As(err, &refused) {
+		return "", err // it names the file, what it is, and what to do
 	}
 	if err != nil && strings.Contains(err.Error(), "path escapes") {
 		return "", fmt.Errorf("%s leads outside the workspace (a link?); sandcastle reads only files inside it", path)

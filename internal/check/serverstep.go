@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
@@ -68,7 +69,12 @@ func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step
 		return nil, "", err
 	}
 	state, db, log, build := serverFiles(opts)
-	if err := os.MkdirAll(state, 0o755); err != nil {
+	// A link in the state folder (a repository may ship one) is never
+	// written through: the log, the database and the build are made afresh.
+	if err := folder.OwnDir(state, false); err != nil {
+		return nil, "", err
+	}
+	if err := folder.OwnDir(build, true); err != nil {
 		return nil, "", err
 	}
 	if err := writeDatabase(ctx, course, step, files, opts, db); err != nil {
@@ -126,7 +132,15 @@ func writeDatabase(ctx context.Context, course *lessons.Course, step *lessons.St
 		return err
 	}
 	tmp := path + ".new"
-	if err := os.WriteFile(tmp, snap, 0o644); err != nil {
+	f, err := folder.Fresh(tmp)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(snap)
+	if err = errors.Join(err, f.Close()); err != nil {
+		return fmt.Errorf("write %s: %w", tmp, err)
+	}
+	if err := folder.Reclaim(path+"-journal", path+"-wal", path+"-shm"); err != nil {
 		return err
 	}
 	os.Remove(path + "-journal")

@@ -18,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
@@ -175,7 +176,7 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 			w.Steps = append(w.Steps, refused(step, msg))
 			continue
 		}
-		w.Steps = append(w.Steps, check.Run(ctx, opts.Course, step, root.FS(), copts))
+		w.Steps = append(w.Steps, check.Run(ctx, opts.Course, step, folder.New(root, folder.LearnerFiles), copts))
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		w.Error = fmt.Sprintf("grading took longer than %s and was stopped", opts.Timeout)
@@ -205,7 +206,7 @@ func refused(step *lessons.Step, msg string) check.StepResult {
 // learnerLang reads the server language from the workspace's
 // sandcastle.yaml; "" when there is none, or it is not one of the course's.
 func learnerLang(root *os.Root, course *lessons.Course) string {
-	data, err := fs.ReadFile(root.FS(), workspace.ConfigFile)
+	data, err := fs.ReadFile(folder.New(root, folder.LearnerFiles), workspace.ConfigFile)
 	if err != nil {
 		return ""
 	}

@@ -47,7 +47,7 @@ func goBuild(ctx context.Context, o *Options, pkgs []string, log io.Writer) (str
 	bin := filepath.Join(o.BuildDir, "server"+exeSuffix())
 	hashPath := filepath.Join(o.BuildDir, "server.hash")
 	hash, hashErr := sourceHash(o, pkgs, goPath)
-	if hashErr == nil && fileExists(bin) {
+	if hashErr == nil && fileExists(bin) && fileExists(hashPath) { // a named pipe there would hang the read
 		if stored, err := os.ReadFile(hashPath); err == nil && string(stored) == hash {
 			return bin, nil
 		}
@@ -136,8 +136,8 @@ func sourceHash(o *Options, pkgs []string, goPath string) (string, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !dependedOn(name, within(pkgDir, path)) {
-			return nil
+		if d.IsDir() || !dependedOn(name, within(pkgDir, path)) || !isRegular(path, d) {
+			return nil // a named pipe or a device holds no source, and reading one can hang
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -181,6 +181,16 @@ func packageDir(dir, pkg string) string {
 
 func within(dir, path string) bool {
 	return dir != "" && (path == dir || strings.HasPrefix(path, dir+string(filepath.Separator)))
+}
+
+// isRegular reports whether d, found at path, is a regular file, or a
+// link to one.
+func isRegular(path string, d fs.DirEntry) bool {
+	if d.Type()&fs.ModeSymlink == 0 {
+		return d.Type().IsRegular()
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 func fileExists(path string) bool {

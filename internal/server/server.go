@@ -19,6 +19,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/sandcastle/sandcastle/internal/folder"
 )
 
 // killWait bounds the wait for a process group to disappear after SIGKILL.
@@ -102,7 +104,7 @@ func openLog(path string) (*os.File, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("server log: %w", err)
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	f, err := folder.Fresh(path) // never through a link a repository shipped
 	if err != nil {
 		return nil, fmt.Errorf("server log: %w", err)
 	}

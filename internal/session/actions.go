@@ -59,7 +59,9 @@ func (s *Session) Check(ctx context.Context, steps ...*lessons.Step) (Checked, e
 	after := s.Current()
 	if after != before && !s.Passed(after) {
 		out.Next = after
-		out.Created, err = s.WS.CreateStarters(after)
+		if s.ReadOnly() == "" { // a workspace sandcastle cannot write gets no new files
+			out.Created, err = s.WS.CreateStarters(after)
+		}
 	}
 	return out, err
 }

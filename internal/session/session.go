@@ -34,6 +34,10 @@ type Session struct {
 	// no config folder to keep it in), and trusted what it says of Course.
 	trust   *trust.Store
 	trusted trust.Status
+
+	// stateDir holds the server's files for a workspace sandcastle cannot
+	// write: a temporary folder, made on first use and removed by Close.
+	stateDir string
 }
 
 // Find opens the session of the workspace that contains dir.
@@ -85,7 +89,33 @@ func New(ctx context.Context, ws *workspace.Workspace) (*Session, error) {
 }
 
 // Close closes the workspace and its progress database.
-func (s *Session) Close() error { return s.WS.Close() }
+func (s *Session) Close() error {
+	if s.stateDir != "" {
+		os.RemoveAll(s.stateDir)
+	}
+	return s.WS.Close()
+}
+
+// ReadOnly says why the workspace's progress is not recorded (sandcastle
+// cannot write it), or is "".
+func (s *Session) ReadOnly() string { return s.Store.ReadOnly }
+
+// serverStateDir is where an HTTP step keeps its server's database, log and
+// build: .sandcastle, or, in a workspace sandcastle cannot write, a
+// temporary folder of its own.
+func (s *Session) serverStateDir() (string, error) {
+	if s.ReadOnly() == "" {
+		return filepath.Join(s.WS.Root, workspace.StateDir), nil
+	}
+	if s.stateDir == "" {
+		dir, err := os.MkdirTemp("", "sandcastle-state-")
+		if err != nil {
+			return "", fmt.Errorf("your workspace cannot be written, and neither can a temporary folder for your server: %w", err)
+		}
+		s.stateDir = dir
+	}
+	return s.stateDir, nil
+}
 
 // Reload reads the recorded progress again.
 func (s *Session) Reload(ctx context.Context) error {
@@ -140,6 +170,10 @@ func (s *Session) CheckOptions() (check.Options, error) {
 	if err != nil {
 		return check.Options{}, err
 	}
+	state, err := s.serverStateDir()
+	if err != nil {
+		return check.Options{}, err
+	}
 	return check.Options{
 		Lang:     s.Lang(),
 		Sandbox:  sandbox.Options{Timeout: timeout},
@@ -147,7 +181,7 @@ func (s *Session) CheckOptions() (check.Options, error) {
 		Distrust: s.trusted.Why(s.Course.Title),
 		Dir:      s.WS.Root,
 		Server: check.ServerOptions{
-			StateDir: filepath.Join(s.WS.Root, workspace.StateDir),
+			StateDir: state,
 			Progress: s.ServerProgress,
 		},
 	}, nil

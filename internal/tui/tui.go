@@ -109,6 +109,9 @@ func New(ctx context.Context, opts Options) (Model, error) {
 		}
 		m.watch = w
 	}
+	if why := s.ReadOnly(); why != "" && sh.notice == "" {
+		sh.say("progress is not recorded: sandcastle cannot write this workspace ("+why+")", true)
+	}
 	return m, nil
 }
 

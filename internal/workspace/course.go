@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -53,7 +54,7 @@ func LoadCourse(ref, base string) (*lessons.Course, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("course %s is not a folder", ref)
 	}
-	c, problems, err := lessons.Load(os.DirFS(dir), dir)
+	c, problems, err := LoadFolder(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("course %s has no course.yaml: a course folder holds course.yaml and its lesson files", ref)
 	}
@@ -64,4 +65,17 @@ func LoadCourse(ref, base string) (*lessons.Course, error) {
 		return nil, &CourseError{Source: ref, Problems: errs}
 	}
 	return c, nil
+}
+
+// LoadFolder loads the course in the folder dir, as lessons.Load does,
+// reading only regular files inside it (a link out of it, a named pipe or a
+// device is a problem of the course, never followed or read) of at most
+// folder.CourseFiles.MaxSize each.
+func LoadFolder(dir string) (*lessons.Course, lessons.Problems, error) {
+	fsys, err := folder.Open(dir, folder.CourseFiles)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer fsys.Close()
+	return lessons.Load(fsys, dir)
 }

@@ -8,12 +8,28 @@ import (
 	"maps"
 	"os"
 	"path"
-	"path/filepath"
 	"slices"
-	"time"
+	"strings"
 
 	"github.com/sandcastle/sandcastle/lessons"
 )
+
+// courseFile refuses a path that a course may not write or remove, even
+// one that got past lint: a tool's folder or file (.git/config, .envrc),
+// sandcastle's own folder, or sandcastle.yaml.
+func courseFile(name string) error {
+	c := path.Clean(name)
+	first, _, _ := strings.Cut(c, "/")
+	if t, ok := lessons.ToolPath(c); ok {
+		return fmt.Errorf("the course names %s as one of your files, but it %s. sandcastle left it alone; "+
+			"`sandcastle lessons lint` shows this to the course's author", name, t.Why())
+	}
+	if strings.EqualFold(first, StateDir) || strings.EqualFold(c, ConfigFile) {
+		return fmt.Errorf("the course names %s as one of your files, but it is sandcastle's own. sandcastle left it alone; "+
+			"`sandcastle lessons lint` shows this to the course's author", name)
+	}
+	return nil
+}
 
 // create writes a new file, creating its folders; an existing file is left
 // alone and reported as not created.
@@ -65,6 +81,9 @@ func (w *Workspace) CreateStarters(step *lessons.Step) ([]string, error) {
 		if f.Kind != lessons.Starter || !w.Course.AppliesTo(f.Lang, w.Config.Lang) {
 			continue
 		}
+		if err := courseFile(f.Path); err != nil {
+			return created, err
+		}
 		ok, err := w.create(f.Path, f.Content)
 		if err != nil {
 			return created, err
@@ -84,6 +103,9 @@ func (w *Workspace) CreateMissing(step *lessons.Step) ([]string, error) {
 		content, ok := w.Course.Version(d.Path, w.Config.Lang, step, lessons.Starter)
 		if !ok {
 			continue
+		}
+		if err := courseFile(d.Path); err != nil {
+			return created, err
 		}
 		made, err := w.create(d.Path, content)
 		if err != nil {
@@ -120,24 +142,15 @@ func (w *Workspace) StartOf(step *lessons.Step) map[string]string {
 	return files
 }
 
-// Backup is a folder under .sandcastle/backups holding the learner's
-// versions of files sandcastle replaced.
-type Backup struct {
-	Dir   string
-	Files []string
-}
-
-// NewBackup names a new backup folder; it is created with its first file.
-func (w *Workspace) NewBackup() *Backup {
-	return &Backup{Dir: filepath.Join(w.Root, StateDir, "backups", time.Now().Format("2006-01-02T15-04-05"))}
-}
-
 // Put writes files into the workspace and returns those it changed. A file
 // that exists with other content is first copied into the backup.
 func (w *Workspace) Put(b *Backup, files map[string]string) ([]string, error) {
 	var written []string
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		old, err := w.root.ReadFile(name)
+		if err := courseFile(name); err != nil {
+			return written, err
+		}
+		old, err := fs.ReadFile(w.Files(), name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
@@ -154,13 +167,19 @@ func (w *Workspace) Put(b *Backup, files map[string]string) ([]string, error) {
 		}
 		written = append(written, name)
 	}
+	if len(b.Files) > 0 {
+		w.pruneBackups(b)
+	}
 	return written, nil
 }
 
 // Remove removes files from the workspace, each first copied into the backup.
 func (w *Workspace) Remove(b *Backup, names []string) error {
 	for _, name := range names {
-		old, err := w.root.ReadFile(name)
+		if err := courseFile(name); err != nil {
+			return err
+		}
+		old, err := fs.ReadFile(w.Files(), name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -174,34 +193,8 @@ func (w *Workspace) Remove(b *Backup, names []string) error {
 			return fmt.Errorf("remove %s: %w", name, err)
 		}
 	}
+	if len(b.Files) > 0 {
+		w.pruneBackups(b)
+	}
 	return nil
-}
-
-func (w *Workspace) backup(b *Backup, name string, content []byte) error {
-	if len(b.Files) == 0 {
-		b.Dir = uniqueDir(b.Dir)
-	}
-	rel, err := filepath.Rel(w.Root, filepath.Join(b.Dir, name))
-	if err != nil {
-		return err
-	}
-	if err := w.root.MkdirAll(filepath.Dir(rel), 0o755); err != nil {
-		return fmt.Errorf("back up %s: %w", name, err)
-	}
-	if err := w.root.WriteFile(rel, content, 0o644); err != nil {
-		return fmt.Errorf("back up %s: %w", name, err)
-	}
-	b.Files = append(b.Files, name)
-	return nil
-}
-
-// uniqueDir returns dir, or dir-2, dir-3, ... when dir exists.
-func uniqueDir(dir string) string {
-	d := dir
-	for i := 2; ; i++ {
-		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
-			return d
-		}
-		d = fmt.Sprintf("%s-%d", dir, i)
-	}
 }

@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,6 +32,10 @@ type Store struct {
 	// Damaged names where a damaged database was kept aside when this one
 	// replaced it, or is "".
 	Damaged string
+	// ReadOnly says why the progress cannot be written (a read-only
+	// workspace), or is "". The store then starts from what was recorded
+	// and keeps what this run records in memory only.
+	ReadOnly string
 }
 
 // StepProgress is what is recorded about one step.
@@ -89,7 +95,10 @@ func openStore(ctx context.Context, path string) (*Store, error) {
 	// that. WAL was slower for a process that opens the database for one
 	// command: every run created, checkpointed and deleted its -wal and -shm
 	// files (docs/performance.md).
-	dsn := "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(PERSIST)&_pragma=synchronous(OFF)&_txlock=immediate"
+	dsn, err := fileURI(path, "_pragma=busy_timeout(5000)&_pragma=journal_mode(PERSIST)&_pragma=synchronous(OFF)&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open progress %s: %w", path, err)
+	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open progress %s: %w", path, err)
@@ -100,6 +109,77 @@ func openStore(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open progress %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// fileURI is the SQLite URI of the database file at path, with query: the
+// path is made absolute and escaped, so that a folder named a#b or a?b is
+// not cut short (SQLite decodes %HH in a URI's path). A Windows path
+// C:\x becomes file:///C:/x.
+func fileURI(path, query string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p, RawQuery: query}).String(), nil
+}
+
+// openMemoryStore opens a progress database in memory, starting from the
+// one at path when it can be read: for a workspace sandcastle cannot write,
+// where checks still run and nothing is recorded. why says why.
+func openMemoryStore(ctx context.Context, path, why string) (*Store, error) {
+	db, err := sql.Open("sqlite", "file::memory:?_pragma=busy_timeout(5000)&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	// Each connection to :memory: is a database of its own: keep one.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if _, err := os.Stat(path); err == nil {
+		if err := restore(ctx, db, path); err != nil {
+			why += fmt.Sprintf("; the progress recorded before could not be read either (%v)", err)
+		}
+	}
+	s := &Store{db: db, now: time.Now, ReadOnly: why}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open progress in memory: %w", err)
+	}
+	return s, nil
+}
+
+// restore copies the database file at path into db, reading the file only.
+func restore(ctx context.Context, db *sql.DB, path string) error {
+	uri, err := fileURI(path, "mode=ro")
+	if err != nil {
+		return err
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		r, ok := dc.(interface {
+			NewRestore(string) (*sqlite.Backup, error)
+		})
+		if !ok {
+			return fmt.Errorf("driver connection %T cannot restore", dc)
+		}
+		b, err := r.NewRestore(uri)
+		if err != nil {
+			return err
+		}
+		if _, err := b.Step(-1); err != nil {
+			return errors.Join(err, b.Finish())
+		}
+		return b.Finish()
+	})
 }
 
 // Close closes the database.

@@ -11,10 +11,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+	"modernc.org/sqlite"
+	sqlitelib "modernc.org/sqlite/lib"
 
+	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -50,35 +54,81 @@ type Workspace struct {
 	store *pending[*Store]
 }
 
+// NotFoundError is no workspace found: none in dir or the folders above it,
+// up to the first that belongs to another user, Stopped, where Find stopped
+// looking. It is ErrNotFound.
+type NotFoundError struct {
+	// Stopped is the folder of another user where Find stopped, or "".
+	Stopped string
+}
+
+func (e *NotFoundError) Error() string {
+	if e.Stopped == "" {
+		return ErrNotFound.Error()
+	}
+	return fmt.Sprintf("%s (stopped looking for a workspace at %s: it belongs to another user, "+
+		"and a workspace there would not be yours)", ErrNotFound, e.Stopped)
+}
+
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+// ForeignError is a sandcastle.yaml that another user owns: Find does not
+// open it, since the course it names could run code as the learner.
+type ForeignError struct {
+	Path string
+	UID  int
+}
+
+func (e *ForeignError) Error() string {
+	dir := filepath.Dir(e.Path)
+	return fmt.Sprintf("%s belongs to another user (uid %d), so sandcastle does not open it: a workspace must be yours. "+
+		"If you trust it, copy the workspace into a folder of yours (cp -r %s ~/) and work there, "+
+		"or run sandcastle as that user", e.Path, e.UID, dir)
+}
+
 // Find opens the workspace that contains dir: dir itself or the nearest
-// folder above it with a sandcastle.yaml.
+// folder above it with a sandcastle.yaml. Like git, it stops looking at a
+// folder that belongs to another user (a *NotFoundError says where), and
+// refuses a sandcastle.yaml of another user's (a *ForeignError).
 func Find(dir string) (*Workspace, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
 	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, ConfigFile)); err == nil {
+		if info, err := os.Stat(d); err == nil {
+			if _, foreign := foreignOwner(info); foreign {
+				return nil, &NotFoundError{Stopped: d}
+			}
+		}
+		config := filepath.Join(d, ConfigFile)
+		if info, err := os.Stat(config); err == nil {
+			if uid, foreign := foreignOwner(info); foreign {
+				return nil, &ForeignError{Path: config, UID: uid}
+			}
 			return Open(d)
 		}
 		if filepath.Dir(d) == d {
-			return nil, ErrNotFound
+			return nil, &NotFoundError{}
 		}
 	}
 }
 
 // Open opens the workspace rooted at dir and loads its course.
 func Open(dir string) (*Workspace, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ConfigFile))
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open workspace: %w", err)
 	}
-	w := &Workspace{Root: dir}
-	if err := yaml.Unmarshal(data, &w.Config); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ConfigFile), err)
+	w := &Workspace{Root: dir, root: root}
+	data, err := fs.ReadFile(w.Files(), ConfigFile)
+	if err != nil {
+		root.Close()
+		return nil, fmt.Errorf("open workspace %s: %w", dir, err)
 	}
-	if w.root, err = os.OpenRoot(dir); err != nil {
-		return nil, fmt.Errorf("open workspace: %w", err)
+	if err := yaml.Unmarshal(data, &w.Config); err != nil {
+		root.Close()
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ConfigFile), err)
 	}
 	w.store = start(w.openStore)
 	if err := w.loadCourse(); err != nil {
@@ -118,23 +168,61 @@ func (w *Workspace) Close() error {
 	return errors.Join(errs...)
 }
 
-// Files is the learner's files, read without ever leaving the workspace
-// (a symbolic link out of it does not resolve).
-func (w *Workspace) Files() fs.FS { return w.root.FS() }
+// Files is the learner's files, read without ever leaving the workspace (a
+// symbolic link out of it does not resolve): regular files only, of at
+// most folder.LearnerFiles.MaxSize each.
+func (w *Workspace) Files() fs.FS { return folder.New(w.root, folder.LearnerFiles) }
 
 // Store is the workspace's progress database.
 func (w *Workspace) Store(context.Context) (*Store, error) { return w.store.wait() }
 
 // openStore opens the progress database, creating .sandcastle on first use.
+// In a workspace sandcastle cannot write (a read-only checkout, another
+// user's files), the progress is kept in memory, starting from what was
+// recorded, and Store.ReadOnly says why.
 func (w *Workspace) openStore() (*Store, error) {
-	if err := w.root.MkdirAll(StateDir, 0o755); err != nil {
-		return nil, fmt.Errorf("create %s: %w", StateDir, err)
+	state := filepath.Join(w.Root, StateDir)
+	db := filepath.Join(state, "state.db")
+	s, err := w.openStateStore(state, db)
+	if err != nil && cannotWrite(err) {
+		return openMemoryStore(context.Background(), db, err.Error())
+	}
+	return s, err
+}
+
+// openStateStore opens .sandcastle/state.db. Neither .sandcastle nor the
+// database may be a link (a repository can ship .sandcastle/state.db ->
+// ~/.bashrc); a link where SQLite keeps its journal is removed.
+func (w *Workspace) openStateStore(state, db string) (*Store, error) {
+	if err := folder.OwnDir(state, false); err != nil {
+		return nil, err
+	}
+	if err := folder.RegularOrMissing(db); err != nil {
+		return nil, err
+	}
+	for _, p := range []string{state, db} {
+		if err := canWrite(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, &fs.PathError{Op: "write", Path: p, Err: err}
+		}
+	}
+	if err := folder.Reclaim(db+"-journal", db+"-wal", db+"-shm"); err != nil {
+		return nil, err
 	}
 	// sandcastle's own state stays out of a learner's git repository.
 	if _, err := w.create(filepath.Join(StateDir, ".gitignore"), "*\n"); err != nil {
 		return nil, err
 	}
-	return OpenStore(context.Background(), filepath.Join(w.Root, StateDir, "state.db"))
+	return OpenStore(context.Background(), db)
+}
+
+// cannotWrite reports whether err says a file or folder cannot be written:
+// no permission, a read-only file system, or a read-only database.
+func cannotWrite(err error) bool {
+	var e *sqlite.Error
+	if errors.As(err, &e) && e.Code()&0xff == sqlitelib.SQLITE_READONLY {
+		return true
+	}
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
 }
 
 // pending is the result of work started in the background.
