@@ -118,3 +118,19 @@ func TestHeapCapSparesHonestSandboxes(t *testing.T) {
 	wg.Wait()
 	t.Logf("the honest query ran %d times beside the hostile one", runs)
 }
+
+// BenchmarkSort runs an honest query that allocates much: a sort of 50 000
+// rows, each malloc of which memory accounting counts.
+func BenchmarkSort(b *testing.B) {
+	s := newSandbox(b, Options{})
+	ctx := context.Background()
+	if _, err := s.Run(ctx, Script{SQL: "CREATE TABLE t AS " + rows(50_000) + "SELECT x, hex(randomblob(20)) AS h FROM c;"}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Run(ctx, Script{SQL: "SELECT count(*) FROM (SELECT h FROM t ORDER BY h);"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
