@@ -28,7 +28,7 @@ import (
 // Defaults for Options fields left zero.
 const (
 	DefaultTimeout  = 2 * time.Second
-	DefaultMaxPages = 32768 // 128 MiB of 4 KiB pages
+	DefaultMaxPages = 16384 // 64 MiB of 4 KiB pages
 	DefaultMaxRows  = 10000
 	DefaultMaxBytes = 8 << 20
 )
