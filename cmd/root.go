@@ -14,6 +14,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/sandbox"
 )
 
 // Exit codes, as the CLI contract defines them.
@@ -59,6 +61,9 @@ func Run(ctx context.Context, args []string, io *Streams) int {
 }
 
 func run(ctx context.Context, a *app, args []string) int {
+	// Before any database opens (the workspace's opens early): SQLite's heap
+	// is capped only when its accounting is on from the start.
+	sandbox.Setup()
 	io := a.io
 	root := newRoot(a)
 	root.SetArgs(args)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,14 +67,13 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 		return errFailed
 	}
 	defer srv.Close()
-	log := filepath.Join(s.WS.Root, workspace.StateDir, "serve.log")
 	io.printf("Your server runs at %s, on the database of %s (.sandcastle/serve.db).\n", io.bold(srv.URL), step.FullID())
 	io.printf("Try it from another terminal: curl -i %s/health\n", srv.URL)
 	if usesAPIKey(s.Course, step) {
 		io.printf("Its API_KEY (for requests that need one): %s\n", apiKey)
 	}
 	io.println(io.dim("Its log follows; Ctrl-C stops it."))
-	return followLog(ctx, io, srv, log)
+	return followLog(ctx, io, srv)
 }
 
 // usesAPIKey reports whether the course's HTTP checks send the API key by
@@ -93,8 +91,8 @@ func usesAPIKey(c *lessons.Course, step *lessons.Step) bool {
 
 // followLog copies the server's log to stdout as it grows, until ctx ends
 // (Ctrl-C: exit 0) or the server exits (exit 1).
-func followLog(ctx context.Context, io *Streams, srv *server.Server, path string) error {
-	f, err := os.Open(path)
+func followLog(ctx context.Context, io *Streams, srv *server.Server) error {
+	f, err := srv.FollowLog()
 	if err != nil {
 		return err
 	}
@@ -102,11 +100,11 @@ func followLog(ctx context.Context, io *Streams, srv *server.Server, path string
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		if _, err := copyNew(io.Out, f); err != nil {
+		if _, err := f.Copy(io.Out); err != nil {
 			return err
 		}
 		if exited, info := srv.Exited(); exited {
-			copyNew(io.Out, f)
+			f.Copy(io.Out)
 			how := "it exited"
 			if info != nil && info.Signal != "" {
 				how = "a signal ended it (" + info.Signal + ")"
@@ -119,7 +117,7 @@ func followLog(ctx context.Context, io *Streams, srv *server.Server, path string
 		select {
 		case <-ctx.Done():
 			stopped, _ := srv.Stop()
-			copyNew(io.Out, f)
+			f.Copy(io.Out)
 			if stopped.Killed {
 				fmt.Fprintln(io.Err, io.yellow("Your server ignored SIGTERM for 2 s, so it was killed."))
 			}
@@ -128,15 +126,6 @@ func followLog(ctx context.Context, io *Streams, srv *server.Server, path string
 		case <-tick.C:
 		}
 	}
-}
-
-// copyNew copies what f holds beyond its offset.
-func copyNew(w io.Writer, f *os.File) (int64, error) {
-	n, err := io.Copy(w, f)
-	if errors.Is(err, io.EOF) {
-		err = nil
-	}
-	return n, err
 }
 
 // serverProgress says on stderr what the server is doing when it is slow:

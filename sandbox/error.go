@@ -28,6 +28,8 @@ const (
 	Full
 	// TooBig is a value or statement larger than the sandbox allows.
 	TooBig
+	// OutOfMemory is a statement that needed more memory than HeapLimit.
+	OutOfMemory
 )
 
 // Error is a failed statement: where it stands and what went wrong.
@@ -86,7 +88,7 @@ func (s *Sandbox) failure(ctx context.Context, sc Script, start int, rc int32) *
 	case lib.SQLITE_INTERRUPT:
 		e.Reason, e.Message = TimedOut, "interrupted"
 		e.Detail = fmt.Sprintf("stopped after %s: the statement ran too long (a recursive query without an end, or a join without a condition?)", s.opts.Timeout)
-		if errors.Is(ctx.Err(), context.Canceled) {
+		if errors.Is(context.Cause(ctx), context.Canceled) {
 			e.Reason, e.Detail = Canceled, "stopped: the run was cancelled"
 		}
 	case lib.SQLITE_AUTH:
@@ -102,6 +104,11 @@ func (s *Sandbox) failure(ctx context.Context, sc Script, start int, rc int32) *
 		e.Reason = Full
 		e.Detail = fmt.Sprintf("stopped: the sandbox database is full (it holds at most %d MiB); is an INSERT adding rows without end?",
 			s.opts.MaxPages*4096>>20)
+	case lib.SQLITE_NOMEM:
+		e.Reason = OutOfMemory
+		e.Detail = fmt.Sprintf("stopped: your query needed more memory than the sandbox allows (%s): a sort "+
+			"(ORDER BY, GROUP BY, DISTINCT) or a WITH over millions of rows holds them all in memory; add a LIMIT, "+
+			"or a condition that ends a recursive WITH sooner", size(heapLimit()))
 	case lib.SQLITE_TOOBIG:
 		e.Reason = TooBig
 		e.Detail = fmt.Sprintf("refused: a value or statement is larger than the sandbox allows (%d KiB per value)", maxLength>>10)

@@ -2,8 +2,10 @@ package sandbox
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unsafe"
 
 	"modernc.org/libc"
@@ -40,9 +42,15 @@ type Result struct {
 // Run runs the statements of a script in order, one at a time, and returns
 // the result of the last one. It stops at the first failing statement with an
 // *Error naming the file, the statement's line and SQLite's message.
+//
+// The script has Options.Timeout to run. A statement that runs out of
+// SQLite's heap (HeapLimit, shared by the process's sandboxes) runs again
+// alone, with the time it had, so that it fails only for what it needs.
 func (s *Sandbox) Run(ctx context.Context, sc Script) (res *Result, err error) {
-	ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
-	defer cancel()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	clock := time.AfterFunc(s.opts.Timeout, func() { cancel(errTimedOut) })
+	defer clock.Stop()
 	s.mu.Lock()
 	s.gen++
 	gen := s.gen
@@ -57,10 +65,13 @@ func (s *Sandbox) Run(ctx context.Context, sc Script) (res *Result, err error) {
 			res, err = nil, &Error{File: sc.Name, Line: sc.line(0), Message: fmt.Sprintf("internal error: %v", r)}
 		}
 	}()
-	return s.run(ctx, sc)
+	return s.run(ctx, sc, clock)
 }
 
-func (s *Sandbox) run(ctx context.Context, sc Script) (*Result, error) {
+// errTimedOut is the cause of a Run's context that ran out of time.
+var errTimedOut = errors.New("the statement ran too long")
+
+func (s *Sandbox) run(ctx context.Context, sc Script, clock *time.Timer) (*Result, error) {
 	csql, err := libc.CString(sc.SQL)
 	if err != nil {
 		return nil, err
@@ -71,7 +82,6 @@ func (s *Sandbox) run(ctx context.Context, sc Script) (*Result, error) {
 		return nil, fmt.Errorf("sandbox: out of memory")
 	}
 	defer libc.Xfree(s.tls, ptrs)
-	ppStmt, ppTail := ptrs, ptrs+8
 
 	res := &Result{}
 	for off := 0; ; {
@@ -82,39 +92,70 @@ func (s *Sandbox) run(ctx context.Context, sc Script) (*Result, error) {
 		if ctx.Err() != nil {
 			return nil, s.failure(ctx, sc, start, lib.SQLITE_INTERRUPT)
 		}
-		s.refused, s.bindErr, s.unbound = "", "", ""
-		rc := lib.Xsqlite3_prepare_v2(s.tls, s.h, csql+uintptr(off), -1, ppStmt, ppTail)
-		if rc != lib.SQLITE_OK {
-			e := s.failure(ctx, sc, start, rc)
+		var o outcome
+		shared(func(alone bool) (again bool) {
+			if alone {
+				clock.Reset(s.opts.Timeout) // waiting for the others took the statement's time
+			}
+			inTx := lib.Xsqlite3_get_autocommit(s.tls, s.h) == 0
+			o = s.statement(csql, ptrs, off, sc)
+			if o.rc&0xff != lib.SQLITE_NOMEM || ctx.Err() != nil {
+				return false
+			}
+			// A transaction that SQLite rolled back cannot be resumed.
+			rolledBack := inTx && lib.Xsqlite3_get_autocommit(s.tls, s.h) != 0
+			return !rolledBack && clock.Stop()
+		})
+		if o.stmt {
+			res.Statements++
+		}
+		if o.rc != lib.SQLITE_OK {
+			e := s.failure(ctx, sc, start, o.rc)
 			// A syntax error is reported on the line where SQLite stopped
 			// reading, which may be below the statement's first line.
-			if at := int(lib.Xsqlite3_error_offset(s.tls, s.h)); at >= 0 && off+at > start {
+			if at := int(lib.Xsqlite3_error_offset(s.tls, s.h)); !o.stmt && at >= 0 && off+at > start {
 				e.Line = sc.line(off + at)
 			}
 			return nil, e
 		}
-		stmt := *(*uintptr)(cptr(ppStmt))
-		next := int(*(*uintptr)(cptr(ppTail)) - csql)
-		if stmt == 0 { // only comments or an empty statement
-			off = next
-			continue
+		if o.r != nil && sc.Each != nil && o.r.Columns != nil {
+			sc.Each(o.r)
 		}
-		last := !HasStatement(sc.SQL[next:])
-		r, rc := s.execute(stmt, sc.Args, last || sc.Each != nil)
-		res.Statements++
-		lib.Xsqlite3_finalize(s.tls, stmt)
-		if rc != lib.SQLITE_OK {
-			return nil, s.failure(ctx, sc, start, rc)
+		if o.last {
+			o.r.Statements = res.Statements
+			res = o.r
 		}
-		if sc.Each != nil && r.Columns != nil {
-			sc.Each(r)
-		}
-		if last {
-			r.Statements = res.Statements
-			res = r
-		}
-		off = next
+		off = o.next
 	}
+}
+
+// outcome is what running one statement of a script gave.
+type outcome struct {
+	r    *Result
+	rc   int32
+	next int  // the offset of the script's next statement
+	stmt bool // there was a statement to run (not only comments), and it was prepared
+	last bool // it is the script's last statement
+}
+
+// statement prepares the statement at byte off of a script (csql in C
+// memory, ptrs room for two pointers), runs it and finalizes it.
+func (s *Sandbox) statement(csql, ptrs uintptr, off int, sc Script) outcome {
+	ppStmt, ppTail := ptrs, ptrs+8
+	s.refused, s.bindErr, s.unbound = "", "", ""
+	rc := lib.Xsqlite3_prepare_v2(s.tls, s.h, csql+uintptr(off), -1, ppStmt, ppTail)
+	if rc != lib.SQLITE_OK {
+		return outcome{rc: rc}
+	}
+	stmt := *(*uintptr)(cptr(ppStmt))
+	o := outcome{next: int(*(*uintptr)(cptr(ppTail)) - csql)}
+	if stmt == 0 { // only comments or an empty statement
+		return o
+	}
+	o.stmt, o.last = true, !HasStatement(sc.SQL[o.next:])
+	o.r, o.rc = s.execute(stmt, sc.Args, o.last || sc.Each != nil)
+	lib.Xsqlite3_finalize(s.tls, stmt)
+	return o
 }
 
 // execute binds and steps one prepared statement to its end, reading its rows

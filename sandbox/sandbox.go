@@ -30,7 +30,7 @@ import (
 // Defaults for Options fields left zero.
 const (
 	DefaultTimeout  = 2 * time.Second
-	DefaultMaxPages = 32768 // 128 MiB of 4 KiB pages
+	DefaultMaxPages = 16384 // 64 MiB of 4 KiB pages
 	DefaultMaxRows  = 10000
 	DefaultMaxBytes = 8 << 20
 )
@@ -102,15 +102,29 @@ type Sandbox struct {
 
 // New builds an empty sandbox.
 func New(ctx context.Context, opts Options) (*Sandbox, error) {
+	Setup() // too late when the program opened a database first: then the heap is not capped
 	s := &Sandbox{opts: opts.withDefaults()}
-	if err := s.open(ctx); err != nil {
+	var err error
+	shared(func(alone bool) bool {
+		if alone {
+			s.Close()
+			s = &Sandbox{opts: s.opts}
+		}
+		err = s.connect(ctx)
+		return outOfMemory(err)
+	})
+	if err == nil {
+		err = s.limit(ctx)
+	}
+	if err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
 	return s, nil
 }
 
-func (s *Sandbox) open(ctx context.Context) error {
+// connect opens the sandbox's database and connection, with its authorizer.
+func (s *Sandbox) connect(ctx context.Context) error {
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return err
@@ -132,9 +146,11 @@ func (s *Sandbox) open(ctx context.Context) error {
 		s.h = h
 		return err
 	})
-	if err != nil {
-		return err
-	}
+	return err
+}
+
+// limit sets the sandbox's limits: on lengths and depths, and its page cap.
+func (s *Sandbox) limit(ctx context.Context) error {
 	s.tls = libc.NewTLS()
 	for id, v := range map[int32]int32{
 		lib.SQLITE_LIMIT_LENGTH:              maxLength,
@@ -206,14 +222,21 @@ func (s *Sandbox) Host(ctx context.Context, script string) error {
 // Snapshot returns the database as bytes, for Restore.
 func (s *Sandbox) Snapshot() ([]byte, error) {
 	var buf []byte
-	err := s.conn.Raw(func(dc any) error {
-		ser, ok := dc.(interface{ Serialize() ([]byte, error) })
-		if !ok {
-			return fmt.Errorf("driver connection %T cannot serialize", dc)
-		}
-		var err error
-		buf, err = ser.Serialize()
-		return err
+	var err error
+	shared(func(bool) bool {
+		err = s.conn.Raw(func(dc any) error {
+			ser, ok := dc.(interface{ Serialize() ([]byte, error) })
+			if !ok {
+				return fmt.Errorf("driver connection %T cannot serialize", dc)
+			}
+			var err error
+			buf, err = ser.Serialize()
+			if err == nil && len(buf) == 0 { // what SQLite's buffer for it could not be allocated gives
+				err = errOutOfMemory
+			}
+			return err
+		})
+		return outOfMemory(err)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
@@ -226,12 +249,16 @@ func (s *Sandbox) Snapshot() ([]byte, error) {
 func (s *Sandbox) Restore(ctx context.Context, snapshot []byte) error {
 	s.host = true // sqlite3_deserialize attaches the new image itself
 	defer func() { s.host = false }()
-	err := s.conn.Raw(func(dc any) error {
-		de, ok := dc.(interface{ Deserialize([]byte) error })
-		if !ok {
-			return fmt.Errorf("driver connection %T cannot deserialize", dc)
-		}
-		return de.Deserialize(snapshot)
+	var err error
+	shared(func(bool) bool {
+		err = s.conn.Raw(func(dc any) error {
+			de, ok := dc.(interface{ Deserialize([]byte) error })
+			if !ok {
+				return fmt.Errorf("driver connection %T cannot deserialize", dc)
+			}
+			return de.Deserialize(snapshot)
+		})
+		return outOfMemory(err)
 	})
 	if err != nil {
 		return fmt.Errorf("restore: %w", err)
@@ -268,7 +295,19 @@ func (s *Sandbox) Load(ctx context.Context, path string) error {
 		abs = "/" + abs // C:/x
 	}
 	uri := (&url.URL{Scheme: "file", Path: abs, RawQuery: "mode=ro"}).String()
-	err = s.conn.Raw(func(dc any) error {
+	shared(func(bool) bool {
+		err = s.load(uri)
+		return outOfMemory(err)
+	})
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	return s.capPages(ctx)
+}
+
+// load replaces the database with the one at uri, page by page.
+func (s *Sandbox) load(uri string) error {
+	return s.conn.Raw(func(dc any) error {
 		r, ok := dc.(interface {
 			NewRestore(string) (*sqlite.Backup, error)
 		})
@@ -284,8 +323,4 @@ func (s *Sandbox) Load(ctx context.Context, path string) error {
 		}
 		return b.Finish()
 	})
-	if err != nil {
-		return fmt.Errorf("read %s: %w", path, err)
-	}
-	return s.capPages(ctx)
 }

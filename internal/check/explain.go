@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/sandcastle/sandcastle/sandbox"
 )
 
 // Explain returns a short explanation, for a beginner, of an error message
@@ -13,7 +15,7 @@ func Explain(message string) string {
 	msg := oneLine(trimMessage(message))
 	for _, rule := range []func(string) string{
 		explainCurlyQuotes, explainNames, explainSyntax, explainConstraint, explainInsert,
-		explainAggregate, explainTransaction, explainSchema, explainQuery,
+		explainAggregate, explainTransaction, explainSchema, explainQuery, explainMemory,
 	} {
 		if s := rule(msg); s != "" {
 			return s
@@ -283,6 +285,17 @@ func article(word string) string {
 		return "n"
 	}
 	return ""
+}
+
+// explainMemory explains SQLite's "out of memory": in a sandbox, the heap
+// cap, which the sandbox's own message names; from elsewhere, the same cause.
+func explainMemory(msg string) string {
+	if !strings.HasPrefix(msg, "out of memory") {
+		return ""
+	}
+	return fmt.Sprintf("The statement needed more memory than SQLite may use here (%d MB): a sort (ORDER BY, GROUP BY, "+
+		"DISTINCT) or a WITH over very many rows holds them all in memory. Add a LIMIT, or a condition that ends "+
+		"a recursive WITH sooner.", sandbox.HeapLimit>>20)
 }
 
 // explainQuery explains SELECTs that do not fit together.

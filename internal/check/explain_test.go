@@ -14,6 +14,7 @@ func TestExplain(t *testing.T) {
 		message string
 		want    []string // phrases the explanation holds
 	}{
+		{"out of memory", "out of memory", []string{"more memory than SQLite may use here (96 MB)", "ORDER BY", "LIMIT"}},
 		{"no such table", "no such table: scores", []string{"There is no table named scores yet.", "CREATE TABLE"}},
 		{"no such table in main", "no such table: main.scores", []string{"no table named scores yet"}},
 		{"syntax error at a word", `near "SELEC": syntax error`, []string{`at "SELEC"`, "misspelt keyword", "comma", "parenthesis"}},

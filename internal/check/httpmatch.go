@@ -191,6 +191,11 @@ func compareJSON(want string, got []byte, made Captures) bodyResult {
 	if len(bytes.TrimSpace(got)) == 0 {
 		return bodyResult{problems: []string{"expected a JSON body, got an empty body"}}
 	}
+	if n := countJSON(got); n > maxJSONValues {
+		return bodyResult{problems: []string{fmt.Sprintf("the body holds %d JSON values, more than the %d sandcastle judges: "+
+			"does the server answer with every row of a table, or the same rows many times (a join without a condition)?",
+			n, maxJSONValues)}}
+	}
 	g, err := parseJSON(got)
 	if err != nil {
 		if n := jsonValues(got); n > 1 {

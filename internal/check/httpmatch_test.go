@@ -192,6 +192,9 @@ func TestCompareHTTPHeaders(t *testing.T) {
 
 func TestCompareHTTPJSON(t *testing.T) {
 	tests := []httpCase{
+		{name: "more JSON values than a check judges", expect: "HTTP 200\n\n{\"scores\": []}", status: 200,
+			body:         "[" + strings.Repeat("0,", 150_000) + "0]",
+			bodyProblems: []string{"the body holds 150002 JSON values, more than the 100000 sandcastle judges"}},
 		{name: "same JSON written another way", expect: "HTTP 200\n\n{\"player\": \"ada\", \"score\": 300}",
 			status: 200, body: `{"score":300,"player":"ada"}`, ok: true},
 		{name: "extra keys allowed", expect: "HTTP 200\n\n{\"player\": \"ada\"}",
@@ -616,5 +619,19 @@ func TestJSONPathsAreExplainedOnce(t *testing.T) {
 	want, _ = ParseExpected("HTTP 200\n\nok")
 	if m, _ = CompareHTTP(want, 200, http.Header{}, []byte("nope"), Captures{}); strings.Contains(m.Error(), jsonPathNote) {
 		t.Errorf("the note on a text body:\n%s", m.Error())
+	}
+}
+
+func TestCountJSON(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{`1`, 1}, {`[]`, 1}, {`{}`, 1}, {`[1]`, 2}, {`[1, 2, 3]`, 4}, {`{"a": 1, "b": [2, 3]}`, 5},
+		{`["a,b", "[{\"x\", y"]`, 3}, {`[ [ ], { } ]`, 3}, {`[{"k": "\\"}, 2]`, 4},
+	} {
+		if got := countJSON([]byte(tt.text)); got != tt.want {
+			t.Errorf("countJSON(%s) = %d, want %d", tt.text, got, tt.want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -33,8 +34,52 @@ type jsonValue struct {
 	vals  []jsonValue
 }
 
-// parseJSON parses b, which must hold one JSON value.
+// maxJSONValues bounds the JSON values of a body that a check parses and
+// judges: about a hundred bytes of memory each once parsed, and far more
+// than an answer a course checks holds.
+const maxJSONValues = 100_000
+
+// countJSON counts the values of a JSON text: itself, and the items and
+// members of its arrays and objects (keys apart). It reads a text that is
+// not JSON as well, roughly.
+func countJSON(b []byte) int {
+	n := 1
+	inString, escaped, open := false, false, false
+	for _, c := range b {
+		if inString {
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if open && c != ']' && c != '}' {
+			n++ // the first item of an array or object
+		}
+		open = c == '[' || c == '{'
+		switch c {
+		case ',':
+			n++
+		case '"':
+			inString = true
+		}
+	}
+	return n
+}
+
+// parseJSON parses b, which must hold one JSON value of at most
+// maxJSONValues values.
 func parseJSON(b []byte) (jsonValue, error) {
+	if n := countJSON(b); n > maxJSONValues {
+		return jsonValue{}, fmt.Errorf("%d JSON values, more than the %d sandcastle parses", n, maxJSONValues)
+	}
 	if !json.Valid(b) { // also bounds the nesting
 		var v any
 		err := json.Unmarshal(b, &v)

@@ -270,6 +270,9 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 	if err != nil {
 		return sentText(req) + err.Error(), nil
 	}
+	if resp.Cut {
+		return sentText(req) + cutAnswer(resp), nil
+	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	m, captured := CompareHTTP(want, resp.StatusCode, resp.Header, bytes.TrimSpace(body), r.captures)
@@ -296,6 +299,20 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 // to show it.
 func sentText(req Request) string {
 	return "Sent:\n" + indentText(req.String(), "    ") + "\n"
+}
+
+// cutAnswer says that an answer's body was longer than sandcastle reads,
+// so that it was not judged: half a body would fail for the wrong reason
+// (not JSON, a missing key).
+func cutAnswer(a *server.Answer) string {
+	what := "It answered " + a.Status
+	if ct := a.Header.Get("Content-Type"); ct != "" {
+		what += " (Content-Type: " + Printable(ct) + ")"
+	}
+	size := server.Size(server.MaxBody)
+	return fmt.Sprintf("Your server's answer is longer than %s; sandcastle read the first %s and did not judge it. %s. "+
+		"An answer this long is most often a loop that writes without end, or a query that returns far more rows "+
+		"than it should (a join without a condition?).", size, size, what)
 }
 
 // answeredTwice says what is wrong when a server sent more after its

@@ -8,6 +8,12 @@ import (
 )
 
 const (
+	// maxLog bounds the log file of a server's output, which keeps its
+	// start (logHead) and its end (at least logTail, at most maxLog-logHead):
+	// a server printing in a tight loop fills neither the disk nor the memory.
+	maxLog  = 10 << 20
+	logHead = 2 << 20
+	logTail = 4 << 20
 	// keepLines is how many lines of output a server keeps in memory.
 	keepLines = 200
 	// maxLine is the longest line kept; the rest of a longer line is dropped.
@@ -21,6 +27,8 @@ const (
 type output struct {
 	r   *os.File // the read end of the pipe the server writes to
 	log *os.File
+	// file is the log's layout, which followers read under its lock.
+	file logFile
 
 	mu      sync.Mutex
 	lines   []string // a ring of at most keepLines lines
@@ -38,6 +46,11 @@ func newOutput(log *os.File) (*output, *os.File, error) {
 		return nil, nil, err
 	}
 	o := &output{r: r, log: log, eof: make(chan struct{})}
+	if err := o.file.init(log, logHead, logTail, maxLog); err != nil {
+		r.Close()
+		w.Close()
+		return nil, nil, err
+	}
 	go o.copy()
 	return o, w, nil
 }
@@ -50,7 +63,7 @@ func (o *output) copy() {
 	for {
 		n, err := o.r.Read(buf)
 		if n > 0 {
-			o.log.Write(buf[:n]) // a full disk must not stop the server
+			o.file.write(buf[:n]) // a full disk must not stop the server
 			o.add(buf[:n])
 		}
 		if err != nil {

@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -336,18 +338,38 @@ func usesServer(step *lessons.Step) bool {
 	return slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == "http" })
 }
 
-// logTail returns the last n lines of a log file (nil when there is none).
+// logTail returns the last n lines of a log file (nil when there is none),
+// reading only its last 64 KiB: a server's log may be megabytes long.
 func logTail(path string, n int) []string {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	const most = 64 << 10
+	off := int64(0)
+	if fi, err := f.Stat(); err == nil && fi.Size() > most {
+		off = fi.Size() - most
+	}
+	data, err := io.ReadAll(io.NewSectionReader(f, off, most))
 	if err != nil {
 		return nil
 	}
 	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	if off > 0 && len(lines) > 1 {
+		lines = lines[1:] // the first line may be the end of a longer one
+	}
 	if len(lines) > n {
 		lines = lines[len(lines)-n:]
 	}
 	if len(lines) == 1 && lines[0] == "" {
 		return nil
+	}
+	const longest = 1000 // a line printed without end would fill the screen
+	for i, l := range lines {
+		if len(l) > longest {
+			lines[i] = strings.ToValidUTF8(l[:longest], "") + fmt.Sprintf(" … (%d more bytes)", len(l)-longest)
+		}
 	}
 	return lines
 }
