@@ -7,9 +7,7 @@ package server
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"net"
 	"os"
 	"os/exec"
@@ -37,6 +35,12 @@ type Server struct {
 	cmd  *exec.Cmd
 	pgid int // its process group: the server's own pid
 	out  *output
+	// namespace is true when the server is the first process of a PID
+	// namespace: when it dies, the kernel kills every process it started.
+	namespace bool
+	// mark is in the environment of every process the server starts (unless
+	// one clears it): without a namespace, Stop finds its orphans by it.
+	mark string
 
 	stopping atomic.Bool   // set when Stop begins
 	quit     chan struct{} // closed when Stop begins
@@ -111,8 +115,8 @@ func openLog(path string) (*os.File, error) {
 	return f, nil
 }
 
-// launch starts argv in its own process group on a free port, its output
-// going to log (which it closes on failure).
+// launch starts argv on a free port, contained (see startContained), its
+// output going to log (which it closes on failure).
 func launch(o *Options, argv []string, log *os.File) (*Server, error) {
 	port, err := o.Port, error(nil)
 	if port == 0 {
@@ -122,35 +126,40 @@ func launch(o *Options, argv []string, log *os.File) (*Server, error) {
 		log.Close()
 		return nil, fmt.Errorf("find a free port: %w", err)
 	}
-	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Dir = o.Dir
-	cmd.Env = serverEnv(o, port)
-	inGroup(cmd)
 	out, w, err := newOutput(log)
 	if err != nil {
 		log.Close()
 		return nil, fmt.Errorf("server output: %w", err)
 	}
-	cmd.Stdout, cmd.Stderr = w, w
+	s := &Server{
+		Port: port, opts: *o, out: out, mark: newMark(),
+		quit: make(chan struct{}), exited: make(chan struct{}), done: make(chan struct{}),
+	}
+	s.URL = "http://" + s.addr()
+	newCmd := func() *exec.Cmd {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Dir = o.Dir
+		cmd.Env = append(serverEnv(o, port), markEnv+"="+s.mark)
+		cmd.Stdout, cmd.Stderr = w, w
+		return cmd
+	}
 	o.progress(Starting)
-	err = cmd.Start()
-	w.Close() // the server has its own copy; EOF comes when its group is gone
+	err = startLocked(func() (err error) {
+		s.cmd, s.namespace, err = startContained(newCmd)
+		return err
+	}, s.wait)
+	w.Close() // the server has its own copy; EOF comes when its processes are gone
 	if err != nil {
 		out.close()
-		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
+		if notFoundError(err) {
 			return nil, notFound(argv[0], o.Command)
 		}
 		return nil, fmt.Errorf("start your server: %w", err)
 	}
+	s.pgid = s.cmd.Process.Pid
 	if o.onStart != nil {
-		o.onStart(cmd.Process.Pid)
+		o.onStart(s.pgid)
 	}
-	s := &Server{
-		Port: port, opts: *o, cmd: cmd, pgid: cmd.Process.Pid, out: out,
-		quit: make(chan struct{}), exited: make(chan struct{}), done: make(chan struct{}),
-	}
-	s.URL = "http://" + s.addr()
-	go s.wait()
 	return s, nil
 }
 
@@ -226,14 +235,10 @@ func (s *Server) stop() (Stopped, error) {
 	default:
 	}
 	s.opts.progress(Stopping)
-	var err error
-	terminateGroup(s.pgid)
-	if !s.waitGone(s.opts.StopTimeout) {
-		st.Killed = true
-		killGroup(s.pgid)
-		if !s.waitGone(killWait) {
-			err = fmt.Errorf("stop the server: its processes (group %d) still run after SIGKILL", s.pgid)
-		}
+	killed, err := s.end()
+	st.Killed = killed
+	if !s.namespace {
+		killAdopted(s.mark)
 	}
 	select {
 	case <-s.done:
@@ -241,6 +246,35 @@ func (s *Server) stop() (Stopped, error) {
 	}
 	s.out.close()
 	return st, err
+}
+
+// end ends the server's processes: SIGTERM to its whole process group, then,
+// for whatever is still running StopTimeout later, SIGKILL. killed is true
+// when SIGKILL was needed to stop a server that ignores SIGTERM.
+//
+// The first process of a PID namespace dies of SIGTERM only if it handles
+// it (a Go server does; Python does not): one that does not gets SIGKILL at
+// once, which kills every process of its namespace, with no grace period
+// that could not end any other way.
+func (s *Server) end() (killed bool, err error) {
+	graceful := true
+	if s.namespace {
+		if caught, ignored, ok := initCatches(s.pgid); ok && !caught {
+			graceful, killed = false, ignored
+		}
+	}
+	if graceful {
+		terminateGroup(s.pgid)
+		if s.waitGone(s.opts.StopTimeout) {
+			return false, nil
+		}
+		killed = true
+	}
+	killGroup(s.pgid)
+	if !s.waitGone(killWait) {
+		err = fmt.Errorf("stop the server: its processes (group %d) still run after SIGKILL", s.pgid)
+	}
+	return killed, err
 }
 
 // waitGone waits at most d for the server's process to be reaped and its

@@ -1,0 +1,79 @@
+package server
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"os"
+	"os/exec"
+	"runtime"
+)
+
+// NoNamespaceEnv, when set to 1 in sandcastle's environment, makes it start
+// learners' servers without a PID namespace, as where the kernel refuses
+// one: for tests of the fallback, and to rule the namespace out when
+// something goes wrong.
+const NoNamespaceEnv = "SANDCASTLE_NO_NAMESPACE"
+
+// markEnv marks a server's processes in the fallback: a process sandcastle
+// adopted that carries its server's mark is that server's, and is killed
+// with it.
+const markEnv = "SANDCASTLE_SERVER"
+
+// newMark returns a fresh mark for a server's processes.
+func newMark() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// startContained starts the command newCmd returns so that what it starts
+// can be stopped with it: in a new PID namespace where the kernel allows one
+// (inNamespace is true), else in its own process group. newCmd may be
+// called twice, when the kernel refuses the namespace.
+//
+// It must run on a goroutine locked to its thread for the process's life:
+// the kernel sends the parent-death signal when the thread that started a
+// process ends, not the process (golang/go#27505).
+func startContained(newCmd func() *exec.Cmd) (cmd *exec.Cmd, inNamespace bool, err error) {
+	if useNamespace() {
+		cmd = newCmd()
+		cmd.SysProcAttr = namespaceAttr()
+		err = cmd.Start()
+		if err == nil || !namespaceRefusal(err) {
+			return cmd, err == nil, err
+		}
+		refuseNamespace()
+	}
+	cmd = newCmd()
+	inGroup(cmd)
+	fallbackStarted()
+	return cmd, false, cmd.Start()
+}
+
+// useNamespace reports whether a server should start in a PID namespace.
+func useNamespace() bool {
+	return namespaceAvailable() && os.Getenv(NoNamespaceEnv) != "1"
+}
+
+// startLocked calls start on a goroutine locked to its thread, and then
+// after, when start succeeded, with the thread still locked: the process
+// start started lives until after returns.
+func startLocked(start func() error, after func()) error {
+	errc := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		err := start()
+		errc <- err
+		if err == nil {
+			after()
+		}
+	}()
+	return <-errc
+}
+
+// notFoundError reports whether a start failed for want of the program.
+func notFoundError(err error) bool {
+	return errors.Is(err, exec.ErrNotFound) || errors.Is(err, os.ErrNotExist)
+}
