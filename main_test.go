@@ -48,10 +48,10 @@ func TestScripts(t *testing.T) {
 			return os.CopyFS(filepath.Join(env.WorkDir, "web"), os.DirFS("testdata/courses/web"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"lines": linesCmd,
-			"sleep": sleepCmd,
-			"http":  httpCmd,
-			"junit": junitCmd,
+			"lines":   linesCmd,
+			"sleep":   sleepCmd,
+			"http":    httpCmd,
+			"junit":   junitCmd,
 			"running": runningCmd,
 			"quiet":   quietCmd,
 			"signal":  signalCmd,
