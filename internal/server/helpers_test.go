@@ -25,6 +25,8 @@ func TestMain(m *testing.M) {
 	// Orphans become the test's children, so that it can reap them and see
 	// their group disappear even under an init that never reaps.
 	becomeSubreaper()
+	// A confined server's launcher is this binary, started again.
+	RunLauncher()
 	os.Exit(m.Run())
 }
 

@@ -41,6 +41,7 @@ type Server struct {
 	// mark is in the environment of every process the server starts (unless
 	// one clears it): without a namespace, Stop finds its orphans by it.
 	mark string
+	conf *confinement // nil unless Options.Confine
 
 	stopping atomic.Bool   // set when Stop begins
 	quit     chan struct{} // closed when Stop begins
@@ -91,8 +92,16 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		}
 		argv = append([]string{bin}, args...)
 	}
-	s, err := launch(&o, argv, log)
+	var conf *confinement
+	if o.Confine {
+		if conf, err = newConfinement(); err != nil {
+			log.Close()
+			return nil, err
+		}
+	}
+	s, err := launch(&o, argv, log, conf)
 	if err != nil {
+		conf.remove()
 		return nil, err
 	}
 	if err := s.waitReady(ctx); err != nil {
@@ -117,7 +126,7 @@ func openLog(path string) (*os.File, error) {
 
 // launch starts argv on a free port, contained (see startContained), its
 // output going to log (which it closes on failure).
-func launch(o *Options, argv []string, log *os.File) (*Server, error) {
+func launch(o *Options, argv []string, log *os.File, conf *confinement) (*Server, error) {
 	port, err := o.Port, error(nil)
 	if port == 0 {
 		port, err = freePort()
@@ -132,14 +141,26 @@ func launch(o *Options, argv []string, log *os.File) (*Server, error) {
 		return nil, fmt.Errorf("server output: %w", err)
 	}
 	s := &Server{
-		Port: port, opts: *o, out: out, mark: newMark(),
+		Port: port, opts: *o, out: out, mark: newMark(), conf: conf,
 		quit: make(chan struct{}), exited: make(chan struct{}), done: make(chan struct{}),
 	}
 	s.URL = "http://" + s.addr()
+	env := serverEnv(o, port)
+	if conf != nil {
+		if argv, env, err = conf.launcher(o, argv, confinedEnv(o, port, conf.home), port); err != nil {
+			w.Close()
+			out.close()
+			if notFoundError(err) {
+				return nil, notFound(argv[0], o.Command)
+			}
+			return nil, err
+		}
+	}
+	env = append(env, markEnv+"="+s.mark)
 	newCmd := func() *exec.Cmd {
 		cmd := exec.Command(argv[0], argv[1:]...)
 		cmd.Dir = o.Dir
-		cmd.Env = append(serverEnv(o, port), markEnv+"="+s.mark)
+		cmd.Env = env
 		cmd.Stdout, cmd.Stderr = w, w
 		return cmd
 	}
@@ -245,6 +266,7 @@ func (s *Server) stop() (Stopped, error) {
 	case <-time.After(killWait):
 	}
 	s.out.close()
+	s.conf.remove()
 	return st, err
 }
 
