@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -49,6 +50,31 @@ func startContained(newCmd func() *exec.Cmd) (cmd *exec.Cmd, inNamespace bool, e
 	inGroup(cmd)
 	fallbackStarted()
 	return cmd, false, cmd.Start()
+}
+
+// RunContained runs the command newCmd returns as a server is run: in a new
+// PID namespace where the kernel allows one, so that every process it
+// starts ends with it, else in its own process group; when ctx ends, they
+// are all killed. newCmd may be called twice, when the kernel refuses the
+// namespace. It returns what the command's Wait returns.
+func RunContained(ctx context.Context, newCmd func() *exec.Cmd) error {
+	var cmd *exec.Cmd
+	var waitErr error
+	done := make(chan struct{})
+	err := startLocked(func() (err error) {
+		cmd, _, err = startContained(newCmd)
+		return err
+	}, func() {
+		defer close(done)
+		stop := context.AfterFunc(ctx, func() { killGroup(cmd.Process.Pid) })
+		defer stop()
+		waitErr = cmd.Wait()
+	})
+	if err != nil {
+		return err
+	}
+	<-done
+	return waitErr
 }
 
 // useNamespace reports whether a server should start in a PID namespace.
