@@ -187,7 +187,7 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 	}
 	stopped, err := srv.Stop()
 	if err == nil && stopped.Killed {
-		res.Notes = append(res.Notes, "your server did not stop when asked (SIGTERM) within 2 s, so sandcastle killed it: "+
+		res.Notes = append(res.Notes, "your server did not stop when asked (SIGTERM), so sandcastle killed it: "+
 			"a server that stops cleanly finishes the requests it has started")
 	}
 	if run.sb != nil {

@@ -57,8 +57,9 @@ type Server struct {
 
 // Stopped says how Stop went.
 type Stopped struct {
-	// Killed is true when a process of the server's group was still running
-	// StopTimeout after SIGTERM and had to be killed (SIGKILL).
+	// Killed is true when the server ignored SIGTERM and had to be killed
+	// (SIGKILL): a process of its group still ran StopTimeout after SIGTERM,
+	// or, as the first process of a PID namespace, it ignores SIGTERM.
 	Killed bool
 	// AlreadyExited is true when the server had exited on its own before Stop.
 	AlreadyExited bool
@@ -237,10 +238,9 @@ func (s *Server) watch(ctx context.Context) {
 	}
 }
 
-// Stop stops the server and every process it started: SIGTERM to its whole
-// process group, then, for whatever is still running StopTimeout later,
-// SIGKILL. It returns once they are gone and the log is closed. Calling it
-// again returns the first result.
+// Stop stops the server and every process it started (see end). It
+// returns once they are gone and the log is closed. Calling it again
+// returns the first result.
 func (s *Server) Stop() (Stopped, error) {
 	s.stopOnce.Do(func() { s.stopped, s.stopErr = s.stop() })
 	return s.stopped, s.stopErr
