@@ -8,6 +8,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -115,7 +116,7 @@ func printAll(io *Streams, results []check.StepResult) {
 // indent prefixes each line of text, shown safely: a learner's data may hold
 // control characters.
 func indent(text, prefix string) string {
-	lines := strings.Split(strings.TrimRight(check.Printable(text), "\n"), "\n")
+	lines := strings.Split(strings.TrimRight(termtext.Printable(text), "\n"), "\n")
 	for i, l := range lines {
 		if l != "" {
 			lines[i] = prefix + l

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 )
 
 // JUnit XML, as CI systems read it: one test suite per workspace, one test
@@ -87,7 +88,7 @@ func failures(r check.StepResult) string {
 	var b strings.Builder
 	for _, c := range r.Checks {
 		if c.Status != check.Pass {
-			fmt.Fprintf(&b, "✗ %s\n%s\n\n", c.Title, check.Printable(c.Message))
+			fmt.Fprintf(&b, "✗ %s\n%s\n\n", c.Title, termtext.Printable(c.Message))
 		}
 	}
 	return strings.TrimSpace(b.String())

@@ -13,6 +13,7 @@ import (
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -219,7 +220,7 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	}
 	if r.Status == check.Error {
 		b.WriteString(st.fail.Render("! the step could not run") + st.dim.Render(" · "+when) + "\n")
-		b.WriteString(block(check.Printable(r.Message), width, "  ") + "\n")
+		b.WriteString(block(termtext.Printable(r.Message), width, "  ") + "\n")
 		b.WriteString(behindText(sh, m.step, width))
 		return b.String()
 	}
@@ -231,7 +232,7 @@ func (m stepModel) checkText(sh *shared, width int) string {
 			continue
 		}
 		b.WriteString(hanging(st.fail.Render("✗ "), c.Title, width, 2) + "\n")
-		b.WriteString(block(check.Printable(c.Message), width, "  ") + "\n")
+		b.WriteString(block(termtext.Printable(c.Message), width, "  ") + "\n")
 	}
 	if r.Refused() {
 		b.WriteString(trustText(sh, width))
@@ -287,7 +288,7 @@ func (m stepModel) solutionText(sh *shared, width int) string {
 	b.WriteString("\n" + st.header.Render("Solution") + "\n")
 	for _, f := range m.solution {
 		b.WriteString(st.dim.Render("── "+f.Path+" ──") + "\n")
-		b.WriteString(block(check.Printable(strings.TrimRight(f.Content, "\n")), width, "") + "\n")
+		b.WriteString(block(termtext.Printable(strings.TrimRight(f.Content, "\n")), width, "") + "\n")
 	}
 	return b.String()
 }
@@ -296,7 +297,7 @@ func (m stepModel) solutionText(sh *shared, width int) string {
 // cut with an ellipsis, so they keep their columns; other lines wrap, a
 // code line's continuation under its own indentation, so that nothing of a
 // message or a solution is lost off the edge. The text is styled already,
-// or passed through check.Printable.
+// or passed through termtext.Printable.
 func block(text string, width int, indent string) string {
 	w := width - ansi.StringWidth(indent)
 	var out []string
@@ -363,7 +364,7 @@ func (m stepModel) logText(sh *shared, width int) string {
 	for _, l := range m.log {
 		// A log line wraps, its continuation indented, so nothing of an
 		// error is lost off the edge.
-		for _, part := range strings.Split(hanging("", check.Printable(l), width, 2), "\n") {
+		for _, part := range strings.Split(hanging("", termtext.Printable(l), width, 2), "\n") {
 			b.WriteString(st.dim.Render(part) + "\n")
 		}
 	}

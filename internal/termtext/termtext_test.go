@@ -1,0 +1,107 @@
+package termtext
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// hostile holds what a course or a learner could send a terminal: OSC 52
+// (set the clipboard), OSC 0 (the window's title), CSI 2J (clear the
+// screen), a C1 CSI as a character and as a lone byte, DEL, and a bidi
+// override.
+const hostile = "a\x1b]52;c;ZWNobyBoaQ==\x07b\x1b]0;pwned\x07c\x1b[2Jd\u009b31me\x9bf\x7fg\u202eh\u2066i\r"
+
+// raw reports the first thing in s that a terminal would act on: ESC,
+// BEL, any other C0 control but newline and tab, DEL, a C1 control (as a
+// character or a lone byte), a bidi control.
+func raw(s string) (string, bool) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return s[i : i+1], true
+		}
+		if Unsafe(r) {
+			return string(r), true
+		}
+		i += size
+	}
+	return "", false
+}
+
+func TestPrintable(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"plain text stays", "Create the scores table", "Create the scores table"},
+		{"newlines, tabs and other scripts stay", "a\tb\nc — é 漢字 ✓", "a\tb\nc — é 漢字 ✓"},
+		{"ESC and BEL become pictures", "\x1b]0;t\x07", "␛]0;t␇"},
+		{"a carriage return shows", "ok\rno", "ok␍no"},
+		{"NUL and DEL show", "\x00\x7f", "␀␡"},
+		{"a C1 control is replaced", "x\u009b2J", "x\ufffd2J"},
+		{"a lone C1 byte is replaced", "x\x9b2J", "x\ufffd2J"},
+		{"bidi overrides and isolates are replaced", "\u202ea\u202c\u2067b\u2069", "\ufffda\ufffd\ufffdb\ufffd"},
+		{"marks and zero-width characters stay", "a\u200eb\u200bc", "a\u200eb\u200bc"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Printable(tc.in); got != tc.want {
+				t.Errorf("Printable(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPrintableKeepsEveryCharacterInItsCell(t *testing.T) {
+	got := Printable(hostile)
+	if r, ok := raw(got); ok {
+		t.Fatalf("Printable left %q in %q", r, got)
+	}
+	if n, want := utf8.RuneCountInString(got), utf8.RuneCountInString(hostile); n != want {
+		t.Errorf("Printable made %d characters of %d: columns laid out before would move", n, want)
+	}
+}
+
+func TestStyled(t *testing.T) {
+	ours := "\x1b[1mTitle\x1b[0m \x1b[38;2;1;2;3mdim\x1b[0m"
+	for _, tc := range []struct {
+		name, in string
+		style    bool
+		want     string
+	}{
+		{"our styling stays", ours, true, ours},
+		{"without style, no escape stays", ours, false, "␛[1mTitle␛[0m ␛[38;2;1;2;3mdim␛[0m"},
+		{"other escapes show", "\x1b[1m\x1b]52;c;eA==\x07\x1b[2J\x1b[H\x1b[0m", true, "\x1b[1m␛]52;c;eA==␇␛[2J␛[H\x1b[0m"},
+		{"an escape cut short shows", "a\x1b[3", true, "a␛[3"},
+		{"a C1 CSI shows", "\x1b[1m\u009b2J\x1b[0m", true, "\x1b[1m\ufffd2J\x1b[0m"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Styled(tc.in, tc.style); got != tc.want {
+				t.Errorf("Styled(%q, %v) = %q, want %q", tc.in, tc.style, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWriter(t *testing.T) {
+	var b bytes.Buffer
+	w := &Writer{W: &b, Style: true}
+	in := "\x1b[32m✓\x1b[0m " + hostile + "\n"
+	n, err := w.Write([]byte(in))
+	if err != nil || n != len(in) {
+		t.Fatalf("Write = %d, %v; want %d, nil", n, err, len(in))
+	}
+	got := strings.ReplaceAll(b.String(), "\x1b[32m", "")
+	got = strings.ReplaceAll(got, "\x1b[0m", "")
+	if r, ok := raw(got); ok {
+		t.Errorf("the guard let %q through: %q", r, b.String())
+	}
+	if !strings.HasPrefix(b.String(), "\x1b[32m✓\x1b[0m ") {
+		t.Errorf("the guard changed our styling: %q", b.String())
+	}
+}
+
+func BenchmarkPrintableSafe(b *testing.B) {
+	s := strings.Repeat("Create the scores table — a row for each game. ", 40)
+	for b.Loop() {
+		Printable(s)
+	}
+}
