@@ -13,10 +13,12 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/sandcastle/sandcastle/cmd"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 )
 
 func TestMain(m *testing.M) {
@@ -51,6 +53,8 @@ func TestScripts(t *testing.T) {
 			"sleep": sleepCmd,
 			"http":  httpCmd,
 			"junit": junitCmd,
+			"ctl":   ctlCmd,
+			"clean": cleanCmd,
 		},
 	})
 }
@@ -170,4 +174,64 @@ func junitCmd(ts *testscript.TestScript, neg bool, args []string) {
 			}
 		}
 	}
+}
+
+// controls are the placeholders ctl replaces: what a hostile course sends a
+// terminal. {ALL} is every one of them: OSC 52 (sets the clipboard), OSC 0
+// (the window's title), CSI 2J (clears the screen), the C1 control CSI
+// (U+009B) and a bidi override (U+202E).
+var controls = strings.NewReplacer(
+	"{ALL}", "\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b]0;pwned\x07\x1b[2J\u009b31m\u202e",
+	"{YAML}", `\e]52;c;ZWNobyBwd25lZA==\a\e]0;pwned\a\e[2J\x9b31m\u202e`, // the same, as YAML escapes
+	"{ESC}", "\x1b", "{BEL}", "\x07", "{C1}", "\u009b", "{RLO}", "\u202e", "{NUL}", "\x00",
+)
+
+// ctlCmd writes control characters into files in place of their
+// placeholders ({ALL}, {ESC}, {BEL}, {C1}, {RLO}, {NUL}): ctl FILE...
+func ctlCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: ctl FILE...")
+	}
+	for _, f := range args {
+		path := ts.MkAbs(f)
+		ts.Check(os.WriteFile(path, []byte(controls.Replace(ts.ReadFile(f))), 0o644))
+	}
+}
+
+// cleanCmd asserts that the last command's stdout and stderr, or the
+// files named, hold nothing a terminal would act on: no ESC at all (the
+// scripts run with NO_COLOR), no other C0 control but newline and tab, no
+// DEL, no C1 control (as a character or a lone byte), no bidi control:
+// clean [FILE...]
+func cleanCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("usage: clean [FILE...]")
+	}
+	if len(args) == 0 {
+		args = []string{"stdout", "stderr"}
+	}
+	for _, f := range args {
+		text := ts.ReadFile(f)
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if r == utf8.RuneError && size == 1 {
+				r = rune(text[i])
+			}
+			if termtext.Unsafe(r) || size == 1 && r >= 0x80 {
+				line := 1 + strings.Count(text[:i], "\n")
+				ts.Fatalf("%s line %d holds %U, which a terminal acts on: %q", f, line, r, lineAt(text, i))
+			}
+			i += size
+		}
+	}
+}
+
+// lineAt is the line of text that holds the byte at i.
+func lineAt(text string, i int) string {
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	end := strings.IndexByte(text[i:], '\n')
+	if end < 0 {
+		return text[start:]
+	}
+	return text[start : i+end]
 }

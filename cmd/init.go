@@ -83,7 +83,7 @@ func runInit(ctx context.Context, a *app, opts *initOptions) error {
 	}
 	io.println()
 	for _, f := range created {
-		io.printf("  created %s\n", f)
+		io.printf("  created %s\n", printable(f))
 	}
 	if !ws.Course.Trusted && !ws.Course.Runs().Nothing() && !trustedCourse(ws.Course) {
 		io.println("This course runs code on your computer (its server command, on files it writes; sh checks):\n" +

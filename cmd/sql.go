@@ -3,7 +3,6 @@ package cmd
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"strings"
 	"sync/atomic"
 
@@ -143,7 +142,7 @@ func consoleRun(ctx context.Context, io *Streams, con *check.Console, input stri
 		io.println(termtext.Printable(check.FormatTable(res)))
 	}
 	if err != nil {
-		fmt.Fprintln(io.Err, io.red("error: ")+termtext.Printable(err.Error()))
+		io.eprintln(io.red("error: ") + termtext.Printable(err.Error()))
 		return false
 	}
 	return true

@@ -5,19 +5,19 @@ import (
 	"strings"
 )
 
-// Styled is Printable for text that already carries sandcastle's own
-// styling: its SGR sequences (ESC [ parameters m, which set colours and
-// weights and do nothing else) stay when style is set, and every other
-// control character, escapes of any other kind included, is made visible.
-// Without style no escape stays at all. It is the last line of defence
-// behind the presenters, which neutralise what they show before they style
-// it: what one of them missed can colour text, never move the cursor, set
-// the clipboard or the window's title.
-func Styled(s string, style bool) string {
+// Styled is Printable for text that carries styling of its own: of the
+// escape sequences in s, the SGR sequences (ESC [ parameters m, which set
+// colours and weights and nothing else) that keep accepts stay, and every
+// other control character, escapes of any other kind included, is made
+// visible. With a nil keep no escape stays. It is the last line of defence
+// behind the presenters, which make what they show printable before they
+// style it: what one of them missed can at most colour text, never move
+// the cursor or set the clipboard or the window's title.
+func Styled(s string, keep func(seq string) bool) string {
 	if safe(s) {
 		return s
 	}
-	if !style || !strings.Contains(s, "\x1b[") {
+	if keep == nil || !strings.Contains(s, "\x1b[") {
 		return Printable(s)
 	}
 	var b strings.Builder
@@ -30,7 +30,7 @@ func Styled(s string, style bool) string {
 		}
 		b.WriteString(Printable(s[:i]))
 		s = s[i:]
-		if n := sgrLen(s); n > 0 {
+		if n := sgrLen(s); n > 0 && keep(s[:n]) {
 			b.WriteString(s[:n])
 			s = s[n:]
 			continue
@@ -40,6 +40,11 @@ func Styled(s string, style bool) string {
 	}
 	return b.String()
 }
+
+// SGR accepts every SGR sequence: for Styled, on text whose every escape
+// is known to be ours (a view lipgloss styled after its text was made
+// printable).
+func SGR(string) bool { return true }
 
 // sgrLen is the length of the SGR sequence s starts with (ESC [, digits,
 // semicolons and colons, m), or 0.
@@ -59,21 +64,20 @@ func sgrLen(s string) int {
 	return 0
 }
 
-// Writer passes what is written through Styled to W: a guard for a
-// terminal, that nothing written to it can act on it but sandcastle's own
-// styling (when Style is set). Each write is neutralised on its own: a
-// sequence or a character split between two writes is made visible.
+// Writer passes what is written through Styled to W, keeping the SGR
+// sequences Keep accepts: a guard for a terminal, that nothing written to
+// it acts on it but the program's own styling. Each write is neutralised
+// on its own: a sequence or a character split between two writes is made
+// visible.
 type Writer struct {
-	W     io.Writer
-	Style bool
+	W    io.Writer
+	Keep func(seq string) bool
 }
 
-// Write writes p, neutralised, to the underlying writer. It reports len(p)
-// written when all of it was.
+// Write writes p, neutralised, to W. It reports len(p) written when all
+// of it was.
 func (w *Writer) Write(p []byte) (int, error) {
-	s := string(p)
-	out := Styled(s, w.Style)
-	if _, err := io.WriteString(w.W, out); err != nil {
+	if _, err := io.WriteString(w.W, Styled(string(p), w.Keep)); err != nil {
 		return 0, err
 	}
 	return len(p), nil

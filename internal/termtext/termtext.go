@@ -7,6 +7,7 @@
 package termtext
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -87,4 +88,26 @@ func safe(s string) bool {
 		i += size - 1
 	}
 	return true
+}
+
+// JSON escapes, in JSON that encoding/json wrote, the characters it leaves
+// as they are and a terminal acts on: DEL, the C1 controls and the bidi
+// controls become \u escapes, which decode to the same string. (It already
+// escapes the C0 controls, and replaces bytes that are not UTF-8.) Outside
+// its strings, such JSON holds none of them.
+func JSON(data []byte) []byte {
+	s := string(data)
+	if safe(s) {
+		return data
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for _, r := range s {
+		if r >= 0x7f && Unsafe(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return []byte(b.String())
 }

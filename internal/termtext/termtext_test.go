@@ -2,6 +2,7 @@ package termtext
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -62,20 +63,24 @@ func TestPrintableKeepsEveryCharacterInItsCell(t *testing.T) {
 
 func TestStyled(t *testing.T) {
 	ours := "\x1b[1mTitle\x1b[0m \x1b[38;2;1;2;3mdim\x1b[0m"
+	bold := func(seq string) bool { return seq == "\x1b[1m" || seq == "\x1b[0m" }
+	every := func(string) bool { return true }
 	for _, tc := range []struct {
 		name, in string
-		style    bool
+		keep     func(string) bool
 		want     string
 	}{
-		{"our styling stays", ours, true, ours},
-		{"without style, no escape stays", ours, false, "␛[1mTitle␛[0m ␛[38;2;1;2;3mdim␛[0m"},
-		{"other escapes show", "\x1b[1m\x1b]52;c;eA==\x07\x1b[2J\x1b[H\x1b[0m", true, "\x1b[1m␛]52;c;eA==␇␛[2J␛[H\x1b[0m"},
-		{"an escape cut short shows", "a\x1b[3", true, "a␛[3"},
-		{"a C1 CSI shows", "\x1b[1m\u009b2J\x1b[0m", true, "\x1b[1m\ufffd2J\x1b[0m"},
+		{"our styling stays", ours, SGR, ours},
+		{"without keep, no escape stays", ours, nil, "␛[1mTitle␛[0m ␛[38;2;1;2;3mdim␛[0m"},
+		{"only the styles kept stay", ours, bold, "\x1b[1mTitle\x1b[0m ␛[38;2;1;2;3mdim\x1b[0m"},
+		{"other escapes show", "\x1b[1m\x1b]52;c;eA==\x07\x1b[2J\x1b[H\x1b[0m", SGR, "\x1b[1m␛]52;c;eA==␇␛[2J␛[H\x1b[0m"},
+		{"keep never keeps what is not SGR", "\x1b[2J\x1b]0;t\x07", every, "␛[2J␛]0;t␇"},
+		{"an escape cut short shows", "a\x1b[3", SGR, "a␛[3"},
+		{"a C1 CSI shows", "\x1b[1m\u009b2J\x1b[0m", SGR, "\x1b[1m\ufffd2J\x1b[0m"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := Styled(tc.in, tc.style); got != tc.want {
-				t.Errorf("Styled(%q, %v) = %q, want %q", tc.in, tc.style, got, tc.want)
+			if got := Styled(tc.in, tc.keep); got != tc.want {
+				t.Errorf("Styled(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}
@@ -83,7 +88,7 @@ func TestStyled(t *testing.T) {
 
 func TestWriter(t *testing.T) {
 	var b bytes.Buffer
-	w := &Writer{W: &b, Style: true}
+	w := &Writer{W: &b, Keep: SGR}
 	in := "\x1b[32m✓\x1b[0m " + hostile + "\n"
 	n, err := w.Write([]byte(in))
 	if err != nil || n != len(in) {
@@ -96,6 +101,22 @@ func TestWriter(t *testing.T) {
 	}
 	if !strings.HasPrefix(b.String(), "\x1b[32m✓\x1b[0m ") {
 		t.Errorf("the guard changed our styling: %q", b.String())
+	}
+}
+
+func TestJSON(t *testing.T) {
+	in := []byte(`{"title":"a\u001b]0;t\u0007 ` + "\u009b\u202e\x7f" + ` é"}`)
+	got := string(JSON(in))
+	want := `{"title":"a\u001b]0;t\u0007 \u009b\u202e\u007f é"}`
+	if got != want {
+		t.Errorf("JSON(%s) = %s, want %s", in, got, want)
+	}
+	var a, b map[string]string
+	if err := json.Unmarshal(in, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(got), &b); err != nil || a["title"] != b["title"] {
+		t.Errorf("the escaped JSON reads %q (%v), want %q", b["title"], err, a["title"])
 	}
 }
 
