@@ -13,12 +13,11 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/sandcastle/sandcastle/cmd"
-	"github.com/sandcastle/sandcastle/internal/termtext"
+	"github.com/sandcastle/sandcastle/internal/termtext/termtexttest"
 )
 
 func TestMain(m *testing.M) {
@@ -177,24 +176,22 @@ func junitCmd(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // controls are the placeholders ctl replaces: what a hostile course sends a
-// terminal. {ALL} is every one of them: OSC 52 (sets the clipboard), OSC 0
-// (the window's title), CSI 2J (clears the screen), the C1 control CSI
-// (U+009B) and a bidi override (U+202E).
+// terminal. {ALL} is termtexttest.Text (OSC 52, OSC 0, CSI 2J, SGR, the C1
+// control CSI, a bidi override), {YAML} the same as YAML escapes.
 var controls = strings.NewReplacer(
-	"{ALL}", "\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b]0;pwned\x07\x1b[2J\u009b31m\u202e",
-	"{YAML}", `\e]52;c;ZWNobyBwd25lZA==\a\e]0;pwned\a\e[2J\x9b31m\u202e`, // the same, as YAML escapes
+	"{ALL}", termtexttest.Text, "{YAML}", termtexttest.YAML,
 	"{ESC}", "\x1b", "{BEL}", "\x07", "{C1}", "\u009b", "{RLO}", "\u202e", "{NUL}", "\x00",
 )
 
 // ctlCmd writes control characters into files in place of their
-// placeholders ({ALL}, {ESC}, {BEL}, {C1}, {RLO}, {NUL}): ctl FILE...
+// placeholders ({ALL}, {YAML}, {ESC}, {BEL}, {C1}, {RLO}, {NUL}):
+// ctl FILE...
 func ctlCmd(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) == 0 {
 		ts.Fatalf("usage: ctl FILE...")
 	}
 	for _, f := range args {
-		path := ts.MkAbs(f)
-		ts.Check(os.WriteFile(path, []byte(controls.Replace(ts.ReadFile(f))), 0o644))
+		ts.Check(os.WriteFile(ts.MkAbs(f), []byte(controls.Replace(ts.ReadFile(f))), 0o644))
 	}
 }
 
@@ -211,27 +208,8 @@ func cleanCmd(ts *testscript.TestScript, neg bool, args []string) {
 		args = []string{"stdout", "stderr"}
 	}
 	for _, f := range args {
-		text := ts.ReadFile(f)
-		for i := 0; i < len(text); {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if r == utf8.RuneError && size == 1 {
-				r = rune(text[i])
-			}
-			if termtext.Unsafe(r) || size == 1 && r >= 0x80 {
-				line := 1 + strings.Count(text[:i], "\n")
-				ts.Fatalf("%s line %d holds %U, which a terminal acts on: %q", f, line, r, lineAt(text, i))
-			}
-			i += size
+		if what, found := termtexttest.Find(ts.ReadFile(f), nil); found {
+			ts.Fatalf("%s holds %s", f, what)
 		}
 	}
-}
-
-// lineAt is the line of text that holds the byte at i.
-func lineAt(text string, i int) string {
-	start := strings.LastIndexByte(text[:i], '\n') + 1
-	end := strings.IndexByte(text[i:], '\n')
-	if end < 0 {
-		return text[start:]
-	}
-	return text[start : i+end]
 }

@@ -106,10 +106,10 @@ func (m stepModel) header(sh *shared) string {
 	if sh.watching {
 		watch = st.pass.Render("● watching")
 	}
-	crumbs := fmt.Sprintf("%s › %d. %s › step %d of %d", sh.course.Title, lessonIndex(sh, l)+1, l.Title, pos, len(l.Steps))
+	crumbs := termtext.Printable(fmt.Sprintf("%s › %d. %s › step %d of %d", sh.course.Title, lessonIndex(sh, l)+1, l.Title, pos, len(l.Steps)))
 	line1 := fit(st.dim.Render(crumbs), sh.width-lipgloss.Width(watch)-1)
 	line1 += strings.Repeat(" ", max(sh.width-lipgloss.Width(line1)-lipgloss.Width(watch), 1)) + watch
-	title := st.title.Render(m.step.Title)
+	title := st.title.Render(termtext.Printable(m.step.Title))
 	switch {
 	case sh.passed(m.step) && m.checked != nil && !m.checked.Passed():
 		title += " " + st.warn.Render("✓ passed before · failing now")
@@ -169,25 +169,25 @@ func (m stepModel) resultsText(sh *shared, width int) string {
 		next := nextStep(sh, m.step)
 		switch left := len(sh.course.Steps()) - workspace.Passed(sh.course, sh.progress); {
 		case next != nil:
-			b.WriteString(wrap("Press n for the next step: "+next.Title+".", width) + "\n")
+			b.WriteString(wrap("Press n for the next step: "+termtext.Printable(next.Title)+".", width) + "\n")
 		case left == 0:
-			b.WriteString(wrap("That was the last step of "+sh.course.Title+". Well done!", width) + "\n")
+			b.WriteString(wrap("That was the last step of "+termtext.Printable(sh.course.Title)+". Well done!", width) + "\n")
 		default:
 			steps := "steps have"
 			if left == 1 {
 				steps = "step has"
 			}
 			b.WriteString(wrap(fmt.Sprintf("That was the last step of the course, but %d %s not passed yet. "+
-				"Press n for the first of them: %s.", left, steps, sh.current.Title), width) + "\n")
+				"Press n for the first of them: %s.", left, steps, termtext.Printable(sh.current.Title)), width) + "\n")
 		}
 		b.WriteString("\n")
 	}
 	if files := sh.sess.Files(m.step); len(files) > 0 {
-		b.WriteString(st.dim.Render("your files: ") + fit(strings.Join(files, ", "), width-12) + "\n")
+		b.WriteString(st.dim.Render("your files: ") + fit(termtext.Printable(strings.Join(files, ", ")), width-12) + "\n")
 	}
 	b.WriteString(m.checkText(sh, width))
 	if m.info != "" {
-		b.WriteString("\n" + st.dim.Render(wrap(m.info, width)) + "\n")
+		b.WriteString("\n" + st.dim.Render(wrap(termtext.Printable(m.info), width)) + "\n")
 	}
 	b.WriteString(m.logText(sh, width))
 	b.WriteString(m.hintsText(sh, width))
@@ -228,10 +228,10 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	b.WriteString(st.dim.Render(fmt.Sprintf("checked %s · %d of %d pass", when, passed, len(r.Checks))) + "\n")
 	for _, c := range r.Checks {
 		if c.Status == check.Pass {
-			b.WriteString(hanging(st.pass.Render("✓ "), c.Title, width, 2) + "\n")
+			b.WriteString(hanging(st.pass.Render("✓ "), termtext.Printable(c.Title), width, 2) + "\n")
 			continue
 		}
-		b.WriteString(hanging(st.fail.Render("✗ "), c.Title, width, 2) + "\n")
+		b.WriteString(hanging(st.fail.Render("✗ "), termtext.Printable(c.Title), width, 2) + "\n")
 		b.WriteString(block(termtext.Printable(c.Message), width, "  ") + "\n")
 	}
 	if r.Refused() {
@@ -261,7 +261,7 @@ func (m stepModel) hintsText(sh *shared, width int) string {
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render(fmt.Sprintf("Hints (%d of %d)", len(m.hints), all)) + "\n")
 	for i, h := range m.hints {
-		for j, para := range hintParagraphs(h.Body) {
+		for j, para := range hintParagraphs(termtext.Printable(h.Body)) {
 			first := "   "
 			if j == 0 {
 				first = fmt.Sprintf("%d. ", i+1)
@@ -287,7 +287,7 @@ func (m stepModel) solutionText(sh *shared, width int) string {
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render("Solution") + "\n")
 	for _, f := range m.solution {
-		b.WriteString(st.dim.Render("── "+f.Path+" ──") + "\n")
+		b.WriteString(st.dim.Render("── "+termtext.Printable(f.Path)+" ──") + "\n")
 		b.WriteString(block(termtext.Printable(strings.TrimRight(f.Content, "\n")), width, "") + "\n")
 	}
 	return b.String()
