@@ -3,13 +3,17 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/sandcastle/sandcastle/internal/grade"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/termtext/termtexttest"
 	"github.com/sandcastle/sandcastle/internal/workspace"
@@ -105,4 +109,58 @@ func styles(color bool) *regexp.Regexp {
 		return ourStyles
 	}
 	return nil
+}
+
+// TestHostileGrade: grade's table, JSON and JUnit show neither the
+// course's control characters nor those of a student's folder name.
+func TestHostileGrade(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "course")
+	if err := termtexttest.WriteCourse(dir, termtexttest.Text, termtexttest.YAML); err != nil {
+		t.Fatal(err)
+	}
+	course, _, err := workspace.LoadFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	student := filepath.Join(root, "student "+termtexttest.Text)
+	if err := os.MkdirAll(student, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(student, "schema.sql"), []byte("CREATE TABLE t (x); INSERT INTO t VALUES ('"+termtexttest.Text+"');"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	grades := grade.Grade(context.Background(), []string{student, filepath.Join(root, "gone "+termtexttest.Text)}, grade.Options{Course: course})
+	for _, color := range []bool{false, true} {
+		var out bytes.Buffer
+		io := &Streams{Out: &out, Color: color}
+		printGrades(io, course, grades, time.Second)
+		if what, ok := termtexttest.Find(out.String(), styles(color)); ok {
+			t.Errorf("the table (color=%v) shows %s", color, what)
+		}
+	}
+	var out bytes.Buffer
+	if err := writeJSON(&Streams{Out: &out}, gradeJSON{Course: course.ID, Workspaces: grades}); err != nil {
+		t.Fatal(err)
+	}
+	if what, ok := termtexttest.Find(out.String(), nil); ok {
+		t.Errorf("the JSON shows %s", what)
+	}
+	var back gradeJSON
+	if err := json.Unmarshal(out.Bytes(), &back); err != nil || back.Workspaces[0].Path != student {
+		t.Errorf("the JSON does not read back the student's folder: %v, %q", err, back.Workspaces[0].Path)
+	}
+	var junit bytes.Buffer
+	if err := grade.WriteJUnit(&junit, course.ID, grades); err != nil {
+		t.Fatal(err)
+	}
+	if what, ok := termtexttest.Find(junit.String(), nil); ok {
+		t.Errorf("the JUnit report shows %s", what)
+	}
+	if err := xml.Unmarshal(junit.Bytes(), new(struct{})); err != nil {
+		t.Errorf("the JUnit report is not XML: %v", err)
+	}
+	if !strings.Contains(junit.String(), "student ␛]52;c;") {
+		t.Errorf("the JUnit report does not name the student, made printable:\n%s", junit.String())
+	}
 }
