@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 // hostile holds what a course or a learner could send a terminal: OSC 52
@@ -124,5 +126,15 @@ func BenchmarkPrintableSafe(b *testing.B) {
 	s := strings.Repeat("Create the scores table — a row for each game. ", 40)
 	for b.Loop() {
 		Printable(s)
+	}
+}
+
+// TestControlNameIsTermtextUnsafe: lint names every character sandcastle
+// makes visible when it shows it, and no other.
+func TestControlNameIsTermtextUnsafe(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if named, unsafe := lessons.ControlName(r) != "", Unsafe(r); named != unsafe {
+			t.Errorf("%U: lint names it: %v; termtext shows it made visible: %v", r, named, unsafe)
+		}
 	}
 }
