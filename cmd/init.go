@@ -103,7 +103,7 @@ func trustedCourse(c *lessons.Course) bool {
 func askLang(io *Streams, choices []string) (string, error) {
 	in := bufio.NewScanner(io.In)
 	for {
-		io.printf("Which language will you write your server in? [%s]: ", strings.Join(choices, "/"))
+		io.printf("Which language will you write your server in? [%s]: ", printable(strings.Join(choices, "/")))
 		if !in.Scan() {
 			return "", fmt.Errorf("no language chosen: pass --lang %s", strings.Join(choices, " or --lang "))
 		}

@@ -55,7 +55,7 @@ func (m langModel) view(sh *shared) string {
 	for i, lang := range sh.course.LanguageNames() {
 		name := langNames[lang]
 		if name == "" {
-			name = lang
+			name = termtext.Printable(lang)
 		}
 		if i == m.cursor {
 			b.WriteString(st.selected.Render(" ▶ "+name+" ") + "\n")

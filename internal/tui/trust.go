@@ -78,13 +78,13 @@ func trustText(sh *shared, width int) string {
 		case srv.Lang == "":
 			line("files the course writes, which its sh checks may run:", "• ")
 		case srv.Command == "":
-			line("files the course writes for "+srv.Lang+":", "• ")
+			line("files the course writes for "+termtext.Printable(srv.Lang)+":", "• ")
 		default:
 			mine := ""
 			if srv.Lang == sh.lang {
 				mine = " (yours)"
 			}
-			line(fmt.Sprintf("your server in %s%s:", srv.Lang, mine), "• ")
+			line(fmt.Sprintf("your server in %s%s:", termtext.Printable(srv.Lang), mine), "• ")
 			b.WriteString(st.current.Render(block(termtext.Printable(srv.Command), width, "    ")) + "\n")
 		}
 		if len(srv.Files) > 0 {
