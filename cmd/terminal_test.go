@@ -19,41 +19,12 @@ import (
 	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
-// hostileApp is an app whose commands run in a workspace of the hostile
-// course, which lint refuses: the workspace is made with the course
-// without its hostile text, and each command's session gets the hostile
-// course as it loads, problems and all, to show what reaches the
-// presenters when a course gets past lint.
+// hostileApp is an app whose commands run in a workspace of
+// termtexttest's hostile course, with the course past lint.
 func hostileApp(t *testing.T) (a *app, ws string) {
 	t.Helper()
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	root := t.TempDir()
-	plain, hostile := filepath.Join(root, "plain"), filepath.Join(root, "hostile")
-	for dir, text := range map[string][2]string{plain: {"", ""}, hostile: {termtexttest.Text, termtexttest.YAML}} {
-		if err := termtexttest.WriteCourse(dir, text[0], text[1]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ws = filepath.Join(root, "ws")
-	w, _, err := workspace.Init(context.Background(), ws, plain, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Close()
-	c, problems, err := workspace.LoadFolder(hostile)
-	if err != nil || c.Title != "Hostile "+termtexttest.Text {
-		t.Fatalf("the hostile course: %q, %v (%v)", c.Title, err, problems)
-	}
-	a = &app{find: func(ctx context.Context, _ string) (*session.Session, error) {
-		w, err := workspace.Open(ws)
-		if err != nil {
-			return nil, err
-		}
-		w.Course = c
-		return session.New(ctx, w)
-	}}
-	return a, ws
+	ws, open := termtexttest.Workspace(t)
+	return &app{find: func(ctx context.Context, _ string) (*session.Session, error) { return open(ctx) }}, ws
 }
 
 // ourStyles are the escapes paint writes.

@@ -12,36 +12,15 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
-	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/termtext/termtexttest"
-	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
 // hostileHarness drives the TUI in a workspace of termtexttest's hostile
-// course, which lint refuses: the workspace is made with the course without
-// its hostile text, and the session gets the hostile course as it loads,
-// to show what reaches the screens when a course gets past lint.
+// course, with the course past lint.
 func hostileHarness(t *testing.T, look Look) *harness {
 	t.Helper()
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	root := t.TempDir()
-	plain, hostile, dir := filepath.Join(root, "plain"), filepath.Join(root, "hostile"), filepath.Join(root, "ws")
-	if err := termtexttest.WriteCourse(plain, "", ""); err != nil {
-		t.Fatal(err)
-	}
-	if err := termtexttest.WriteCourse(hostile, termtexttest.Text, termtexttest.YAML); err != nil {
-		t.Fatal(err)
-	}
-	ws, _, err := workspace.Init(context.Background(), dir, plain, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, _, err := workspace.LoadFolder(hostile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws.Course = c
-	s, err := session.New(context.Background(), ws)
+	dir, open := termtexttest.Workspace(t)
+	s, err := open(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

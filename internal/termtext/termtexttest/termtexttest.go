@@ -4,14 +4,18 @@
 package termtexttest
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"testing"
 	"unicode/utf8"
 
+	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/termtext"
+	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
 // Text is what a hostile course sends a terminal: OSC 52 (sets the
@@ -93,4 +97,41 @@ func lineAt(text string, i int) string {
 		return text[start:]
 	}
 	return text[start : i+end]
+}
+
+// Workspace makes a workspace of the hostile course, which lint refuses: it
+// is made with the course written plain, and open gives a session of it
+// with the hostile course as it loads, problems and all, to show what
+// reaches the presenters when a course gets past lint. Each call to open
+// reads the workspace afresh; the caller closes the session.
+func Workspace(t testing.TB) (dir string, open func(context.Context) (*session.Session, error)) {
+	t.Helper()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // trust is recorded there: never the real one
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	root := t.TempDir()
+	plain, hostile := filepath.Join(root, "plain"), filepath.Join(root, "hostile")
+	if err := WriteCourse(plain, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCourse(hostile, Text, YAML); err != nil {
+		t.Fatal(err)
+	}
+	dir = filepath.Join(root, "ws")
+	ws, _, err := workspace.Init(context.Background(), dir, plain, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+	c, _, err := workspace.LoadFolder(hostile)
+	if err != nil || c.Title != "Hostile "+Text {
+		t.Fatalf("the hostile course: %q, %v", c.Title, err)
+	}
+	return dir, func(ctx context.Context) (*session.Session, error) {
+		ws, err := workspace.Open(dir)
+		if err != nil {
+			return nil, err
+		}
+		ws.Course = c
+		return session.New(ctx, ws)
+	}
 }
