@@ -55,13 +55,15 @@ func TestHostileCourseText(t *testing.T) {
 				}
 			})
 		}
-		// The step passes with its solution: the next step's title and the
-		// course's, when it is finished, are shown too.
+		// Trusted, the course's sh check runs, and with the solution every
+		// step passes: the trust listing, the next step's title and the
+		// course's, once it is finished, are shown too.
 		t.Run(fmt.Sprintf("passing checks color=%v", color), func(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(ws, "schema.sql"), []byte("CREATE TABLE t (x);"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			for _, args := range [][]string{{"check", "a/make"}, {"check", "a/second"}, {"status"}} {
+			var last string
+			for _, args := range [][]string{{"trust"}, {"check", "a/make"}, {"check", "a/second"}, {"status"}} {
 				var out, errOut bytes.Buffer
 				a.io = &Streams{Out: &out, Err: &errOut, Color: color}
 				run(context.Background(), a, append([]string{"-C", ws}, args...))
@@ -70,6 +72,13 @@ func TestHostileCourseText(t *testing.T) {
 						t.Errorf("%s: %s shows %s", strings.Join(args, " "), name, what)
 					}
 				}
+				if args[0] == "trust" && !strings.Contains(out.String(), "echo '␛]52;c;") {
+					t.Errorf("trust does not list the sh check, made visible:\n%s", out.String())
+				}
+				last = out.String()
+			}
+			if !strings.Contains(last, "2 of 2 steps passed") {
+				t.Errorf("the course is not finished:\n%s", last)
 			}
 		})
 	}

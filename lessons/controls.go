@@ -59,15 +59,17 @@ func ControlName(r rune) string {
 // terminal would act on, and the bytes that are not UTF-8.
 func controlsIn(s string) []string {
 	var names []string
-	seen := map[string]bool{}
 	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7f || c == '\t' {
+			i++ // the common case: printable ASCII
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		name := ControlName(r)
 		if r == utf8.RuneError && size == 1 {
 			name = fmt.Sprintf("byte 0x%02X (not UTF-8)", s[i])
 		}
-		if name != "" && !seen[name] {
-			seen[name] = true
+		if name != "" && !slices.Contains(names, name) {
 			names = append(names, name)
 		}
 		i += size

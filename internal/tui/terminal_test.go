@@ -75,6 +75,10 @@ func TestHostileCourseText(t *testing.T) {
 			}
 			screen("passed check", "c")
 			screen("next step", "n")
+			screen("trust prompt", "c")
+			if !strings.Contains(ansi.Strip(h.m.View()), "echo '␛]52;c;") {
+				t.Errorf("the trust prompt does not show the sh check, made visible:\n%s", ansi.Strip(h.m.View()))
+			}
 			screen("help", "?")
 			screen("console", "esc", "x")
 			screen("course map after", "esc", "q")

@@ -49,11 +49,13 @@ const lesson = "---\nid: a\ntitle: \"A %[2]s\"\nsummary: \"s %[2]s\"\n---\n\nInt
 	"## Then the second %[1]s {#second}\n\nProse %[1]s\n\n" +
 	"```sql check \"t has no row %[1]s\"\nSELECT count(*) FROM t;\n```\n\n" +
 	"```expect\n| count(*) |\n| -------- |\n| 0        |\n```\n\n" +
+	"```sh check \"it echoes %[1]s\"\necho '%[1]s'\n```\n\n```expect\nexit 0\n```\n\n" +
 	"```hint\nTry again %[1]s\n```\n"
 
 // WriteCourse writes into dir a course of one lesson (a, steps a/make and
 // a/second) with text in its prose, a code span, a code block, a solution,
-// check titles and hints, and yaml in its YAML strings (course.yaml's title
+// check titles, an sh check's command (which the course runs once trusted)
+// and hints, and yaml in its YAML strings (course.yaml's title
 // and description, the lesson's title and summary). Text and YAML carry
 // the hostile text; "" and "" make the same course, plain.
 func WriteCourse(dir, text, yaml string) error {
