@@ -90,15 +90,15 @@ func them(names []string) string {
 
 // lintControls reports each line of a course file (its lines as
 // splitLines returns them: a CR that ends a line is gone) that holds a
-// character a terminal acts on. A NUL on a line of sqlLines is reported on
-// its own: SQLite would end the statement there.
-func lintControls(lines []string, sqlLines map[int]bool, r *reporter) {
+// character a terminal acts on. A NUL on a line of a SQL block of secs is
+// reported on its own: SQLite would end the statement there.
+func lintControls(lines []string, secs []section, r *reporter) {
 	for i, line := range lines {
 		names := controlsIn(line)
 		if len(names) == 0 {
 			continue
 		}
-		if sqlLines[i+1] && strings.IndexByte(line, 0) >= 0 {
+		if strings.IndexByte(line, 0) >= 0 && inSQLBlock(secs, i+1) {
 			r.errorf(i+1, "a SQL block holds U+0000 NUL, where SQLite would end the statement; remove it")
 			names = slices.DeleteFunc(names, func(n string) bool { return n == ControlName(0) })
 			if len(names) == 0 {
@@ -109,23 +109,19 @@ func lintControls(lines []string, sqlLines map[int]bool, r *reporter) {
 	}
 }
 
-// sqlBlockLines are the lines of the bodies of the SQL blocks of secs.
-func sqlBlockLines(secs []section) map[int]bool {
-	lines := map[int]bool{}
+// inSQLBlock reports whether line is in the body of a SQL block of secs.
+func inSQLBlock(secs []section, line int) bool {
 	for _, sec := range secs {
 		for _, p := range sec.parts {
-			if p.block == nil {
+			b := p.block
+			if b == nil || line <= b.line || line >= b.line+len(b.raw)-1 {
 				continue
 			}
-			if lang, _, _ := strings.Cut(strings.TrimSpace(p.block.info), " "); !strings.EqualFold(lang, "sql") {
-				continue
-			}
-			for l := p.block.line + 1; l < p.block.line+len(p.block.raw)-1; l++ {
-				lines[l] = true
-			}
+			lang, _, _ := strings.Cut(strings.TrimSpace(b.info), " ")
+			return strings.EqualFold(lang, "sql")
 		}
 	}
-	return lines
+	return false
 }
 
 // lintYAMLControls reports the YAML strings under n that hold a character

@@ -19,7 +19,7 @@ func ParseLesson(file string, data []byte) (*Lesson, Problems) {
 		return l, r.probs
 	}
 	secs := scanSections(lines, from, r)
-	lintControls(lines, sqlBlockLines(secs), r)
+	lintControls(lines, secs, r)
 	lp := &lessonParser{r: r, lesson: l}
 	lp.intro(secs[0])
 	seen := map[string]int{}
