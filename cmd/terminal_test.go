@@ -15,6 +15,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/grade"
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/internal/termtext/termtexttest"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 )
@@ -142,5 +143,26 @@ func TestHostileGrade(t *testing.T) {
 	}
 	if !strings.Contains(junit.String(), "student ␛]52;c;") {
 		t.Errorf("the JUnit report does not name the student, made printable:\n%s", junit.String())
+	}
+}
+
+// TestGuardKeepsOurStyles: what paint writes passes a terminal's guard as
+// it is, with colour; without colour paint writes no escape.
+func TestGuardKeepsOurStyles(t *testing.T) {
+	for _, color := range []bool{false, true} {
+		io := &Streams{Color: color}
+		text := io.green("✓") + " " + io.red("✗") + " " + io.yellow("note:") + " " + io.dim("(a/b)") + " " +
+			io.bold("Title") + " " + io.paint(styleWon, "done")
+		var b bytes.Buffer
+		guard := &termtext.Writer{W: &b, Keep: io.ours()}
+		if _, err := guard.Write([]byte(text)); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != text || io.shown(text) != text {
+			t.Errorf("color=%v: the guard changed our styling:\n%q\nwas\n%q", color, b.String(), text)
+		}
+		if strings.Contains(text, "\x1b") != color {
+			t.Errorf("color=%v: %q", color, text)
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/internal/termtext/termtexttest"
 )
 
@@ -87,5 +88,21 @@ func TestHostileCourseText(t *testing.T) {
 				t.Errorf("the summary shows %s", found)
 			}
 		})
+	}
+}
+
+// TestViewsKeepTheirStyling: the screens' own escapes are SGR only, so
+// View's last line of defence leaves every one of them as it is.
+func TestViewsKeepTheirStyling(t *testing.T) {
+	h := newHarnessLook(t, "../../testdata/courses/tiny", "", Look{Profile: termenv.TrueColor, Dark: true})
+	for _, keys := range [][]string{{}, {"enter"}, {"c"}, {"h"}, {"s", "y"}, {"?"}, {"esc", "x"}, {"s", "e", "l", "enter"}} {
+		h.keys(keys...)
+		view := h.m.screenView()
+		if !sgr.MatchString(view) {
+			t.Fatalf("after %v the view has no styling to keep", keys)
+		}
+		if got := termtext.Styled(view, termtext.SGR); got != view {
+			t.Errorf("after %v View changes the screen's own escapes:\n%q\nwas\n%q", keys, got, view)
+		}
 	}
 }
