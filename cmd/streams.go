@@ -99,11 +99,9 @@ func printable(text string) string { return termtext.Printable(text) }
 
 // printf and println print to Out, eprintf and eprintln to Err, what they
 // print shown safely (see shown).
-func (s *Streams) printf(format string, args ...any) { s.write(s.Out, fmt.Sprintf(format, args...)) }
-func (s *Streams) println(args ...any)               { s.write(s.Out, fmt.Sprintln(args...)) }
-func (s *Streams) eprintf(format string, args ...any) {
-	s.write(s.Err, fmt.Sprintf(format, args...))
-}
-func (s *Streams) eprintln(args ...any) { s.write(s.Err, fmt.Sprintln(args...)) }
+func (s *Streams) printf(format string, args ...any)  { s.write(s.Out, fmt.Sprintf(format, args...)) }
+func (s *Streams) println(args ...any)                { s.write(s.Out, fmt.Sprintln(args...)) }
+func (s *Streams) eprintf(format string, args ...any) { s.write(s.Err, fmt.Sprintf(format, args...)) }
+func (s *Streams) eprintln(args ...any)               { s.write(s.Err, fmt.Sprintln(args...)) }
 
 func (s *Streams) write(w io.Writer, text string) { io.WriteString(w, s.shown(text)) }

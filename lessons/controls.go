@@ -40,7 +40,7 @@ var bidiNames = map[rune]string{
 func ControlName(r rune) string {
 	var name string
 	switch {
-	case r < 0x20 && r != '\t' && r != '\n':
+	case r >= 0 && r < 0x20 && r != '\t' && r != '\n':
 		name = c0Names[r]
 	case r == 0x7f:
 		name = "DEL"

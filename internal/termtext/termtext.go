@@ -17,6 +17,8 @@ import (
 // embedding, override or isolate.
 func Unsafe(r rune) bool {
 	switch {
+	case r < 0:
+		return false
 	case r < 0x20:
 		return r != '\n' && r != '\t'
 	case r < 0x7f:
@@ -24,13 +26,13 @@ func Unsafe(r rune) bool {
 	case r < 0xa0:
 		return true // DEL and the C1 controls
 	}
-	return Bidi(r)
+	return bidi(r)
 }
 
-// Bidi reports whether r is a bidi embedding, override or isolate
+// bidi reports whether r is a bidi embedding, override or isolate
 // (U+202A to U+202E, U+2066 to U+2069), with which text can show in
 // another order than it is read (Trojan Source).
-func Bidi(r rune) bool {
+func bidi(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
