@@ -19,6 +19,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/cmd"
 	"github.com/sandcastle/sandcastle/internal/server"
+	"github.com/sandcastle/sandcastle/internal/termtext/termtexttest"
 )
 
 func TestMain(m *testing.M) {
@@ -55,6 +56,8 @@ func TestScripts(t *testing.T) {
 			"sleep":   sleepCmd,
 			"http":    httpCmd,
 			"junit":   junitCmd,
+			"ctl":     ctlCmd,
+			"clean":   cleanCmd,
 			"running": runningCmd,
 			"quiet":   quietCmd,
 			"signal":  signalCmd,
@@ -254,5 +257,44 @@ func signalCmd(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("no pid in %s", args[1])
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// controls are the placeholders ctl replaces: what a hostile course sends a
+// terminal. {ALL} is termtexttest.Text (OSC 52, OSC 0, CSI 2J, SGR, the C1
+// control CSI, a bidi override), {YAML} the same as YAML escapes.
+var controls = strings.NewReplacer(
+	"{ALL}", termtexttest.Text, "{YAML}", termtexttest.YAML,
+	"{ESC}", "\x1b", "{BEL}", "\x07", "{C1}", "\u009b", "{RLO}", "\u202e", "{NUL}", "\x00",
+)
+
+// ctlCmd writes control characters into files in place of their
+// placeholders ({ALL}, {YAML}, {ESC}, {BEL}, {C1}, {RLO}, {NUL}):
+// ctl FILE...
+func ctlCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: ctl FILE...")
+	}
+	for _, f := range args {
+		ts.Check(os.WriteFile(ts.MkAbs(f), []byte(controls.Replace(ts.ReadFile(f))), 0o644))
+	}
+}
+
+// cleanCmd asserts that the last command's stdout and stderr, or the
+// files named, hold nothing a terminal would act on: no ESC at all (the
+// scripts run with NO_COLOR), no other C0 control but newline and tab, no
+// DEL, no C1 control (as a character or a lone byte), no bidi control:
+// clean [FILE...]
+func cleanCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("usage: clean [FILE...]")
+	}
+	if len(args) == 0 {
+		args = []string{"stdout", "stderr"}
+	}
+	for _, f := range args {
+		if what, found := termtexttest.Find(ts.ReadFile(f), nil); found {
+			ts.Fatalf("%s holds %s", f, what)
+		}
 	}
 }

@@ -29,8 +29,8 @@ func newGotoCmd(a *app) *cobra.Command {
 			if s.Passed(step) {
 				// A step stays current until it passes: a passed one never is.
 				io.printf("You have passed %s %s already, so it does not become the current step (%s).\n",
-					io.bold(step.Title), io.dim("("+step.FullID()+")"), s.Current().FullID())
-				io.printf("Work on it all the same: `sandcastle show %s`, `sandcastle check %s`.\n", step.FullID(), step.FullID())
+					io.bold(step.Title), io.dim("("+step.FullID()+")"), printable(s.Current().FullID()))
+				io.printf("Work on it all the same: `sandcastle show %s`, `sandcastle check %s`.\n", printable(step.FullID()), printable(step.FullID()))
 			} else {
 				io.printf("Current step: %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
 				io.println("Read it with `sandcastle show`, then run `sandcastle check`.")
@@ -44,7 +44,7 @@ func newGotoCmd(a *app) *cobra.Command {
 				}
 			}
 			for _, f := range created {
-				io.printf("  created %s\n", f)
+				io.printf("  created %s\n", printable(f))
 			}
 			return nil
 		},

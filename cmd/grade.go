@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -167,7 +168,7 @@ func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, 
 	lessonsShown := gradedLessons(course, grades)
 	name := 9
 	for _, g := range grades {
-		name = max(name, len(g.Path))
+		name = max(name, utf8.RuneCountInString(printable(g.Path)))
 	}
 	name = min(name, 40)
 	header := fmt.Sprintf("%-*s", name, "workspace")
@@ -180,7 +181,7 @@ func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, 
 	}
 	io.println()
 	for i, l := range lessonsShown {
-		io.printf("%s %s\n", io.dim(fmt.Sprintf("L%d", i+1)), l.ID)
+		io.printf("%s %s\n", io.dim(fmt.Sprintf("L%d", i+1)), printable(l.ID))
 	}
 	ok := 0
 	for _, g := range grades {
@@ -192,7 +193,7 @@ func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, 
 }
 
 func gradeRow(io *Streams, g grade.Workspace, shown []*lessons.Lesson, name int) string {
-	row := fmt.Sprintf("%-*s", name, fit(g.Path, name))
+	row := fmt.Sprintf("%-*s", name, fit(printable(g.Path), name))
 	if g.Error != "" && len(g.Steps) == 0 {
 		return row + "  " + io.red("could not be graded: "+g.Error)
 	}
@@ -249,8 +250,9 @@ func relTo(base, path string) string {
 
 // fit cuts s to n characters, with an ellipsis.
 func fit(s string, n int) string {
-	if len(s) <= n {
+	r := []rune(s)
+	if len(r) <= n {
 		return s
 	}
-	return s[:n-1] + "…"
+	return string(r[:n-1]) + "…"
 }

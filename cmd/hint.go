@@ -31,7 +31,7 @@ The hints you have already seen are shown again above the new one.`,
 			}
 			io := a.io
 			if len(hints) == 0 {
-				io.printf("%s has no hints. `sandcastle solution` shows its solution.\n", step.FullID())
+				io.printf("%s has no hints. `sandcastle solution` shows its solution.\n", printable(step.FullID()))
 				return nil
 			}
 			io.printf("%s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))

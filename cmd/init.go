@@ -83,7 +83,7 @@ func runInit(ctx context.Context, a *app, opts *initOptions) error {
 	}
 	io.println()
 	for _, f := range created {
-		io.printf("  created %s\n", f)
+		io.printf("  created %s\n", printable(f))
 	}
 	if !ws.Course.Trusted && !ws.Course.Runs().Nothing() && !trustedCourse(ws.Course) {
 		io.println("This course runs code on your computer (its server command, on files it writes; sh checks):\n" +
@@ -103,7 +103,7 @@ func trustedCourse(c *lessons.Course) bool {
 func askLang(io *Streams, choices []string) (string, error) {
 	in := bufio.NewScanner(io.In)
 	for {
-		io.printf("Which language will you write your server in? [%s]: ", strings.Join(choices, "/"))
+		io.printf("Which language will you write your server in? [%s]: ", printable(strings.Join(choices, "/")))
 		if !in.Scan() {
 			return "", fmt.Errorf("no language chosen: pass --lang %s", strings.Join(choices, " or --lang "))
 		}

@@ -138,7 +138,7 @@ func printList(io *Streams, c *lessons.Course) {
 			if len(s.Languages) > 0 {
 				extra += ", " + fmt.Sprint(s.Languages)
 			}
-			io.printf("   %-48s %s\n", s.ID, io.dim(extra))
+			io.printf("   %-48s %s\n", printable(s.ID), io.dim(extra))
 		}
 	}
 }
@@ -188,15 +188,15 @@ func runLint(a *app, path string) error {
 		return fmt.Errorf("lint %s: %w", path, err)
 	}
 	for _, p := range problems {
-		fmt.Fprintln(a.io.Out, p.String())
+		a.io.println(printable(p.String()))
 	}
 	errs := len(problems.Errors())
 	summary := fmt.Sprintf("%s, %s", plural(errs, "error"), plural(len(problems)-errs, "warning"))
 	if errs > 0 {
-		fmt.Fprintln(a.io.Err, summary)
+		a.io.eprintln(summary)
 		return errFailed
 	}
-	fmt.Fprintf(a.io.Err, "%s: %s and %s, %s\n", course.ID, plural(len(course.Lessons), "lesson"),
+	a.io.eprintf("%s: %s and %s, %s\n", course.ID, plural(len(course.Lessons), "lesson"),
 		plural(len(course.Steps()), "step"), summary)
 	return nil
 }

@@ -108,7 +108,7 @@ func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, 
 		if bad {
 			verdict = io.red("FAIL")
 		}
-		io.printf("%-4s %-40s %-9s %s\n", verdict, l.ID, plural(len(mine), "step"), io.dim(took.Round(time.Millisecond/10).String()))
+		io.printf("%-4s %-40s %-9s %s\n", verdict, printable(l.ID), plural(len(mine), "step"), io.dim(took.Round(time.Millisecond/10).String()))
 		for _, p := range mine {
 			if !p.OK() {
 				failed++
@@ -145,7 +145,7 @@ func printFailedProof(io *Streams, p check.StepProof) {
 	if p.OK() {
 		mark = io.yellow("!")
 	}
-	io.printf("  %s %s\n", mark, name)
+	io.printf("  %s %s\n", mark, printable(name))
 	for _, pr := range p.Proofs {
 		if pr.OK {
 			continue

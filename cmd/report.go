@@ -8,6 +8,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -27,7 +28,7 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 	}
 	printChecks(io, r, "  ")
 	for _, n := range r.Notes {
-		io.printf("  %s %s\n", io.yellow("note:"), n)
+		io.printf("  %s %s\n", io.yellow("note:"), printable(n))
 	}
 	io.println()
 	if !r.Passed() {
@@ -38,7 +39,7 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 			return
 		}
 		if files := s.Files(step); len(files) > 0 {
-			io.printf("Edit %s, then run `sandcastle check` again.\n", strings.Join(files, ", "))
+			io.printf("Edit %s, then run `sandcastle check` again.\n", printable(strings.Join(files, ", ")))
 		} else {
 			io.println("Run `sandcastle check` again when you have changed your files.")
 		}
@@ -52,7 +53,7 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 		io.println(io.green(fmt.Sprintf("Step passed: all %d checks pass.", len(r.Checks))))
 	}
 	if out.Finished {
-		io.printf("\n%s\n", io.green(io.bold("You have finished "+s.Course.Title+": every step passes. Well done!")))
+		io.printf("\n%s\n", io.paint(styleWon, "You have finished "+s.Course.Title+": every step passes. Well done!"))
 		return
 	}
 	if out.Next == nil {
@@ -60,7 +61,7 @@ func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.
 	}
 	io.printf("\nNext step: %s %s\n", io.bold(out.Next.Title), io.dim("("+out.Next.FullID()+")"))
 	for _, f := range out.Created {
-		io.printf("  created %s\n", f)
+		io.printf("  created %s\n", printable(f))
 	}
 	io.println("Read it with `sandcastle show`.")
 }
@@ -78,10 +79,10 @@ func printBehind(io *Streams, s *session.Session, step *lessons.Step) {
 func printChecks(io *Streams, r check.StepResult, prefix string) {
 	for _, c := range r.Checks {
 		if c.Status == check.Pass {
-			io.printf("%s%s %s\n", prefix, io.green("✓"), c.Title)
+			io.printf("%s%s %s\n", prefix, io.green("✓"), printable(c.Title))
 			continue
 		}
-		io.printf("%s%s %s\n", prefix, io.red("✗"), c.Title)
+		io.printf("%s%s %s\n", prefix, io.red("✗"), printable(c.Title))
 		io.println(indent(c.Message, prefix+"    "))
 	}
 }
@@ -94,14 +95,14 @@ func printAll(io *Streams, results []check.StepResult) {
 		switch r.Status {
 		case check.Pass:
 			passed++
-			io.printf("%s %s\n", io.green("✓"), r.ID)
+			io.printf("%s %s\n", io.green("✓"), printable(r.ID))
 		case check.Error:
-			io.printf("%s %s: could not run\n%s\n", io.red("!"), r.ID, indent(r.Message, "    "))
+			io.printf("%s %s: could not run\n%s\n", io.red("!"), printable(r.ID), indent(r.Message, "    "))
 		default:
-			io.printf("%s %s: %d of %d checks failed\n", io.red("✗"), r.ID, r.Failed(), len(r.Checks))
+			io.printf("%s %s: %d of %d checks failed\n", io.red("✗"), printable(r.ID), r.Failed(), len(r.Checks))
 			for _, c := range r.Checks {
 				if c.Status != check.Pass {
-					io.printf("    %s %s: %s\n", io.red("✗"), c.Title, firstLine(c.Message))
+					io.printf("    %s %s: %s\n", io.red("✗"), printable(c.Title), printable(firstLine(c.Message)))
 				}
 			}
 		}
@@ -115,7 +116,7 @@ func printAll(io *Streams, results []check.StepResult) {
 // indent prefixes each line of text, shown safely: a learner's data may hold
 // control characters.
 func indent(text, prefix string) string {
-	lines := strings.Split(strings.TrimRight(check.Printable(text), "\n"), "\n")
+	lines := strings.Split(strings.TrimRight(termtext.Printable(text), "\n"), "\n")
 	for i, l := range lines {
 		if l != "" {
 			lines[i] = prefix + l

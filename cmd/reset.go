@@ -58,7 +58,7 @@ func runReset(ctx context.Context, a *app, opts *resetOptions) error {
 		}
 		io.printf("Started %s over.\n", io.bold(s.Course.Title))
 		for _, f := range created {
-			io.printf("  created %s\n", f)
+			io.printf("  created %s\n", printable(f))
 		}
 		printBackup(io, s, backup)
 		return nil
@@ -69,7 +69,7 @@ func runReset(ctx context.Context, a *app, opts *resetOptions) error {
 	}
 	io.printf("Reset %s %s.\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
 	for _, f := range written {
-		io.printf("  %s is back to where the step starts\n", f)
+		io.printf("  %s is back to where the step starts\n", printable(f))
 	}
 	if len(written) == 0 {
 		io.println("  your files already were where the step starts")
@@ -88,6 +88,6 @@ func printBackup(io *Streams, s *session.Session, b *workspace.Backup) {
 	}
 	io.printf("Your version of %s is kept in %s:\n", plural(len(b.Files), "file"), rel)
 	for _, f := range b.Files {
-		io.printf("  %s\n", filepath.Join(rel, f))
+		io.printf("  %s\n", printable(filepath.Join(rel, f)))
 	}
 }

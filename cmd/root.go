@@ -6,7 +6,6 @@ package cmd
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
 
@@ -35,6 +35,9 @@ type app struct {
 	dir string
 	// interrupts is how Ctrl-C reaches the command (nil in tests).
 	interrupts *interrupts
+	// find opens the session of the workspace holding a folder:
+	// session.Find, unless a test gives a session of its own.
+	find func(ctx context.Context, dir string) (*session.Session, error)
 }
 
 // Execute runs sandcastle with the process's arguments and streams and
@@ -79,10 +82,10 @@ func run(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintln(io.Err, "sandcastle: interrupted")
+		io.eprintln("sandcastle: interrupted")
 		return exitFailed
 	}
-	fmt.Fprintln(io.Err, "sandcastle: "+message(err))
+	io.eprintln("sandcastle: " + printable(message(err)))
 	return exitUsage
 }
 

@@ -63,7 +63,7 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 		if untrusted := (*check.UntrustedError)(nil); errors.As(err, &untrusted) {
 			return err // it could not do its work: exit 2, saying why and how to trust
 		}
-		fmt.Fprintln(io.Err, io.red("Your server did not start:")+"\n"+indent(err.Error(), "  "))
+		io.eprintln(io.red("Your server did not start:") + "\n" + indent(err.Error(), "  "))
 		return errFailed
 	}
 	defer srv.Close()
@@ -111,7 +111,7 @@ func followLog(ctx context.Context, io *Streams, srv *server.Server) error {
 			} else if info != nil {
 				how = fmt.Sprintf("it exited with code %d", info.Code)
 			}
-			fmt.Fprintf(io.Err, "%s %s.\n", io.red("Your server stopped on its own:"), how)
+			io.eprintf("%s %s.\n", io.red("Your server stopped on its own:"), how)
 			return errFailed
 		}
 		select {
@@ -119,9 +119,9 @@ func followLog(ctx context.Context, io *Streams, srv *server.Server) error {
 			stopped, _ := srv.Stop()
 			f.Copy(io.Out)
 			if stopped.Killed {
-				fmt.Fprintln(io.Err, io.yellow("Your server ignored SIGTERM, so it was killed."))
+				io.eprintln(io.yellow("Your server ignored SIGTERM, so it was killed."))
 			}
-			fmt.Fprintln(io.Err, "Stopped your server.")
+			io.eprintln("Stopped your server.")
 			return nil
 		case <-tick.C:
 		}
@@ -135,9 +135,9 @@ func serverProgress(io *Streams, s *session.Session) func(server.Phase) {
 	return func(p server.Phase) {
 		switch {
 		case p == server.Building && first:
-			fmt.Fprintln(io.Err, io.dim("Building your server… (a first Go build downloads and compiles SQLite: about a minute)"))
+			io.eprintln(io.dim("Building your server… (a first Go build downloads and compiles SQLite: about a minute)"))
 		case p == server.Building:
-			fmt.Fprintln(io.Err, io.dim("Building your server…"))
+			io.eprintln(io.dim("Building your server…"))
 		}
 	}
 }

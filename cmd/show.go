@@ -28,11 +28,11 @@ lesson's introduction.`,
 			l := step.Lesson
 			io.printf("%s %s\n", io.dim(fmt.Sprintf("Lesson %d:", lessonNumber(s.Course, l))), io.bold(l.Title))
 			if intro := withoutComments(l.Intro.For(s.Course, s.Lang())); step == l.Steps[0] && intro != "" {
-				io.printf("\n%s\n", intro)
+				io.printf("\n%s\n", printable(intro))
 			}
-			io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), withoutComments(step.Prose.For(s.Course, s.Lang())))
+			io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), printable(withoutComments(step.Prose.For(s.Course, s.Lang()))))
 			if files := s.Files(step); len(files) > 0 {
-				io.printf("\n%s %s\n", io.dim("Your files:"), strings.Join(files, ", "))
+				io.printf("\n%s %s\n", io.dim("Your files:"), printable(strings.Join(files, ", ")))
 			}
 			io.println(io.dim("When you are ready: `sandcastle check`. Stuck? `sandcastle hint`."))
 			return nil

@@ -34,7 +34,7 @@ them. Your files are not changed: compare, then write the answer in your own wor
 			}
 			io.printf("Solution of %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
 			for _, f := range files {
-				io.printf("\n%s\n%s\n", io.bold("── "+f.Path+" ──"), strings.TrimRight(f.Content, "\n"))
+				io.printf("\n%s\n%s\n", io.bold("── "+f.Path+" ──"), printable(strings.TrimRight(f.Content, "\n")))
 			}
 			return nil
 		},

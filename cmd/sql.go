@@ -3,13 +3,13 @@ package cmd
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"strings"
 	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
 
@@ -135,14 +135,14 @@ func consoleRun(ctx context.Context, io *Streams, con *check.Console, input stri
 	for _, res := range results {
 		if strings.HasPrefix(input, ".schema") {
 			for _, row := range res.Rows {
-				io.println(check.Printable(check.FormatValue(row[0])))
+				io.println(termtext.Printable(check.FormatValue(row[0])))
 			}
 			continue
 		}
-		io.println(check.Printable(check.FormatTable(res)))
+		io.println(termtext.Printable(check.FormatTable(res)))
 	}
 	if err != nil {
-		fmt.Fprintln(io.Err, io.red("error: ")+check.Printable(err.Error()))
+		io.eprintln(io.red("error: ") + termtext.Printable(err.Error()))
 		return false
 	}
 	return true

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -58,9 +59,9 @@ func printStatus(io *Streams, s *session.Session) {
 	}
 	cur := s.Current()
 	io.printf("Current step: %s %s\n", io.bold(cur.Title), io.dim("("+cur.FullID()+")"))
-	io.printf("  lesson %d of %d: %s\n", lessonNumber(s.Course, cur.Lesson), len(s.Course.Lessons), cur.Lesson.Title)
+	io.printf("  lesson %d of %d: %s\n", lessonNumber(s.Course, cur.Lesson), len(s.Course.Lessons), printable(cur.Lesson.Title))
 	if files := s.Files(cur); len(files) > 0 {
-		io.printf("  your files: %s\n", strings.Join(files, ", "))
+		io.printf("  your files: %s\n", printable(strings.Join(files, ", ")))
 	}
 	io.printf("Hints seen: %d · solutions seen: %d\n", st.HintsUsed(), len(st.Solutions))
 }
@@ -91,6 +92,6 @@ func writeJSON(io *Streams, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := io.Out.Write(b.Bytes())
+	_, err := io.Out.Write(termtext.JSON(b.Bytes()))
 	return err
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 
 	"golang.org/x/term"
+
+	"github.com/sandcastle/sandcastle/internal/termtext"
 )
 
 // Streams are a command's input and outputs, and what they are connected
@@ -32,6 +34,15 @@ func SystemStreams() *Streams {
 	}
 	_, noColor := os.LookupEnv("NO_COLOR")
 	s.Color = s.OutTTY && !noColor && os.Getenv("TERM") != "dumb"
+	// A terminal acts on escapes: one a presenter let through is made
+	// visible there, and only our own styling passes (none without colour).
+	// Output to a file or a pipe is left as the presenters made it.
+	if s.OutTTY {
+		s.Out = &termtext.Writer{W: os.Stdout, Keep: s.ours()}
+	}
+	if term.IsTerminal(int(os.Stderr.Fd())) {
+		s.Err = &termtext.Writer{W: os.Stderr, Keep: s.ours()}
+	}
 	return s
 }
 
@@ -42,9 +53,28 @@ const (
 	styleYellow = "33"
 	styleDim    = "2"
 	styleBold   = "1"
+	styleWon    = styleGreen + ";" + styleBold
 )
 
+// ours accepts the escape sequences paint writes, and none without colour.
+func (s *Streams) ours() func(seq string) bool {
+	if !s.Color {
+		return nil
+	}
+	return func(seq string) bool {
+		switch seq {
+		case "\x1b[0m", "\x1b[" + styleGreen + "m", "\x1b[" + styleRed + "m", "\x1b[" + styleYellow + "m",
+			"\x1b[" + styleDim + "m", "\x1b[" + styleBold + "m", "\x1b[" + styleWon + "m":
+			return true
+		}
+		return false
+	}
+}
+
+// paint styles text, which it first makes printable: a course's title may
+// carry escapes of its own.
 func (s *Streams) paint(style, text string) string {
+	text = termtext.Printable(text)
 	if !s.Color || text == "" {
 		return text
 	}
@@ -57,5 +87,21 @@ func (s *Streams) yellow(text string) string { return s.paint(styleYellow, text)
 func (s *Streams) dim(text string) string    { return s.paint(styleDim, text) }
 func (s *Streams) bold(text string) string   { return s.paint(styleBold, text) }
 
-func (s *Streams) printf(format string, args ...any) { fmt.Fprintf(s.Out, format, args...) }
-func (s *Streams) println(args ...any)               { fmt.Fprintln(s.Out, args...) }
+// shown is text as it may reach the terminal: whatever a course or a
+// learner wrote into it is made visible, and of the escapes only the
+// styling paint added stays (none without colour). Presenters make course
+// text printable before they style it; this catches what they did not.
+func (s *Streams) shown(text string) string { return termtext.Styled(text, s.ours()) }
+
+// printable is text a course or a learner wrote, made printable: for the
+// presenters, before they lay it out and style it.
+func printable(text string) string { return termtext.Printable(text) }
+
+// printf and println print to Out, eprintf and eprintln to Err, what they
+// print shown safely (see shown).
+func (s *Streams) printf(format string, args ...any)  { s.write(s.Out, fmt.Sprintf(format, args...)) }
+func (s *Streams) println(args ...any)                { s.write(s.Out, fmt.Sprintln(args...)) }
+func (s *Streams) eprintf(format string, args ...any) { s.write(s.Err, fmt.Sprintf(format, args...)) }
+func (s *Streams) eprintln(args ...any)               { s.write(s.Err, fmt.Sprintln(args...)) }
+
+func (s *Streams) write(w io.Writer, text string) { io.WriteString(w, s.shown(text)) }

@@ -60,7 +60,7 @@ func runTrust(io *Streams, s *session.Session, opts *trustOptions) error {
 	runs := s.Runs()
 	switch {
 	case c.Trusted:
-		io.printf("%s is sandcastle's built-in course: it is always trusted, and nothing is recorded.\n", c.Title)
+		io.printf("%s is sandcastle's built-in course: it is always trusted, and nothing is recorded.\n", printable(c.Title))
 		return nil
 	case opts.revoke:
 		was, err := s.Distrust()
@@ -68,13 +68,13 @@ func runTrust(io *Streams, s *session.Session, opts *trustOptions) error {
 			return err
 		}
 		if !was {
-			io.printf("%s was not trusted: nothing to forget.\n", c.Title)
+			io.printf("%s was not trusted: nothing to forget.\n", printable(c.Title))
 			return nil
 		}
-		io.printf("%s is no longer trusted: sandcastle runs none of its code until you trust it again.\n", c.Title)
+		io.printf("%s is no longer trusted: sandcastle runs none of its code until you trust it again.\n", printable(c.Title))
 		return nil
 	case runs.Nothing():
-		io.printf("%s runs no code on your computer (no server, no sh check): there is nothing to trust.\n", c.Title)
+		io.printf("%s runs no code on your computer (no server, no sh check): there is nothing to trust.\n", printable(c.Title))
 		return nil
 	}
 	status := s.Trusted()
@@ -85,7 +85,7 @@ func runTrust(io *Streams, s *session.Session, opts *trustOptions) error {
 		case trust.Trusted:
 			io.printf("\nYou trust this course, as it is now (since %s).\n", status.At.Local().Format("2 Jan 2006 15:04"))
 		default:
-			io.printf("\n%s: none of this runs. `sandcastle trust` trusts it.\n", status.Why(c.Title))
+			io.printf("\n%s: none of this runs. `sandcastle trust` trusts it.\n", printable(status.Why(c.Title)))
 		}
 		return nil
 	}
@@ -97,7 +97,7 @@ func runTrust(io *Streams, s *session.Session, opts *trustOptions) error {
 	if g.Aside != "" {
 		io.printf("%s the record of trusted courses could not be read; it is kept as %s.\n", io.yellow("warning:"), g.Aside)
 	}
-	io.printf("%s %s, at %s, with content %s.\n", io.green("Trusted"), c.Title, g.Location, g.Hash)
+	io.printf("%s %s, at %s, with content %s.\n", io.green("Trusted"), printable(c.Title), g.Location, g.Hash)
 	io.printf("Recorded in %s (not in the workspace).\n", g.Path)
 	io.println(io.dim("If the course changes, or is copied elsewhere, sandcastle asks again. `sandcastle trust --revoke` forgets it."))
 	return nil
@@ -111,19 +111,19 @@ func printRuns(io *Streams, runs lessons.Runs, lang string) {
 		case srv.Lang == "":
 			io.println("  Files the course writes into your workspace, which its sh checks may run:")
 		case srv.Command == "":
-			io.printf("  Files the course writes into a %s workspace:\n", srv.Lang)
+			io.printf("  Files the course writes into a %s workspace:\n", printable(srv.Lang))
 		default:
 			mine := ""
 			if srv.Lang == lang {
 				mine = io.dim(" (your workspace's language)")
 			}
-			io.printf("  Your server, in %s%s:\n    %s\n", srv.Lang, mine, io.bold(srv.Command))
+			io.printf("  Your server, in %s%s:\n    %s\n", printable(srv.Lang), mine, io.bold(srv.Command))
 			if len(srv.Files) > 0 {
 				io.println("    run with these files the course writes into your workspace:")
 			}
 		}
 		if len(srv.Files) > 0 {
-			io.printf("    %s\n", strings.Join(srv.Files, ", "))
+			io.printf("    %s\n", printable(strings.Join(srv.Files, ", ")))
 		}
 	}
 	if len(runs.Shell) == 0 {
@@ -134,7 +134,7 @@ func printRuns(io *Streams, runs lessons.Runs, lang string) {
 	}
 	io.printf("  %s, run in your workspace:\n", plural(len(runs.Shell), "sh check"))
 	for _, sh := range runs.Shell {
-		io.printf("    %s %s\n", sh.Title, io.dim("("+sh.Where()+")"))
+		io.printf("    %s %s\n", printable(sh.Title), io.dim("("+sh.Where()+")"))
 		io.println(indent(strings.TrimRight(sh.Command, "\n"), "      "))
 	}
 }

@@ -33,7 +33,11 @@ func (a *app) openSession(ctx context.Context) (*session.Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := session.Find(ctx, dir)
+	find := session.Find
+	if a.find != nil {
+		find = a.find
+	}
+	s, err := find(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +49,7 @@ func (a *app) openSession(ctx context.Context) (*session.Session, error) {
 // warnReadOnly says when the workspace's progress cannot be recorded.
 func warnReadOnly(io *Streams, s *session.Session) {
 	if why := s.ReadOnly(); why != "" {
-		fmt.Fprintf(io.Err, "%s sandcastle cannot write this workspace (%s): it checks your work, "+
+		io.eprintf("%s sandcastle cannot write this workspace (%s): it checks your work, "+
 			"but this run's progress is not recorded. Make the workspace writable to keep it.\n", io.yellow("warning:"), why)
 	}
 }
@@ -54,10 +58,10 @@ func warnReadOnly(io *Streams, s *session.Session) {
 // record of trusted courses cannot be read (for a course it matters to).
 func warnDamaged(io *Streams, s *session.Session) {
 	if w := s.Trusted().Warning; w != "" && !s.Runs().Nothing() {
-		fmt.Fprintf(io.Err, "%s %s\n", io.yellow("warning:"), w)
+		io.eprintf("%s %s\n", io.yellow("warning:"), printable(w))
 	}
 	if s.Store.Damaged != "" {
-		fmt.Fprintf(io.Err, "%s your progress database was damaged (a crash of the computer?); it is kept as %s\n"+
+		io.eprintf("%s your progress database was damaged (a crash of the computer?); it is kept as %s\n"+
 			"and your progress starts afresh: `sandcastle check --all` finds the steps you have passed.\n",
 			io.yellow("warning:"), s.Store.Damaged)
 	}
@@ -80,9 +84,9 @@ func (a *app) completeSteps(cmd *cobra.Command, args []string, _ string) ([]cobr
 	defer ws.Close()
 	var ids []cobra.Completion
 	for _, l := range ws.Course.Lessons {
-		ids = append(ids, cobra.CompletionWithDesc(l.ID, l.Title))
+		ids = append(ids, cobra.CompletionWithDesc(printable(l.ID), printable(l.Title)))
 		for _, s := range l.Steps {
-			ids = append(ids, cobra.CompletionWithDesc(s.FullID(), s.Title))
+			ids = append(ids, cobra.CompletionWithDesc(printable(s.FullID()), printable(s.Title)))
 		}
 	}
 	return ids, cobra.ShellCompDirectiveNoFileComp

@@ -22,6 +22,8 @@ func courseKeys() []string {
 // parseCourseYAML fills c from course.yaml and returns the lesson files it
 // lists. listed is false when there is no readable lessons list at all.
 func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry, listed bool) {
+	lines := splitLines(data)
+	lintControls(lines, nil, r)
 	root, err := decodeYAML(normalizeText(data))
 	if err != nil {
 		line, msg := yamlError(err)
@@ -34,6 +36,7 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 	}
 	var fields []yamlField
 	if root != nil {
+		lintYAMLControls(root, "course.yaml", lines, nodeLine, r)
 		fields = mappingFields(root, r, nodeLine)
 	}
 	have := map[string]bool{}

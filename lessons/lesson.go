@@ -15,9 +15,11 @@ func ParseLesson(file string, data []byte) (*Lesson, Problems) {
 	lines := splitLines(data)
 	from, ok := frontMatter(l, lines, r)
 	if !ok {
+		lintControls(lines, nil, r)
 		return l, r.probs
 	}
 	secs := scanSections(lines, from, r)
+	lintControls(lines, secs, r)
 	lp := &lessonParser{r: r, lesson: l}
 	lp.intro(secs[0])
 	seen := map[string]int{}
@@ -58,15 +60,16 @@ func frontMatter(l *Lesson, lines []string, r *reporter) (from int, ok bool) {
 		r.errorf(1, "front matter is never closed; end it with a --- line")
 		return len(lines), false
 	}
-	parseFrontMatter(l, strings.Join(lines[1:end], "\n"), end+1, r)
+	parseFrontMatter(l, lines, end, r)
 	return end + 1, true
 }
 
-// parseFrontMatter fills l from the front matter's YAML; last is the line of
-// its closing ---. Every problem but a YAML syntax error is reported at the
-// front matter's line.
-func parseFrontMatter(l *Lesson, text string, last int, r *reporter) {
-	root, err := decodeYAML(text)
+// parseFrontMatter fills l from the front matter's YAML, lines[1:end] of
+// the file's lines. Every problem but a YAML syntax error and a character
+// a terminal acts on is reported at the front matter's line.
+func parseFrontMatter(l *Lesson, lines []string, end int, r *reporter) {
+	last := end + 1 // the line of the closing ---
+	root, err := decodeYAML(strings.Join(lines[1:end], "\n"))
 	if err != nil {
 		line, msg := yamlError(err)
 		r.errorf(min(max(l.Line+line, l.Line), last), "front matter is not valid YAML: %s", msg)
@@ -77,6 +80,7 @@ func parseFrontMatter(l *Lesson, text string, last int, r *reporter) {
 		return
 	}
 	if root != nil {
+		lintYAMLControls(root, "front matter", lines, func(n *yaml.Node) int { return l.Line + n.Line }, r)
 		at := func(*yaml.Node) int { return l.Line }
 		for _, f := range mappingFields(root, r, at) {
 			v, isText := scalarText(f.value)

@@ -211,29 +211,3 @@ func writeRow(b *strings.Builder, cells []string, widths []int) {
 	}
 	b.WriteByte('\n')
 }
-
-// Printable makes text safe to show in a terminal: control characters (an
-// escape that would clear the screen, say) are shown as symbols; newlines
-// and tabs stay.
-func Printable(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r < 0x20:
-			return 0x2400 + r // the Unicode control pictures: ␛ for ESC
-		case r == 0x7f:
-			return '␡'
-		case r >= 0x80 && r < 0xa0:
-			return '�'
-		}
-		return r
-	}, s)
-}
-
-func isControl(r rune) bool {
-	return (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0)
-}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/internal/server"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
@@ -311,7 +312,7 @@ func sentText(req Request) string {
 func cutAnswer(a *server.Answer) string {
 	what := "It answered " + a.Status
 	if ct := a.Header.Get("Content-Type"); ct != "" {
-		what += " (Content-Type: " + Printable(ct) + ")"
+		what += " (Content-Type: " + termtext.Printable(ct) + ")"
 	}
 	size := server.Size(server.MaxBody)
 	return fmt.Sprintf("Your server's answer is longer than %s; sandcastle read the first %s and did not judge it. %s. "+
@@ -329,5 +330,5 @@ func answeredTwice(after []byte) string {
 	}
 	first, _, _ := bytes.Cut(after, []byte("\n"))
 	return fmt.Sprintf("Your server answered twice: after its answer it sent another (%s). "+
-		"A handler answers once: return right after answering.", Printable(strings.TrimSpace(shortenText(string(first), 80))))
+		"A handler answers once: return right after answering.", termtext.Printable(strings.TrimSpace(shortenText(string(first), 80))))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 )
 
 // JUnit XML, as CI systems read it: one test suite per workspace, one test
@@ -44,19 +45,23 @@ type junitProblem struct {
 	Text    string `xml:",chardata"`
 }
 
-// WriteJUnit writes the grades as JUnit XML.
+// WriteJUnit writes the grades as JUnit XML. Its text is made printable: a
+// report is read in a terminal too, and XML carries C1 and bidi controls
+// as they are (and cannot carry most C0 controls at all).
 func WriteJUnit(w io.Writer, course string, grades []Workspace) error {
-	doc := junitSuites{Name: course}
+	doc := junitSuites{Name: termtext.Printable(course)}
 	for _, g := range grades {
-		s := junitSuite{Name: g.Path, Time: seconds(g.Duration.Seconds()), SystemErr: g.Error}
+		s := junitSuite{Name: termtext.Printable(g.Path), Time: seconds(g.Duration.Seconds()), SystemErr: termtext.Printable(g.Error)}
 		if g.Error != "" {
 			s.Errors++
 		}
 		for _, r := range g.Steps {
-			c := junitCase{Class: strings.SplitN(r.ID, "/", 2)[0], Name: r.ID, Time: seconds(r.Duration.Seconds())}
+			id := termtext.Printable(r.ID)
+			c := junitCase{Class: strings.SplitN(id, "/", 2)[0], Name: id, Time: seconds(r.Duration.Seconds())}
 			switch r.Status {
 			case check.Error:
-				c.Error = &junitProblem{Message: firstLine(r.Message), Text: r.Message}
+				msg := termtext.Printable(r.Message)
+				c.Error = &junitProblem{Message: firstLine(msg), Text: msg}
 				s.Errors++
 			case check.Fail:
 				c.Failure = &junitProblem{Message: fmt.Sprintf("%d of %d checks failed", r.Failed(), len(r.Checks)), Text: failures(r)}
@@ -87,7 +92,7 @@ func failures(r check.StepResult) string {
 	var b strings.Builder
 	for _, c := range r.Checks {
 		if c.Status != check.Pass {
-			fmt.Fprintf(&b, "✗ %s\n%s\n\n", c.Title, check.Printable(c.Message))
+			fmt.Fprintf(&b, "✗ %s\n%s\n\n", termtext.Printable(c.Title), termtext.Printable(c.Message))
 		}
 	}
 	return strings.TrimSpace(b.String())

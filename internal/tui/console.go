@@ -12,6 +12,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
@@ -79,12 +80,12 @@ func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, leave boo
 	case consoleOpenedMsg:
 		m.running = false
 		if msg.err != nil {
-			m.say(sh.st.fail.Render("the console could not start: " + check.Printable(msg.err.Error())))
+			m.say(sh.st.fail.Render("the console could not start: " + termtext.Printable(msg.err.Error())))
 			break
 		}
 		m.con = msg.con
 		for _, e := range msg.con.Skipped {
-			m.say(sh.st.warn.Render("left out of the sandbox: " + check.Printable(e.Error())))
+			m.say(sh.st.warn.Render("left out of the sandbox: " + termtext.Printable(e.Error())))
 		}
 	case consoleResultMsg:
 		m.running = false
@@ -122,7 +123,7 @@ func (m consoleModel) submit(sh *shared) (consoleModel, bool, tea.Cmd) {
 	if text == "" {
 		return m, false, nil
 	}
-	m.say(sh.st.dim.Render(m.input.Prompt) + check.Printable(line))
+	m.say(sh.st.dim.Render(m.input.Prompt) + termtext.Printable(line))
 	if !strings.HasPrefix(text, ".") && !sandbox.Complete(text) {
 		m.pending += line + "\n"
 		m.input.Prompt = " ...> "
@@ -169,10 +170,10 @@ func (m *consoleModel) show(sh *shared, msg consoleResultMsg) {
 		switch {
 		case msg.dot:
 			for _, row := range res.Rows {
-				m.say(check.Printable(check.FormatValue(row[0])))
+				m.say(termtext.Printable(check.FormatValue(row[0])))
 			}
 			if len(res.Rows) == 0 && msg.table != "" {
-				m.say(sh.st.dim.Render("there is no table or view named " + check.Printable(msg.table)))
+				m.say(sh.st.dim.Render("there is no table or view named " + termtext.Printable(msg.table)))
 			}
 		case res.Columns != nil:
 			m.table(check.FormatTable(res))
@@ -182,20 +183,20 @@ func (m *consoleModel) show(sh *shared, msg consoleResultMsg) {
 		shown = true
 	}
 	if msg.err != nil {
-		m.say(sh.st.fail.Render("error: ") + check.Printable(msg.err.Error()))
+		m.say(sh.st.fail.Render("error: ") + termtext.Printable(msg.err.Error()))
 	} else if !shown {
 		m.say(sh.st.dim.Render("ok"))
 	}
 }
 
 // say adds text to the transcript; it wraps to the window. Text is styled
-// already: what came from the sandbox goes through check.Printable first, so
+// already: what came from the sandbox goes through termtext.Printable first, so
 // that a value cannot send the terminal escape sequences.
 func (m *consoleModel) say(text string) { m.log = append(m.log, text) }
 
 // table adds a table to the transcript; its lines are cut, not wrapped, so
 // its columns stay aligned.
-func (m *consoleModel) table(text string) { m.log = append(m.log, tableMark+check.Printable(text)) }
+func (m *consoleModel) table(text string) { m.log = append(m.log, tableMark+termtext.Printable(text)) }
 
 // tableMark starts a transcript entry whose lines must not wrap.
 const tableMark = "\x00"

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -102,7 +103,7 @@ func lessonRow(sh *shared, li int, l *lessons.Lesson, width int) string {
 			done++
 		}
 	}
-	head := fmt.Sprintf("%d. %s", li+1, l.Title)
+	head := fmt.Sprintf("%d. %s", li+1, termtext.Printable(l.Title))
 	count := fmt.Sprintf("%d/%d", done, len(l.Steps))
 	return st.header.Render(fit(head, width-len(count)-1)) + " " + st.dim.Render(count)
 }
@@ -119,7 +120,7 @@ func (m mapModel) stepRow(sh *shared, s *lessons.Step, width int) string {
 	case sp.Attempts > 0:
 		icon, style = "✗", st.fail
 	}
-	title := fit(s.Title, width-5)
+	title := fit(termtext.Printable(s.Title), width-5)
 	if s.Index == m.cursor {
 		// The › shows the cursor without colour too (NO_COLOR, TERM=dumb).
 		return st.current.Render("›") + " " + style.Render(icon) + " " + st.selected.Render(title)
@@ -132,9 +133,9 @@ func (m mapModel) view(sh *shared) string {
 	width := sh.width
 	steps := sh.course.Steps()
 	passed, total := workspace.Passed(sh.course, sh.progress), len(steps)
-	header := st.title.Render(fit(sh.course.Title, width-20)) + "  " +
+	header := st.title.Render(fit(termtext.Printable(sh.course.Title), width-20)) + "  " +
 		progressBar(st, passed, total, min(20, max(width/5, 6))) + st.dim.Render(fmt.Sprintf(" %d/%d", passed, total))
-	where := st.dim.Render(fit("workspace: "+sh.sess.WS.Root, width))
+	where := st.dim.Render(fit("workspace: "+termtext.Printable(sh.sess.WS.Root), width))
 	height := m.listHeight(sh)
 	offset := scrollTo(m.offset, rowOf(sh, steps[m.cursor]), height, rowCount(sh))
 	visible := m.rows(sh, width, offset, offset+height)

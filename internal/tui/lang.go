@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 )
 
 // langModel asks, once, the language the learner will write their server in.
@@ -48,13 +49,13 @@ func (m langModel) update(sh *shared, msg tea.Msg) (langModel, tea.Cmd) {
 func (m langModel) view(sh *shared) string {
 	st := sh.st
 	var b strings.Builder
-	b.WriteString(st.title.Render("Welcome to "+sh.course.Title) + "\n\n")
+	b.WriteString(st.title.Render("Welcome to "+termtext.Printable(sh.course.Title)) + "\n\n")
 	b.WriteString(wrap("Later in the course you write a small web server that saves scores and serves a "+
 		"leaderboard. Which language will you write it in? You choose once; the SQL lessons are the same either way.", sh.width) + "\n\n")
 	for i, lang := range sh.course.LanguageNames() {
 		name := langNames[lang]
 		if name == "" {
-			name = lang
+			name = termtext.Printable(lang)
 		}
 		if i == m.cursor {
 			b.WriteString(st.selected.Render(" ▶ "+name+" ") + "\n")

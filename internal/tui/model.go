@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/internal/trust"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
@@ -92,7 +93,9 @@ func (sh *shared) passed(step *lessons.Step) bool {
 	return sh.progress.Steps[step.FullID()].Passed
 }
 
-func (sh *shared) say(text string, bad bool) { sh.notice, sh.noticeBad = text, bad }
+func (sh *shared) say(text string, bad bool) {
+	sh.notice, sh.noticeBad = termtext.Printable(text), bad // an error may quote a course or a learner
+}
 
 // Model is the root model of the TUI.
 type Model struct {
@@ -240,7 +243,16 @@ func (m Model) each(keys []tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // View draws the screen.
+// View is the screen. Every screen makes the course's and the learner's
+// text printable before it styles it; what one of them missed is made
+// visible here, keeping only the styling (SGR) lipgloss added, so that no
+// text can move the cursor, clear the screen, or set the clipboard or the
+// window's title.
 func (m Model) View() string {
+	return termtext.Styled(m.screenView(), termtext.SGR)
+}
+
+func (m Model) screenView() string {
 	if m.sh.width == 0 {
 		return ""
 	}
@@ -291,7 +303,7 @@ func (m Model) changed(msg changedMsg) (tea.Model, tea.Cmd) {
 func (m Model) Summary() string {
 	passed := workspace.Passed(m.sh.course, m.sh.progress)
 	total := len(m.sh.course.Steps())
-	line := m.sh.course.Title + ": " + strconv.Itoa(passed) + " of " + strconv.Itoa(total) + " steps passed"
+	line := termtext.Printable(m.sh.course.Title) + ": " + strconv.Itoa(passed) + " of " + strconv.Itoa(total) + " steps passed"
 	if passed == total {
 		line += ". Every step passes: well done!"
 	} else {

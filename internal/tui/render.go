@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -97,7 +98,9 @@ func stepMarkdown(course *lessons.Course, step *lessons.Step, lang string) strin
 		b.WriteString("\n\n## " + step.Title + "\n\n") // where the step itself starts
 	}
 	b.WriteString(strings.TrimSpace(step.Prose.For(course, lang)))
-	return b.String()
+	// Made printable before glamour styles it: an escape in the prose, a
+	// code span or a code block would reach the terminal as it is.
+	return termtext.Printable(b.String())
 }
 
 // codeBreaks are where a code line may wrap besides spaces: after an

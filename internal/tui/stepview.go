@@ -13,6 +13,7 @@ import (
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -105,10 +106,10 @@ func (m stepModel) header(sh *shared) string {
 	if sh.watching {
 		watch = st.pass.Render("● watching")
 	}
-	crumbs := fmt.Sprintf("%s › %d. %s › step %d of %d", sh.course.Title, lessonIndex(sh, l)+1, l.Title, pos, len(l.Steps))
+	crumbs := termtext.Printable(fmt.Sprintf("%s › %d. %s › step %d of %d", sh.course.Title, lessonIndex(sh, l)+1, l.Title, pos, len(l.Steps)))
 	line1 := fit(st.dim.Render(crumbs), sh.width-lipgloss.Width(watch)-1)
 	line1 += strings.Repeat(" ", max(sh.width-lipgloss.Width(line1)-lipgloss.Width(watch), 1)) + watch
-	title := st.title.Render(m.step.Title)
+	title := st.title.Render(termtext.Printable(m.step.Title))
 	switch {
 	case sh.passed(m.step) && m.checked != nil && !m.checked.Passed():
 		title += " " + st.warn.Render("✓ passed before · failing now")
@@ -168,25 +169,25 @@ func (m stepModel) resultsText(sh *shared, width int) string {
 		next := nextStep(sh, m.step)
 		switch left := len(sh.course.Steps()) - workspace.Passed(sh.course, sh.progress); {
 		case next != nil:
-			b.WriteString(wrap("Press n for the next step: "+next.Title+".", width) + "\n")
+			b.WriteString(wrap("Press n for the next step: "+termtext.Printable(next.Title)+".", width) + "\n")
 		case left == 0:
-			b.WriteString(wrap("That was the last step of "+sh.course.Title+". Well done!", width) + "\n")
+			b.WriteString(wrap("That was the last step of "+termtext.Printable(sh.course.Title)+". Well done!", width) + "\n")
 		default:
 			steps := "steps have"
 			if left == 1 {
 				steps = "step has"
 			}
 			b.WriteString(wrap(fmt.Sprintf("That was the last step of the course, but %d %s not passed yet. "+
-				"Press n for the first of them: %s.", left, steps, sh.current.Title), width) + "\n")
+				"Press n for the first of them: %s.", left, steps, termtext.Printable(sh.current.Title)), width) + "\n")
 		}
 		b.WriteString("\n")
 	}
 	if files := sh.sess.Files(m.step); len(files) > 0 {
-		b.WriteString(st.dim.Render("your files: ") + fit(strings.Join(files, ", "), width-12) + "\n")
+		b.WriteString(st.dim.Render("your files: ") + fit(termtext.Printable(strings.Join(files, ", ")), width-12) + "\n")
 	}
 	b.WriteString(m.checkText(sh, width))
 	if m.info != "" {
-		b.WriteString("\n" + st.dim.Render(wrap(m.info, width)) + "\n")
+		b.WriteString("\n" + st.dim.Render(wrap(termtext.Printable(m.info), width)) + "\n")
 	}
 	b.WriteString(m.logText(sh, width))
 	b.WriteString(m.hintsText(sh, width))
@@ -219,7 +220,7 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	}
 	if r.Status == check.Error {
 		b.WriteString(st.fail.Render("! the step could not run") + st.dim.Render(" · "+when) + "\n")
-		b.WriteString(block(check.Printable(r.Message), width, "  ") + "\n")
+		b.WriteString(block(termtext.Printable(r.Message), width, "  ") + "\n")
 		b.WriteString(behindText(sh, m.step, width))
 		return b.String()
 	}
@@ -227,11 +228,11 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	b.WriteString(st.dim.Render(fmt.Sprintf("checked %s · %d of %d pass", when, passed, len(r.Checks))) + "\n")
 	for _, c := range r.Checks {
 		if c.Status == check.Pass {
-			b.WriteString(hanging(st.pass.Render("✓ "), c.Title, width, 2) + "\n")
+			b.WriteString(hanging(st.pass.Render("✓ "), termtext.Printable(c.Title), width, 2) + "\n")
 			continue
 		}
-		b.WriteString(hanging(st.fail.Render("✗ "), c.Title, width, 2) + "\n")
-		b.WriteString(block(check.Printable(c.Message), width, "  ") + "\n")
+		b.WriteString(hanging(st.fail.Render("✗ "), termtext.Printable(c.Title), width, 2) + "\n")
+		b.WriteString(block(termtext.Printable(c.Message), width, "  ") + "\n")
 	}
 	if r.Refused() {
 		b.WriteString(trustText(sh, width))
@@ -260,7 +261,7 @@ func (m stepModel) hintsText(sh *shared, width int) string {
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render(fmt.Sprintf("Hints (%d of %d)", len(m.hints), all)) + "\n")
 	for i, h := range m.hints {
-		for j, para := range hintParagraphs(h.Body) {
+		for j, para := range hintParagraphs(termtext.Printable(h.Body)) {
 			first := "   "
 			if j == 0 {
 				first = fmt.Sprintf("%d. ", i+1)
@@ -286,8 +287,8 @@ func (m stepModel) solutionText(sh *shared, width int) string {
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render("Solution") + "\n")
 	for _, f := range m.solution {
-		b.WriteString(st.dim.Render("── "+f.Path+" ──") + "\n")
-		b.WriteString(block(check.Printable(strings.TrimRight(f.Content, "\n")), width, "") + "\n")
+		b.WriteString(st.dim.Render("── "+termtext.Printable(f.Path)+" ──") + "\n")
+		b.WriteString(block(termtext.Printable(strings.TrimRight(f.Content, "\n")), width, "") + "\n")
 	}
 	return b.String()
 }
@@ -296,7 +297,7 @@ func (m stepModel) solutionText(sh *shared, width int) string {
 // cut with an ellipsis, so they keep their columns; other lines wrap, a
 // code line's continuation under its own indentation, so that nothing of a
 // message or a solution is lost off the edge. The text is styled already,
-// or passed through check.Printable.
+// or passed through termtext.Printable.
 func block(text string, width int, indent string) string {
 	w := width - ansi.StringWidth(indent)
 	var out []string
@@ -363,7 +364,7 @@ func (m stepModel) logText(sh *shared, width int) string {
 	for _, l := range m.log {
 		// A log line wraps, its continuation indented, so nothing of an
 		// error is lost off the edge.
-		for _, part := range strings.Split(hanging("", check.Printable(l), width, 2), "\n") {
+		for _, part := range strings.Split(hanging("", termtext.Printable(l), width, 2), "\n") {
 			b.WriteString(st.dim.Render(part) + "\n")
 		}
 	}

@@ -7,8 +7,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/internal/trust"
 )
 
@@ -67,9 +67,9 @@ func trustText(sh *shared, width int) string {
 	line := func(text, indent string) {
 		b.WriteString(hanging(indent, text, width, ansi.StringWidth(indent)) + "\n")
 	}
-	b.WriteString("\n" + st.header.Render(check.Printable(sh.trusted.Why(sh.course.Title))) + "\n")
+	b.WriteString("\n" + st.header.Render(termtext.Printable(sh.trusted.Why(sh.course.Title))) + "\n")
 	if w := sh.trusted.Warning; w != "" {
-		b.WriteString(st.warn.Render(wrap(check.Printable(w), width)) + "\n")
+		b.WriteString(st.warn.Render(wrap(termtext.Printable(w), width)) + "\n")
 	}
 	line("sandcastle runs none of a course's code before you trust it. This course runs:", "")
 	runs := sh.course.Runs()
@@ -78,22 +78,22 @@ func trustText(sh *shared, width int) string {
 		case srv.Lang == "":
 			line("files the course writes, which its sh checks may run:", "• ")
 		case srv.Command == "":
-			line("files the course writes for "+srv.Lang+":", "• ")
+			line("files the course writes for "+termtext.Printable(srv.Lang)+":", "• ")
 		default:
 			mine := ""
 			if srv.Lang == sh.lang {
 				mine = " (yours)"
 			}
-			line(fmt.Sprintf("your server in %s%s:", srv.Lang, mine), "• ")
-			b.WriteString(st.current.Render(block(check.Printable(srv.Command), width, "    ")) + "\n")
+			line(fmt.Sprintf("your server in %s%s:", termtext.Printable(srv.Lang), mine), "• ")
+			b.WriteString(st.current.Render(block(termtext.Printable(srv.Command), width, "    ")) + "\n")
 		}
 		if len(srv.Files) > 0 {
-			line("with the files the course writes: "+check.Printable(strings.Join(srv.Files, ", ")), "  ")
+			line("with the files the course writes: "+termtext.Printable(strings.Join(srv.Files, ", ")), "  ")
 		}
 	}
 	for _, c := range runs.Shell {
-		line(fmt.Sprintf("sh check %q (%s):", check.Printable(c.Title), c.Where()), "• ")
-		b.WriteString(block(check.Printable(strings.TrimRight(c.Command, "\n")), width, "    ") + "\n")
+		line(fmt.Sprintf("sh check %q (%s):", termtext.Printable(c.Title), c.Where()), "• ")
+		b.WriteString(block(termtext.Printable(strings.TrimRight(c.Command, "\n")), width, "    ") + "\n")
 	}
 	b.WriteString(st.dim.Render(wrap("Trust only a course whose author you trust. Trust is recorded in your config folder, for this course as it is now.", width)) + "\n")
 	b.WriteString(st.key.Render("t") + " trust it and check again\n")
