@@ -168,6 +168,9 @@ func launch(o *Options, argv []string, log *os.File, conf *confinement) (*Server
 	o.progress(Starting)
 	err = startLocked(func() (err error) {
 		s.cmd, s.namespace, err = startContained(newCmd)
+		if err == nil {
+			s.pgid = s.cmd.Process.Pid // before wait reads it
+		}
 		return err
 	}, s.wait)
 	w.Close() // the server has its own copy; EOF comes when its processes are gone
@@ -178,7 +181,6 @@ func launch(o *Options, argv []string, log *os.File, conf *confinement) (*Server
 		}
 		return nil, fmt.Errorf("start your server: %w", err)
 	}
-	s.pgid = s.cmd.Process.Pid
 	if o.onStart != nil {
 		o.onStart(s.pgid)
 	}
