@@ -111,8 +111,8 @@ func confineAndExec(spec string, argv []string) error {
 	if err != nil {
 		return fmt.Errorf("landlock: %w", err)
 	}
-	if abi, _ := llsyscall.LandlockGetABIVersion(); abi < landlockNet {
-		fmt.Fprintf(os.Stderr, "sandcastle: this kernel's Landlock (ABI %d) %s; grade inside a container to confine it\n", abi, lacking(abi))
+	for _, gap := range ConfinementGaps() {
+		fmt.Fprintf(os.Stderr, "sandcastle: %s; grade inside a container to confine it\n", gap)
 	}
 	if fd >= 0 {
 		runtime.LockOSThread() // never unlocked: the exec happens on this thread
@@ -126,12 +126,17 @@ func confineAndExec(spec string, argv []string) error {
 	return syscall.Exec(argv[0], argv, env)
 }
 
-// lacking says what a Landlock ABI older than landlockNet leaves out.
-func lacking(abi int) string {
-	if abi < 1 {
-		return "is not available: the server may read and write whatever you can, and connect anywhere"
+// ConfinementGaps says what this system cannot confine of a student's
+// server in grade, a phrase each; none when Landlock has rules for files
+// and TCP (ABI 4, Linux 6.7, or later).
+func ConfinementGaps() []string {
+	switch abi, _ := llsyscall.LandlockGetABIVersion(); {
+	case abi < 1:
+		return []string{"this kernel has no Landlock: a student's server may read and write whatever you can, and connect anywhere"}
+	case abi < landlockNet:
+		return []string{fmt.Sprintf("this kernel's Landlock (ABI %d) has no TCP rules: a student's server may connect anywhere", abi)}
 	}
-	return "has no TCP rules: the server may connect anywhere"
+	return nil
 }
 
 // prSetNoNewPrivs is PR_SET_NO_NEW_PRIVS from <linux/prctl.h>.
