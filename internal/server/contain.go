@@ -44,12 +44,16 @@ func startContained(newCmd func() *exec.Cmd) (cmd *exec.Cmd, inNamespace bool, e
 		if err == nil || !namespaceRefusal(err) {
 			return cmd, err == nil, err
 		}
-		refuseNamespace()
 	}
 	cmd = newCmd()
 	inGroup(cmd)
 	fallbackStarted()
-	return cmd, false, cmd.Start()
+	if err = cmd.Start(); err == nil && useNamespace() {
+		// It starts without one: the kernel refuses the namespace (EPERM
+		// of a program that cannot run would have failed here too).
+		refuseNamespace()
+	}
+	return cmd, false, err
 }
 
 // RunContained runs the command newCmd returns as a server is run: in a new

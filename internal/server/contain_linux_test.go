@@ -71,3 +71,21 @@ func (f *fake) assertQuiet(t *testing.T) {
 		t.Errorf("the daemon's file still changes: %q, then %q", before, after)
 	}
 }
+
+// A server that cannot run (a file without execute permission: EACCES, as
+// a kernel refusing a namespace may say) is not taken for such a kernel:
+// the next server still starts in a namespace.
+func TestUnrunnableServerKeepsTheNamespace(t *testing.T) {
+	if !namespaceAvailable() {
+		t.Skip("the kernel refuses a PID namespace")
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "run-server"), "#!/bin/sh\nexit 0\n") // mode 0644
+	if _, err := Start(context.Background(), Options{Dir: dir, Command: "./run-server"}); err == nil {
+		t.Fatal("a server without execute permission started")
+	}
+	f := pyFake(t, "good")
+	if s := startOK(t, context.Background(), f.Options); !s.namespace {
+		t.Error("after a server that could not run, servers start without a namespace")
+	}
+}
