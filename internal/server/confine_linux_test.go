@@ -187,3 +187,11 @@ func TestConfinedGo(t *testing.T) {
 		t.Errorf("the server sees GITHUB_TOKEN=%q", lines[3])
 	}
 }
+
+// A confined server whose program is missing says so, as one that is not
+// confined does.
+func TestConfinedNotFound(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, err := Start(context.Background(), Options{Dir: t.TempDir(), Command: "python3 server/app.py", Confine: true})
+	contains(t, "message", failure(t, err, NotFound).Message, "python3 was not found; install Python 3")
+}

@@ -40,11 +40,11 @@ func (c *confinement) launcher(o *Options, argv, env []string, port int) ([]stri
 	if os.Getenv(LauncherEnv) != "" {
 		// A test binary whose TestMain does not call RunLauncher would run
 		// its tests again here, starting servers without end.
-		return nil, nil, fmt.Errorf("start your server: sandcastle's launcher did not launch it (%s is set: a TestMain must call server.RunLauncher)", LauncherEnv)
+		return nil, nil, fmt.Errorf("sandcastle's launcher did not launch it (%s is set: a TestMain must call server.RunLauncher)", LauncherEnv)
 	}
 	self, err := os.Executable()
 	if err != nil {
-		return nil, nil, fmt.Errorf("start your server: find sandcastle's own binary: %w", err)
+		return nil, nil, fmt.Errorf("find sandcastle's own binary: %w", err)
 	}
 	program, err := exec.LookPath(argv[0])
 	if err != nil {

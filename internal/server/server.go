@@ -146,20 +146,15 @@ func launch(o *Options, argv []string, log *os.File, conf *confinement) (*Server
 		quit: make(chan struct{}), exited: make(chan struct{}), done: make(chan struct{}),
 	}
 	s.URL = "http://" + s.addr()
-	env := serverEnv(o, port)
-	if conf != nil {
-		if argv, env, err = conf.launcher(o, argv, confinedEnv(o, port, conf.home), port); err != nil {
-			w.Close()
-			out.close()
-			if notFoundError(err) {
-				return nil, notFound(argv[0], o.Command)
-			}
-			return nil, err
-		}
+	run, env, err := command(o, argv, port, conf)
+	if err != nil {
+		w.Close()
+		out.close()
+		return nil, startError(err, argv[0], o.Command)
 	}
 	env = append(env, markEnv+"="+s.mark)
 	newCmd := func() *exec.Cmd {
-		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd := exec.Command(run[0], run[1:]...)
 		cmd.Dir = o.Dir
 		cmd.Env = env
 		cmd.Stdout, cmd.Stderr = w, w
@@ -176,15 +171,29 @@ func launch(o *Options, argv []string, log *os.File, conf *confinement) (*Server
 	w.Close() // the server has its own copy; EOF comes when its processes are gone
 	if err != nil {
 		out.close()
-		if notFoundError(err) {
-			return nil, notFound(argv[0], o.Command)
-		}
-		return nil, fmt.Errorf("start your server: %w", err)
+		return nil, startError(err, argv[0], o.Command)
 	}
 	if o.onStart != nil {
 		o.onStart(s.pgid)
 	}
 	return s, nil
+}
+
+// command is the command line and the environment that start argv: through
+// the launcher, confined, when conf is set.
+func command(o *Options, argv []string, port int, conf *confinement) (run, env []string, err error) {
+	if conf == nil {
+		return argv, serverEnv(o, port), nil
+	}
+	return conf.launcher(o, argv, confinedEnv(o, port, conf.home), port)
+}
+
+// startError says why the server's program did not start.
+func startError(err error, program, command string) error {
+	if notFoundError(err) {
+		return notFound(program, command)
+	}
+	return fmt.Errorf("start your server: %w", err)
 }
 
 // addr is where the server listens: 127.0.0.1:PORT.
