@@ -104,14 +104,26 @@ func (c *confinement) remove() {
 
 // installRoot is the folder a program is installed in, which it may read
 // at run time: /usr for /usr/bin/python3, ~/.pyenv for its shims, the
-// version's folder for ~/.pyenv/versions/3.11.7/bin/python3.
-func installRoot(program string) string {
+// version's folder for ~/.pyenv/versions/3.11.7/bin/python3. It is never
+// the user's home, nor a folder that holds it (~/bin/python3 gives ~/bin):
+// a server must not read ~/.ssh because its interpreter lives in ~/bin.
+func installRoot(program, home string) string {
 	dir := filepath.Dir(program)
 	switch filepath.Base(dir) {
 	case "bin", "sbin", "shims":
-		if parent := filepath.Dir(dir); parent != string(filepath.Separator) {
+		parent := filepath.Dir(dir)
+		if parent != filepath.Dir(parent) && !holds(parent, home) {
 			return parent
 		}
 	}
 	return dir
+}
+
+// holds reports whether folder dir is path or one of its parents.
+func holds(dir, path string) bool {
+	if path == "" {
+		return false
+	}
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

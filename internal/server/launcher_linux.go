@@ -54,8 +54,9 @@ func (c *confinement) launcher(o *Options, argv, env []string, port int) ([]stri
 		return nil, nil, err
 	}
 	rules := launchRules{Read: append(slices.Clone(systemDirs), o.Dir), Write: []string{c.home}, Port: port}
+	home, _ := os.UserHomeDir()
 	for _, p := range []string{program, evalLinks(program)} {
-		rules.Read = append(rules.Read, installRoot(p))
+		rules.Read = append(rules.Read, installRoot(p, home))
 	}
 	if o.DatabasePath != "" { // SQLite writes its journal beside the database
 		rules.Write = append(rules.Write, filepath.Dir(o.DatabasePath))
