@@ -4,6 +4,12 @@ import (
 	"os"
 
 	"github.com/sandcastle/sandcastle/cmd"
+	"github.com/sandcastle/sandcastle/internal/server"
 )
 
-func main() { os.Exit(cmd.Execute()) }
+func main() {
+	// Before anything else: started again as a confined server's launcher,
+	// sandcastle confines itself and becomes the server (grade).
+	server.RunLauncher()
+	os.Exit(cmd.Execute())
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"os/exec"
@@ -17,10 +18,13 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/sandcastle/sandcastle/cmd"
+	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/termtext/termtexttest"
 )
 
 func TestMain(m *testing.M) {
+	// grade confines a student's server with this binary, started again.
+	server.RunLauncher()
 	testscript.Main(m, map[string]func(){
 		"sandcastle": func() { os.Exit(cmd.Execute()) },
 	})
@@ -47,15 +51,26 @@ func TestScripts(t *testing.T) {
 			}
 			return os.CopyFS(filepath.Join(env.WorkDir, "web"), os.DirFS("testdata/courses/web"))
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"lines": linesCmd,
-			"sleep": sleepCmd,
-			"http":  httpCmd,
-			"junit": junitCmd,
-			"ctl":   ctlCmd,
-			"clean": cleanCmd,
-		},
+		Cmds: scriptCmds(),
 	})
+}
+
+// scriptCmd is a command of the scripts' own.
+type scriptCmd = func(ts *testscript.TestScript, neg bool, args []string)
+
+// scriptCmds are the scripts' own commands: these, and on Unix those that
+// look for processes and send signals (processCmds).
+func scriptCmds() map[string]scriptCmd {
+	cmds := map[string]scriptCmd{
+		"lines": linesCmd,
+		"sleep": sleepCmd,
+		"http":  httpCmd,
+		"junit": junitCmd,
+		"ctl":   ctlCmd,
+		"clean": cleanCmd,
+	}
+	maps.Copy(cmds, processCmds)
+	return cmds
 }
 
 // goEnv is the Go environment a learner's Go server builds with in the

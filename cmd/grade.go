@@ -15,6 +15,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/grade"
+	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -97,6 +98,11 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	if opts.junit != "" {
 		if err := junit.Check(); err != nil {
 			return reportError(opts.junit, err)
+		}
+	}
+	if len(course.Languages) > 0 { // students' servers will run
+		for _, gap := range server.ConfinementGaps() {
+			a.io.eprintln(a.io.yellow("Note: " + gap + "; grade inside a container to confine it (docs/classroom.md)."))
 		}
 	}
 	previous := debug.SetMemoryLimit(memoryLimit())

@@ -52,7 +52,7 @@ func Execute() int {
 	defer cancel()
 	ints := &interrupts{cancel: cancel}
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(signals)
 	go ints.watch(signals)
 	return run(ctx, &app{io: SystemStreams(), interrupts: ints}, os.Args[1:])

@@ -119,7 +119,7 @@ func followLog(ctx context.Context, io *Streams, srv *server.Server) error {
 			stopped, _ := srv.Stop()
 			f.Copy(io.Out)
 			if stopped.Killed {
-				io.eprintln(io.yellow("Your server ignored SIGTERM for 2 s, so it was killed."))
+				io.eprintln(io.yellow("Your server ignored SIGTERM, so it was killed."))
 			}
 			io.eprintln("Stopped your server.")
 			return nil

@@ -35,6 +35,9 @@ type ServerOptions struct {
 	// ("server" when empty). serve uses its own, so that checks running
 	// meanwhile do not replace the database under it.
 	Name string
+	// Confine runs the server confined, as grade runs a student's (see
+	// server.Options.Confine).
+	Confine bool
 }
 
 // hasCheck reports whether a step has a check of kind ("http" for a step
@@ -85,6 +88,7 @@ func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step
 	srv, err = server.Start(ctx, server.Options{
 		Dir: opts.Dir, Command: command, DatabasePath: db, LogPath: log, BuildDir: build,
 		Progress: opts.Server.Progress, Port: opts.Server.Port, Env: []string{APIKeyName + "=" + apiKey},
+		Confine: opts.Server.Confine,
 	})
 	return srv, apiKey, err
 }
@@ -184,7 +188,7 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 	}
 	stopped, err := srv.Stop()
 	if err == nil && stopped.Killed {
-		res.Notes = append(res.Notes, "your server did not stop when asked (SIGTERM) within 2 s, so sandcastle killed it: "+
+		res.Notes = append(res.Notes, "your server did not stop when asked (SIGTERM), so sandcastle killed it: "+
 			"a server that stops cleanly finishes the requests it has started")
 	}
 	if run.sb != nil {

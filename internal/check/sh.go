@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -35,12 +36,17 @@ func shCheck(ctx context.Context, c *lessons.Check, opts Options) string {
 	}
 	ctx, cancel := context.WithTimeout(ctx, shTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "sh", "-c", c.Body)
-	cmd.Dir = opts.Dir
 	out := &cappedBuffer{max: maxOutput}
-	cmd.Stdout, cmd.Stderr = out, out
-	killGroup(cmd)
-	err = cmd.Run()
+	// As a learner's server: what the command starts, a daemon included,
+	// ends with it, or when ctx ends.
+	err = server.RunContained(ctx, func() *exec.Cmd {
+		out.Reset()
+		cmd := exec.Command("sh", "-c", c.Body)
+		cmd.Dir = opts.Dir
+		cmd.Stdout, cmd.Stderr = out, out
+		cmd.WaitDelay = time.Second // a pipe held open by what escaped
+		return cmd
+	})
 	code := 0
 	var exit *exec.ExitError
 	switch {

@@ -99,17 +99,22 @@ func sameTree(t *testing.T, before, after map[string]string) {
 	}
 }
 
-// A student's server that writes into its working folder writes into a
-// private copy: the workspace is as it was, and the server still passes.
+// A student's server that writes into its working folder writes, at most,
+// into a private copy (which Landlock makes read-only on Linux): the
+// workspace is as it was, and the server still passes.
 func TestGradeServerWritesOnlyIntoACopy(t *testing.T) {
 	needPython(t)
 	dir := t.TempDir()
 	write(t, dir, map[string]string{
 		"sandcastle.yaml": "course: web\nlang: python\n",
 		"server/app.py": pyServer(`
-open("pwned.txt", "w").write("written by the server")
-open(os.path.join("server", "app.py"), "a").write("\n# changed by the server\n")
-os.makedirs("junk", exist_ok=True)
+for attempt in (lambda: open("pwned.txt", "w").write("written by the server"),
+                lambda: open(os.path.join("server", "app.py"), "a").write("\n# changed by the server\n"),
+                lambda: os.makedirs("junk", exist_ok=True)):
+    try:
+        attempt()
+    except OSError:
+        pass
 `),
 	})
 	before := tree(t, dir)

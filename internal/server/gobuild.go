@@ -83,6 +83,9 @@ func runBuild(ctx context.Context, o *Options, goPath, out string, pkgs []string
 	cmd := exec.CommandContext(bctx, goPath, append([]string{"build", "-o", out}, pkgs...)...)
 	cmd.Dir = o.Dir
 	cmd.Env = append(os.Environ(), o.Env...)
+	if o.Confine {
+		cmd.Env = buildEnv(o)
+	}
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	inGroup(cmd)

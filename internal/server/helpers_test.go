@@ -25,6 +25,8 @@ func TestMain(m *testing.M) {
 	// Orphans become the test's children, so that it can reap them and see
 	// their group disappear even under an init that never reaps.
 	becomeSubreaper()
+	// A confined server's launcher is this binary, started again.
+	RunLauncher()
 	os.Exit(m.Run())
 }
 
@@ -35,8 +37,42 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 mode = sys.argv[1]
 child = subprocess.Popen(["sleep", "100"])
+
+def host_pids():
+    # Its own pid and its child's as sandcastle sees them: a server in a PID
+    # namespace numbers its processes from 1.
+    try:
+        me = os.readlink("/proc/self")
+        with open("/proc/self/task/%s/children" % me) as f:
+            return int(me), int(f.read().split()[0])
+    except (OSError, IndexError, ValueError):
+        return os.getpid(), child.pid
+
+if mode == "daemon":
+    # A daemon, the classic way: fork, setsid, fork again; the grandchild
+    # writes its pid to $PIDFILE.daemon, then the time to $PIDFILE.beat
+    # every 50 ms, for ever.
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            try:
+                me = os.readlink("/proc/self")
+            except OSError:
+                me = str(os.getpid())
+            with open(os.environ["PIDFILE"] + ".daemon.tmp", "w") as f:
+                f.write(me)
+            os.rename(os.environ["PIDFILE"] + ".daemon.tmp", os.environ["PIDFILE"] + ".daemon")
+            while True:
+                with open(os.environ["PIDFILE"] + ".beat", "w") as f:
+                    f.write(repr(time.time()))
+                time.sleep(0.05)
+        os._exit(0)
+    os.wait()
+    while not os.path.exists(os.environ["PIDFILE"] + ".daemon"):
+        time.sleep(0.01)
+
 with open(os.environ["PIDFILE"] + ".tmp", "w") as f:
-    f.write("%d %d\n" % (os.getpid(), child.pid))
+    f.write("%d %d\n" % host_pids())
 os.rename(os.environ["PIDFILE"] + ".tmp", os.environ["PIDFILE"])
 print("fake server starting:", mode)
 

@@ -36,6 +36,14 @@ type Options struct {
 	Env []string
 	// Port is the port the server is told to listen on; 0 picks a free one.
 	Port int
+	// Confine runs the server as grade runs a student's: with only an
+	// allow-list of sandcastle's environment (no tokens or secrets), HOME
+	// and TMPDIR in a temporary folder of its own, and on Linux under
+	// Landlock (see RunLauncher): it writes only there and beside its
+	// database, reads only Dir, the system's folders and its interpreter's,
+	// binds only its port and connects nowhere. Its Go build runs with the
+	// allow-list, the go command's own variables and GOTOOLCHAIN=local.
+	Confine bool
 
 	// onStart, when set, is told the pid of the server's process as soon as
 	// it starts (for tests, which check that its group is gone).

@@ -5,13 +5,8 @@ package server
 import (
 	"errors"
 	"os"
-	"os/exec"
 	"syscall"
 )
-
-// inGroup makes cmd the leader of a new process group, so that everything it
-// starts can be signalled at once.
-func inGroup(cmd *exec.Cmd) { cmd.SysProcAttr = sysProcAttr() }
 
 // terminateGroup asks every process of the group to stop (SIGTERM).
 func terminateGroup(pgid int) error { return signalGroup(pgid, syscall.SIGTERM) }

@@ -5,9 +5,6 @@ import (
 	"syscall"
 )
 
-// prSetChildSubreaper is PR_SET_CHILD_SUBREAPER from <linux/prctl.h>.
-const prSetChildSubreaper = 36
-
 // becomeSubreaper makes the test process adopt its descendants' orphans.
 func becomeSubreaper() {
 	syscall.RawSyscall(syscall.SYS_PRCTL, prSetChildSubreaper, 1, 0)

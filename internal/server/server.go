@@ -7,9 +7,7 @@ package server
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"net"
 	"os"
 	"os/exec"
@@ -37,6 +35,13 @@ type Server struct {
 	cmd  *exec.Cmd
 	pgid int // its process group: the server's own pid
 	out  *output
+	// namespace is true when the server is the first process of a PID
+	// namespace: when it dies, the kernel kills every process it started.
+	namespace bool
+	// mark is in the environment of every process the server starts (unless
+	// one clears it): without a namespace, Stop finds its orphans by it.
+	mark string
+	conf *confinement // nil unless Options.Confine
 
 	stopping atomic.Bool   // set when Stop begins
 	quit     chan struct{} // closed when Stop begins
@@ -52,8 +57,9 @@ type Server struct {
 
 // Stopped says how Stop went.
 type Stopped struct {
-	// Killed is true when a process of the server's group was still running
-	// StopTimeout after SIGTERM and had to be killed (SIGKILL).
+	// Killed is true when the server ignored SIGTERM and had to be killed
+	// (SIGKILL): a process of its group still ran StopTimeout after SIGTERM,
+	// or, as the first process of a PID namespace, it ignores SIGTERM.
 	Killed bool
 	// AlreadyExited is true when the server had exited on its own before Stop.
 	AlreadyExited bool
@@ -87,8 +93,16 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		}
 		argv = append([]string{bin}, args...)
 	}
-	s, err := launch(&o, argv, log)
+	var conf *confinement
+	if o.Confine {
+		if conf, err = newConfinement(); err != nil {
+			log.Close()
+			return nil, err
+		}
+	}
+	s, err := launch(&o, argv, log, conf)
 	if err != nil {
+		conf.remove()
 		return nil, err
 	}
 	if err := s.waitReady(ctx); err != nil {
@@ -111,9 +125,9 @@ func openLog(path string) (*os.File, error) {
 	return f, nil
 }
 
-// launch starts argv in its own process group on a free port, its output
-// going to log (which it closes on failure).
-func launch(o *Options, argv []string, log *os.File) (*Server, error) {
+// launch starts argv on a free port, contained (see startContained), its
+// output going to log (which it closes on failure).
+func launch(o *Options, argv []string, log *os.File, conf *confinement) (*Server, error) {
 	port, err := o.Port, error(nil)
 	if port == 0 {
 		port, err = freePort()
@@ -122,36 +136,64 @@ func launch(o *Options, argv []string, log *os.File) (*Server, error) {
 		log.Close()
 		return nil, fmt.Errorf("find a free port: %w", err)
 	}
-	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Dir = o.Dir
-	cmd.Env = serverEnv(o, port)
-	inGroup(cmd)
 	out, w, err := newOutput(log)
 	if err != nil {
 		log.Close()
 		return nil, fmt.Errorf("server output: %w", err)
 	}
-	cmd.Stdout, cmd.Stderr = w, w
-	o.progress(Starting)
-	err = cmd.Start()
-	w.Close() // the server has its own copy; EOF comes when its group is gone
-	if err != nil {
-		out.close()
-		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
-			return nil, notFound(argv[0], o.Command)
-		}
-		return nil, fmt.Errorf("start your server: %w", err)
-	}
-	if o.onStart != nil {
-		o.onStart(cmd.Process.Pid)
-	}
 	s := &Server{
-		Port: port, opts: *o, cmd: cmd, pgid: cmd.Process.Pid, out: out,
+		Port: port, opts: *o, out: out, mark: newMark(), conf: conf,
 		quit: make(chan struct{}), exited: make(chan struct{}), done: make(chan struct{}),
 	}
 	s.URL = "http://" + s.addr()
-	go s.wait()
+	run, env, err := command(o, argv, port, conf)
+	if err != nil {
+		w.Close()
+		out.close()
+		return nil, startError(err, argv[0], o.Command)
+	}
+	env = append(env, markEnv+"="+s.mark)
+	newCmd := func() *exec.Cmd {
+		cmd := exec.Command(run[0], run[1:]...)
+		cmd.Dir = o.Dir
+		cmd.Env = env
+		cmd.Stdout, cmd.Stderr = w, w
+		return cmd
+	}
+	o.progress(Starting)
+	err = startLocked(func() (err error) {
+		s.cmd, s.namespace, err = startContained(newCmd)
+		if err == nil {
+			s.pgid = s.cmd.Process.Pid // before wait reads it
+		}
+		return err
+	}, s.wait)
+	w.Close() // the server has its own copy; EOF comes when its processes are gone
+	if err != nil {
+		out.close()
+		return nil, startError(err, argv[0], o.Command)
+	}
+	if o.onStart != nil {
+		o.onStart(s.pgid)
+	}
 	return s, nil
+}
+
+// command is the command line and the environment that start argv: through
+// the launcher, confined, when conf is set.
+func command(o *Options, argv []string, port int, conf *confinement) (run, env []string, err error) {
+	if conf == nil {
+		return argv, serverEnv(o, port), nil
+	}
+	return conf.launcher(o, argv, confinedEnv(o, port, conf.home), port)
+}
+
+// startError says why the server's program did not start.
+func startError(err error, program, command string) error {
+	if notFoundError(err) {
+		return notFound(program, command)
+	}
+	return fmt.Errorf("start your server: %w", err)
 }
 
 // addr is where the server listens: 127.0.0.1:PORT.
@@ -207,10 +249,9 @@ func (s *Server) watch(ctx context.Context) {
 	}
 }
 
-// Stop stops the server and every process it started: SIGTERM to its whole
-// process group, then, for whatever is still running StopTimeout later,
-// SIGKILL. It returns once they are gone and the log is closed. Calling it
-// again returns the first result.
+// Stop stops the server and every process it started (see end). It
+// returns once they are gone and the log is closed. Calling it again
+// returns the first result.
 func (s *Server) Stop() (Stopped, error) {
 	s.stopOnce.Do(func() { s.stopped, s.stopErr = s.stop() })
 	return s.stopped, s.stopErr
@@ -226,21 +267,47 @@ func (s *Server) stop() (Stopped, error) {
 	default:
 	}
 	s.opts.progress(Stopping)
-	var err error
-	terminateGroup(s.pgid)
-	if !s.waitGone(s.opts.StopTimeout) {
-		st.Killed = true
-		killGroup(s.pgid)
-		if !s.waitGone(killWait) {
-			err = fmt.Errorf("stop the server: its processes (group %d) still run after SIGKILL", s.pgid)
-		}
+	killed, err := s.end()
+	st.Killed = killed
+	if !s.namespace {
+		killAdopted(s.mark)
 	}
 	select {
 	case <-s.done:
 	case <-time.After(killWait):
 	}
 	s.out.close()
+	s.conf.remove()
 	return st, err
+}
+
+// end ends the server's processes: SIGTERM to its whole process group, then,
+// for whatever is still running StopTimeout later, SIGKILL. killed is true
+// when SIGKILL was needed to stop a server that ignores SIGTERM.
+//
+// The first process of a PID namespace dies of SIGTERM only if it handles
+// it (a Go server does; Python does not): one that does not gets SIGKILL at
+// once, which kills every process of its namespace, with no grace period
+// that could not end any other way.
+func (s *Server) end() (killed bool, err error) {
+	graceful := true
+	if s.namespace {
+		if caught, ignored, ok := initCatches(s.pgid); ok && !caught {
+			graceful, killed = false, ignored
+		}
+	}
+	if graceful {
+		terminateGroup(s.pgid)
+		if s.waitGone(s.opts.StopTimeout) {
+			return false, nil
+		}
+		killed = true
+	}
+	killGroup(s.pgid)
+	if !s.waitGone(killWait) {
+		err = fmt.Errorf("stop the server: its processes (group %d) still run after SIGKILL", s.pgid)
+	}
+	return killed, err
 }
 
 // waitGone waits at most d for the server's process to be reaped and its
