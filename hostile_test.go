@@ -521,3 +521,41 @@ func names(data []byte, dir string) bool {
 		}
 	}
 }
+
+// TestHostileGuards checks the suite's own guards: what sc refuses to let
+// through, and how leftovers tells $WORK from a longer name.
+func TestHostileGuards(t *testing.T) {
+	for _, c := range []struct {
+		name, out string
+		hazard    bool
+	}{
+		{"plain text, tabs and marks", "✓ passed\tok\r\n✗ — “quoted” ␛", false},
+		{"OSC 52", "x\x1b]52;c;cm0=\x07", true},
+		{"BEL alone", "ding\x07", true},
+		{"backspace", "secret\b\b", true},
+		{"C1 CSI in UTF-8", "a\u009b2J", true},
+		{"C1 as a raw byte", "a\x9b2J", true},
+		{"right-to-left override", "abc\u202edef", true},
+		{"first strong isolate", "abc\u2068def", true},
+	} {
+		if got := len(terminalHazards([]byte(c.out))) > 0; got != c.hazard {
+			t.Errorf("%s: terminalHazards(%q) found a hazard: %v, want %v", c.name, c.out, got, c.hazard)
+		}
+	}
+	for _, c := range []struct {
+		data string
+		want bool
+	}{
+		{"/tmp/w/script-a", true},
+		{"python3\x00/tmp/w/script-a/ws/app.py\x00", true},
+		{"WORK=/tmp/w/script-a\x00", true},
+		{"PATH=/tmp/w/script-a:/bin", true},
+		{"/tmp/w/script-ab", false},
+		{"/tmp/w/script-a.old", false},
+		{"/tmp/w/script", false},
+	} {
+		if got := names([]byte(c.data), "/tmp/w/script-a"); got != c.want {
+			t.Errorf("names(%q) = %v, want %v", c.data, got, c.want)
+		}
+	}
+}
