@@ -213,13 +213,18 @@ func scCmd(ts *testscript.TestScript, neg bool, args []string) {
 	rss := int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) * 1024
 	ts.Logf("sc %s: %v, peak RSS %.0f MB", strings.Join(r.args, " "), cmd.ProcessState, float64(rss)/1e6)
 
+	var signalErr error
+	if r.signal != 0 {
+		signalErr = <-signalled
+	}
 	if timedOut.Load() {
+		if signalErr != nil {
+			ts.Fatalf("sandcastle did not end within %v: killed (%v)", hostileTimeout, signalErr)
+		}
 		ts.Fatalf("sandcastle did not end within %v: killed", hostileTimeout)
 	}
-	if r.signal != 0 {
-		if err := <-signalled; err != nil {
-			ts.Fatalf("%v", err)
-		}
+	if signalErr != nil {
+		ts.Fatalf("%v", signalErr)
 	}
 	if rss >= hostileMemory {
 		ts.Fatalf("sandcastle (with the children it waited for) peaked at %.0f MB of memory, over %.0f MB", float64(rss)/1e6, hostileMemory/1e6)
