@@ -295,8 +295,11 @@ func readScratch(ts *testscript.TestScript, f *os.File) []byte {
 // terminalHazards lists what in out a terminal would act on: ESC (which
 // starts every escape sequence), BEL (which ends OSC sequences), the C1
 // controls (U+0080 to U+009F, and their raw bytes in text that is not
-// UTF-8), other C0 controls but tab, newline and carriage return, and the
-// bidi overrides and isolates that reorder what is shown.
+// UTF-8), the other C0 controls but tab and newline (a carriage return or
+// a backspace hides what was printed), DEL, and the bidi overrides and
+// isolates that reorder what is shown. It is written apart from
+// internal/termtext on purpose: an acceptance test that shared the code's
+// idea of what is unsafe would share its mistakes.
 func terminalHazards(out []byte) []string {
 	var hazards []string
 	for i := 0; i < len(out) && len(hazards) < 5; {
@@ -307,7 +310,7 @@ func terminalHazards(out []byte) []string {
 			what = "ESC"
 		case r == 0x07:
 			what = "BEL"
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r':
+		case r < 0x20 && r != '\t' && r != '\n', r == 0x7f:
 			what = fmt.Sprintf("the control character %U", r)
 		case r >= 0x80 && r <= 0x9f:
 			what = fmt.Sprintf("the C1 control %U", r)
@@ -534,7 +537,8 @@ func TestHostileGuards(t *testing.T) {
 		name, out string
 		hazard    bool
 	}{
-		{"plain text, tabs and marks", "✓ passed\tok\r\n✗ — “quoted” ␛", false},
+		{"plain text, tabs and marks", "✓ passed\tok\n✗ — “quoted” ␛ \ufffd", false},
+		{"carriage return", "100%\rdone", true},
 		{"OSC 52", "x\x1b]52;c;cm0=\x07", true},
 		{"BEL alone", "ding\x07", true},
 		{"backspace", "secret\b\b", true},
