@@ -34,8 +34,11 @@
 //	    added, changed or removed since.
 //	leftovers
 //	    fails when a process other than the test names $WORK in its
-//	    command line, folder or environment 2 s after the command, and
-//	    kills it.
+//	    command line, folder, environment or open files 2 s after the
+//	    command, and kills it.
+//
+// The condition [root] holds when the test runs as root, which a
+// read-only mount (sc -readonly) needs.
 package main
 
 import (
@@ -102,6 +105,16 @@ func TestHostile(t *testing.T) {
 		}
 		env.Values[hostileKey{}] = &hostileScript{bin: bin, env: names, snapshots: map[string]*snapshot{}}
 		return nil
+	}
+	condition := p.Condition
+	p.Condition = func(cond string) (bool, error) {
+		if cond == "root" {
+			return os.Geteuid() == 0, nil
+		}
+		if condition == nil {
+			return false, fmt.Errorf("unknown condition %q", cond)
+		}
+		return condition(cond)
 	}
 	p.Cmds["sc"] = scCmd
 	p.Cmds["snapshot"] = snapshotCmd
@@ -441,8 +454,8 @@ func unchangedCmd(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// leftoversCmd asserts that no process but the test's own names $WORK:
-// leftovers. It waits up to 2 s for them to end, then kills those left.
+// leftoversCmd asserts that no process but the test's own names $WORK
+// (in its command line, folder, environment or open files): leftovers. It waits up to 2 s for them to end, then kills those left.
 func leftoversCmd(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 0 {
 		ts.Fatalf("usage: leftovers")
@@ -474,7 +487,7 @@ type process struct {
 }
 
 // processesNaming lists the live processes, other than this one, whose
-// command line, current folder or environment names dir.
+// command line, current folder, environment or open files name dir.
 func processesNaming(dir string) []process {
 	entries, _ := os.ReadDir("/proc")
 	var found []process
@@ -500,11 +513,26 @@ func processesNaming(dir string) []process {
 		if names(environ, dir) {
 			where = append(where, "environment")
 		}
+		if file := openFileNaming(proc, dir); file != "" {
+			where = append(where, "open file "+file)
+		}
 		if len(where) > 0 {
 			found = append(found, process{pid: pid, cmdline: strings.ReplaceAll(string(cmdline), "\x00", " "), where: strings.Join(where, ", ")})
 		}
 	}
 	return found
+}
+
+// openFileNaming returns a file that the process at proc (/proc/PID) has
+// open under dir, or "".
+func openFileNaming(proc, dir string) string {
+	fds, _ := os.ReadDir(proc + "/fd")
+	for _, fd := range fds {
+		if target, err := os.Readlink(proc + "/fd/" + fd.Name()); err == nil && names([]byte(target), dir) {
+			return target
+		}
+	}
+	return ""
 }
 
 // zombie reports whether /proc/PID/stat is a process that has ended and
