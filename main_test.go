@@ -33,8 +33,15 @@ func TestMain(m *testing.M) {
 // TestScripts drives the real binary through the scripts in
 // testdata/script: init, check, hint, reset, lint, exit codes, escapes.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+	testscript.Run(t, scriptParams("testdata/script"))
+}
+
+// scriptParams runs the scripts in dir with the sandcastle command, the
+// fixture courses, a private data and config folder, and the commands
+// below.
+func scriptParams(dir string) testscript.Params {
+	return testscript.Params{
+		Dir: dir,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, ".data"))
 			// Trust is recorded in the user's config folder: the script's own.
@@ -52,7 +59,7 @@ func TestScripts(t *testing.T) {
 			return os.CopyFS(filepath.Join(env.WorkDir, "web"), os.DirFS("testdata/courses/web"))
 		},
 		Cmds: scriptCmds(),
-	})
+	}
 }
 
 // scriptCmd is a command of the scripts' own.

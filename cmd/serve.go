@@ -14,6 +14,7 @@ import (
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -89,22 +90,25 @@ func usesAPIKey(c *lessons.Course, step *lessons.Step) bool {
 	return false
 }
 
-// followLog copies the server's log to stdout as it grows, until ctx ends
-// (Ctrl-C: exit 0) or the server exits (exit 1).
+// followLog copies the server's log to stdout as it grows, made printable
+// (the server is not sandcastle's: its output may carry escapes), until
+// ctx ends (Ctrl-C: exit 0) or the server exits (exit 1).
 func followLog(ctx context.Context, io *Streams, srv *server.Server) error {
 	f, err := srv.FollowLog()
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	out := &termtext.Stream{W: io.Out}
+	defer out.Flush()
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		if _, err := f.Copy(io.Out); err != nil {
+		if _, err := f.Copy(out); err != nil {
 			return err
 		}
 		if exited, info := srv.Exited(); exited {
-			f.Copy(io.Out)
+			f.Copy(out)
 			how := "it exited"
 			if info != nil && info.Signal != "" {
 				how = "a signal ended it (" + info.Signal + ")"
@@ -117,7 +121,7 @@ func followLog(ctx context.Context, io *Streams, srv *server.Server) error {
 		select {
 		case <-ctx.Done():
 			stopped, _ := srv.Stop()
-			f.Copy(io.Out)
+			f.Copy(out)
 			if stopped.Killed {
 				io.eprintln(io.yellow("Your server ignored SIGTERM, so it was killed."))
 			}
