@@ -506,3 +506,27 @@ func TestTrustKeyWithoutARefusal(t *testing.T) {
 		t.Error("t trusted the course before showing what it runs")
 	}
 }
+
+// TestTrustPromptSeenBeforeTrusting: in a small terminal the list of what
+// the course runs does not fit the results pane; the first t shows its end
+// (the warning and the key) and trusts nothing; the second trusts.
+func TestTrustPromptSeenBeforeTrusting(t *testing.T) {
+	h := newHarness(t, "../../testdata/courses/web", "python")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	h.keys("enter", "c")
+	h.sees("! the step could not run")
+	if strings.Contains(h.view(), "Trust only a course whose author you trust") {
+		t.Fatalf("the whole prompt fits at 60x20; the test needs one that does not:\n%s", h.view())
+	}
+	record := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "sandcastle", "trust.json")
+	h.keys("t")
+	if _, err := os.Stat(record); err == nil {
+		t.Fatalf("t trusted the course before its prompt was seen:\n%s", h.view())
+	}
+	h.sees("Trust only a course", "t again trusts it")
+	h.keys("t")
+	h.sees("Trusted Tiny Web")
+	if _, err := os.Stat(record); err != nil {
+		t.Errorf("the second t did not record trust: %v", err)
+	}
+}

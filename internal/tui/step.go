@@ -31,8 +31,11 @@ type stepModel struct {
 	results viewport.Model
 	// focusResults says which pane the scroll keys move.
 	focusResults bool
-	spin         spinner.Model
-	checking     bool
+	// trustShown is set once t has scrolled to the end of the trust
+	// prompt, so that the next t trusts (m.trust).
+	trustShown bool
+	spin       spinner.Model
+	checking   bool
 	// again is set when files changed during a check: check once more.
 	again bool
 	// checked is the last check of this step, when there was one.
@@ -102,7 +105,7 @@ func (m stepModel) open(sh *shared, step *lessons.Step) (stepModel, tea.Cmd) {
 			m.hints = hints[:min(seen, len(hints))]
 		}
 	}
-	m.focusResults = false
+	m.focusResults, m.trustShown = false, false
 	sh.notice = ""
 	m.layout(sh)
 	return m, m.ensureRendered(sh)
@@ -184,7 +187,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 	case key.Matches(k, keys.Console):
 		return m, false, true, nil
 	case key.Matches(k, keys.Trust):
-		cmd = m.trust(sh)
+		m, cmd = m.trust(sh)
 	case key.Matches(k, keys.Next):
 		next := nextStep(sh, m.step)
 		if next == nil && m.justPassed && sh.current != m.step && !sh.progress.Steps[sh.current.FullID()].Passed {

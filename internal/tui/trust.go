@@ -27,18 +27,26 @@ func (m stepModel) asksTrust() bool {
 }
 
 // trust records that the learner trusts the course, as `sandcastle trust`
-// does; the check runs again when it is recorded.
-func (m stepModel) trust(sh *shared) tea.Cmd {
+// does; the check runs again when it is recorded. The prompt, which lists
+// what the course runs, ends the results: while its end is out of sight (a
+// small terminal), t first scrolls to it, and trusts only when pressed again.
+func (m stepModel) trust(sh *shared) (stepModel, tea.Cmd) {
 	if !m.asksTrust() {
 		if sh.trusted.OK() {
 			sh.say("This course is trusted: its code runs.", false)
 		} else {
 			sh.say("t trusts the course when a check asks for it, showing what it runs.", false)
 		}
-		return nil
+		return m, nil
+	}
+	if !m.results.AtBottom() && !m.trustShown {
+		m.results.GotoBottom()
+		m.focusResults, m.trustShown = true, true
+		sh.say("Above is what the course runs: t again trusts it.", false)
+		return m, nil
 	}
 	step := m.step
-	return sh.act(func(s *session.Session) tea.Msg {
+	return m, sh.act(func(s *session.Session) tea.Msg {
 		g, err := s.Trust()
 		return trustedMsg{step: step.FullID(), granted: g, err: err, progressed: snapshot(s)}
 	})
