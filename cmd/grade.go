@@ -43,6 +43,14 @@ are not copied (a step that needs one is an error that says so), nor are .sandca
 and version-control folders; a file over 10 MiB is left out, and a workspace of more
 than 10000 entries or 100 MiB is not graded.
 
+grade runs the course as trusted (you are its author): its server command and sh
+checks, and each student's server, which is code you did not write. A student's server
+runs with an environment allow-list (none of your tokens), a private HOME and TMPDIR,
+in a PID namespace that ends its every process, and on Linux under Landlock (it reads
+its copy and the system, writes only its own folder, binds only its port, connects
+nowhere). Where this system cannot confine it, grade says so first: then grade inside
+a container. docs/security.md and docs/classroom.md say exactly what holds where.
+
 A WORKSPACE is a folder or a quoted glob pattern ('class/*'). The output is a table of
 workspaces by lessons (steps passed of steps), --json, and --junit FILE for CI; the
 JUnit file is written whole, once every workspace is graded. Grade keeps its Go heap

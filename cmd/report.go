@@ -152,5 +152,4 @@ func plural(n int, noun string) string {
 // untrustedAdvice follows a step refused because the course is not
 // trusted (its server did not start, its sh checks did not run), under the
 // refusal that says why.
-const untrustedAdvice = "None of the course's code ran: `sandcastle trust` lists what it runs and trusts it; " +
-	"then run `sandcastle check` again."
+const untrustedAdvice = "None of the course's code ran. Once you trust the course, run `sandcastle check` again."

@@ -26,8 +26,9 @@ type UntrustedError struct {
 }
 
 func (e *UntrustedError) Error() string {
-	return fmt.Sprintf("%s, and this step starts your server with the course's command (`%s`) "+
-		"on files the course wrote: sandcastle runs none of a course's code before you trust it.\n%s",
+	return fmt.Sprintf("%s, and this step starts your server with the course's command (`%s`), "+
+		"which runs code the course wrote into your workspace (its starter and helper files): "+
+		"sandcastle runs none of a course's code before you trust it.\n%s",
 		e.Why, e.Command, trustHow)
 }
 
