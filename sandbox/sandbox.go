@@ -285,16 +285,10 @@ func (s *Sandbox) interrupt(gen uint64) {
 // for checks that look at what a learner's server stored, without changing
 // it.
 func (s *Sandbox) Load(ctx context.Context, path string) error {
-	// An absolute path, escaped: "file://rel/x.db" would name a host, and a
-	// # or ? in a folder's name would cut the path short.
-	abs, err := filepath.Abs(path)
+	uri, err := FileURI(path, "mode=ro")
 	if err != nil {
 		return fmt.Errorf("read %s: %w", path, err)
 	}
-	if abs = filepath.ToSlash(abs); !strings.HasPrefix(abs, "/") {
-		abs = "/" + abs // C:/x
-	}
-	uri := (&url.URL{Scheme: "file", Path: abs, RawQuery: "mode=ro"}).String()
 	shared(func(bool) bool {
 		err = s.load(uri)
 		return outOfMemory(err)
@@ -307,20 +301,40 @@ func (s *Sandbox) Load(ctx context.Context, path string) error {
 
 // load replaces the database with the one at uri, page by page.
 func (s *Sandbox) load(uri string) error {
-	return s.conn.Raw(func(dc any) error {
-		r, ok := dc.(interface {
-			NewRestore(string) (*sqlite.Backup, error)
-		})
-		if !ok {
-			return fmt.Errorf("driver connection %T cannot restore", dc)
-		}
-		b, err := r.NewRestore(uri)
-		if err != nil {
-			return err
-		}
-		if _, err := b.Step(-1); err != nil {
-			return errors.Join(err, b.Finish())
-		}
-		return b.Finish()
+	return s.conn.Raw(func(dc any) error { return RestoreURI(dc, uri) })
+}
+
+// RestoreURI replaces the database of a connection of modernc's driver (dc,
+// as sql.Conn.Raw hands it) with the one at uri, page by page.
+func RestoreURI(dc any, uri string) error {
+	r, ok := dc.(interface {
+		NewRestore(string) (*sqlite.Backup, error)
 	})
+	if !ok {
+		return fmt.Errorf("driver connection %T cannot restore", dc)
+	}
+	b, err := r.NewRestore(uri)
+	if err != nil {
+		return err
+	}
+	if _, err := b.Step(-1); err != nil {
+		return errors.Join(err, b.Finish())
+	}
+	return b.Finish()
+}
+
+// FileURI is the SQLite URI of the database file at path, with query: the
+// path is made absolute ("file://rel/x.db" would name a host) and escaped,
+// so that a folder named a#b or a?b is not cut short (SQLite decodes %HH
+// in a URI's path). A Windows path C:\x becomes file:///C:/x.
+func FileURI(path, query string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p, RawQuery: query}).String(), nil
 }

@@ -189,7 +189,7 @@ func (f *FS) readable(name string, info fs.FileInfo) error {
 		return nil
 	}
 	return &Error{Name: name, Problem: fmt.Sprintf("is %s, not a regular file: sandcastle reads only regular files from %s; "+
-		"put a regular file there (or remove it)", typeName(mode), f.kind.where())}
+		"put a regular file there (or remove it)", TypeName(mode), f.kind.where())}
 }
 
 func (f *FS) tooBig(name string) error {
@@ -215,8 +215,8 @@ func (f *FS) explain(name string, err error) error {
 		"put the file itself there", f.kind.where())}
 }
 
-// typeName says what a file that is not regular is.
-func typeName(mode fs.FileMode) string {
+// TypeName says what a file that is not regular is: "a named pipe (FIFO)".
+func TypeName(mode fs.FileMode) string {
 	switch {
 	case mode&fs.ModeNamedPipe != 0:
 		return "a named pipe (FIFO)"

@@ -63,7 +63,7 @@ func Reclaim(paths ...string) error {
 			return &Error{Name: p, Problem: "is a folder where sandcastle keeps a file: remove it (rm -r " + p + ") and try again"}
 		}
 		if err := os.Remove(p); err != nil {
-			return fmt.Errorf("%s is %s, which sandcastle replaces with its own file, and it could not remove it: %w", p, typeName(info.Mode()), err)
+			return fmt.Errorf("%s is %s, which sandcastle replaces with its own file, and it could not remove it: %w", p, TypeName(info.Mode()), err)
 		}
 	}
 	return nil
@@ -83,7 +83,7 @@ func OwnDir(path string, replace bool) error {
 		return nil
 	case replace && info.Mode()&fs.ModeType != 0:
 		if err := os.Remove(path); err != nil {
-			return fmt.Errorf("%s is %s, which sandcastle replaces with a folder, and it could not remove it: %w", path, typeName(info.Mode()), err)
+			return fmt.Errorf("%s is %s, which sandcastle replaces with a folder, and it could not remove it: %w", path, TypeName(info.Mode()), err)
 		}
 	default:
 		return notOwn(path, info, "folder", "rm "+path)
@@ -111,7 +111,7 @@ func RegularOrMissing(path string) error {
 // notOwn says that path, where sandcastle keeps a file or folder of its
 // own, is something else, and what to run.
 func notOwn(path string, info fs.FileInfo, want, fix string) error {
-	what := typeName(info.Mode())
+	what := TypeName(info.Mode())
 	if info.Mode()&fs.ModeSymlink != 0 {
 		if target, err := os.Readlink(path); err == nil {
 			what += " (to " + target + ")"

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -181,7 +182,7 @@ func (c *privateCopy) entry(ctx context.Context, rel string, depth int) error {
 	case info.Mode().IsRegular():
 		return c.file(rel, info)
 	default:
-		c.leftOut[rel] = leftOut{"is not a regular file (" + kind(info.Mode()) + ")", regularOnly}
+		c.leftOut[rel] = leftOut{"is " + folder.TypeName(info.Mode()) + ", not a regular file", regularOnly}
 	}
 	return nil
 }
@@ -301,21 +302,6 @@ func needs(course *lessons.Course, step *lessons.Step, lang string) []string {
 		}
 	}
 	return paths
-}
-
-// kind names a file that is not regular.
-func kind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a " + m.Type().String() + " entry"
 }
 
 // errText is an error without the path it names: the message names it.

@@ -7,10 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +16,8 @@ import (
 
 	"modernc.org/sqlite" // and the database/sql driver "sqlite"
 	sqlitelib "modernc.org/sqlite/lib"
+
+	"github.com/sandcastle/sandcastle/sandbox"
 )
 
 //go:embed migrations/*.sql
@@ -95,7 +95,7 @@ func openStore(ctx context.Context, path string) (*Store, error) {
 	// that. WAL was slower for a process that opens the database for one
 	// command: every run created, checkpointed and deleted its -wal and -shm
 	// files (docs/performance.md).
-	dsn, err := fileURI(path, "_pragma=busy_timeout(5000)&_pragma=journal_mode(PERSIST)&_pragma=synchronous(OFF)&_txlock=immediate")
+	dsn, err := sandbox.FileURI(path, "_pragma=busy_timeout(5000)&_pragma=journal_mode(PERSIST)&_pragma=synchronous(OFF)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open progress %s: %w", path, err)
 	}
@@ -109,22 +109,6 @@ func openStore(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open progress %s: %w", path, err)
 	}
 	return s, nil
-}
-
-// fileURI is the SQLite URI of the database file at path, with query: the
-// path is made absolute and escaped, so that a folder named a#b or a?b is
-// not cut short (SQLite decodes %HH in a URI's path). A Windows path
-// C:\x becomes file:///C:/x.
-func fileURI(path, query string) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	return (&url.URL{Scheme: "file", Path: p, RawQuery: query}).String(), nil
 }
 
 // openMemoryStore opens a progress database in memory, starting from the
@@ -155,7 +139,7 @@ func openMemoryStore(ctx context.Context, path, why string) (*Store, error) {
 
 // restore copies the database file at path into db, reading the file only.
 func restore(ctx context.Context, db *sql.DB, path string) error {
-	uri, err := fileURI(path, "mode=ro")
+	uri, err := sandbox.FileURI(path, "mode=ro")
 	if err != nil {
 		return err
 	}
@@ -164,22 +148,7 @@ func restore(ctx context.Context, db *sql.DB, path string) error {
 		return err
 	}
 	defer conn.Close()
-	return conn.Raw(func(dc any) error {
-		r, ok := dc.(interface {
-			NewRestore(string) (*sqlite.Backup, error)
-		})
-		if !ok {
-			return fmt.Errorf("driver connection %T cannot restore", dc)
-		}
-		b, err := r.NewRestore(uri)
-		if err != nil {
-			return err
-		}
-		if _, err := b.Step(-1); err != nil {
-			return errors.Join(err, b.Finish())
-		}
-		return b.Finish()
-	})
+	return conn.Raw(func(dc any) error { return sandbox.RestoreURI(dc, uri) })
 }
 
 // Close closes the database.
