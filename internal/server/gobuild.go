@@ -3,6 +3,8 @@ package server
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -14,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -47,8 +50,8 @@ func goBuild(ctx context.Context, o *Options, pkgs []string, log io.Writer) (str
 	bin := filepath.Join(o.BuildDir, "server"+exeSuffix())
 	hashPath := filepath.Join(o.BuildDir, "server.hash")
 	hash, hashErr := sourceHash(o, pkgs, goPath)
-	if hashErr == nil && fileExists(bin) && fileExists(hashPath) { // a named pipe there would hang the read
-		if stored, err := os.ReadFile(hashPath); err == nil && string(stored) == hash {
+	if hashErr == nil && fileExists(hashPath) { // a named pipe there would hang the read
+		if stored, err := os.ReadFile(hashPath); err == nil && hmac.Equal(stored, []byte(buildStamp(hash, bin))) {
 			return bin, nil
 		}
 	}
@@ -70,9 +73,73 @@ func goBuild(ctx context.Context, o *Options, pkgs []string, log io.Writer) (str
 		return "", fmt.Errorf("build: %w", err)
 	}
 	if hashErr == nil {
-		writeAtomic(hashPath, []byte(hash)) // without it the next start builds again
+		writeAtomic(hashPath, []byte(buildStamp(hash, bin))) // without it the next start builds again
 	}
 	return bin, nil
+}
+
+// buildStamp is what server.hash holds after a build: the sources' hash and
+// the binary's size and time, signed with this user's build key. Anyone can
+// compute the sources' hash, and a repository can carry .sandcastle/build
+// with a binary of its own: without the key, a stamp it ships never matches,
+// and sandcastle builds the learner's sources instead of running it. "" when
+// bin is not a regular file.
+func buildStamp(sourceHash, bin string) string {
+	fi, err := os.Lstat(bin)
+	if err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
+	m := hmac.New(sha256.New, buildKey())
+	fmt.Fprintf(m, "%s\x00%d\x00%d", sourceHash, fi.Size(), fi.ModTime().UnixNano())
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// buildKey is this user's secret for build stamps, kept outside every
+// workspace in the user's cache folder (sandcastle/build.key, readable by
+// its owner only) and made on first use. Where it cannot be kept, a key of
+// this process's own: builds are then reused within one run only.
+var buildKey = sync.OnceValue(func() []byte {
+	key := make([]byte, 32)
+	rand.Read(key)
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return key
+	}
+	path := filepath.Join(dir, "sandcastle", "build.key")
+	if kept, err := readKey(path); err == nil {
+		return kept
+	}
+	if os.MkdirAll(filepath.Dir(path), 0o700) != nil {
+		return key
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if kept, err := readKey(path); err == nil {
+			return kept // another sandcastle made it first
+		}
+		return key
+	}
+	_, err = f.Write(key)
+	if cerr := f.Close(); err != nil || cerr != nil {
+		os.Remove(path)
+	}
+	return key
+})
+
+// readKey reads a build key: a regular file of 32 bytes.
+func readKey(path string) ([]byte, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() != 32 {
+		return nil, fmt.Errorf("%s is not a build key", path)
+	}
+	key, err := os.ReadFile(path)
+	if err == nil && len(key) != 32 {
+		err = fmt.Errorf("%s is not a build key", path)
+	}
+	return key, err
 }
 
 // runBuild runs `go build -o out PKG` in the workspace, in its own process

@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -171,5 +172,43 @@ func TestBuildIgnoresTheServersOwnSettings(t *testing.T) {
 	}
 	if hash("GOFLAGS=-race") == hash() {
 		t.Error("GOFLAGS did not change the build's hash")
+	}
+}
+
+// TestShippedBuildIsNotRun: a repository can carry .sandcastle/build with a
+// binary of its own and the hash its sources would have (anyone can compute
+// it): sandcastle builds the learner's sources instead of running a binary
+// it did not build.
+func TestShippedBuildIsNotRun(t *testing.T) {
+	opts := goWorkspace(t, strings.Replace(fakeGo, "VERSION", "built", 1))
+	o, err := opts.withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	goPath, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	marker := filepath.Join(t.TempDir(), "shipped-ran")
+	write(t, filepath.Join(o.BuildDir, "server"), "#!/bin/sh\ntouch "+marker+"\nexit 1\n")
+	os.Chmod(filepath.Join(o.BuildDir, "server"), 0o755)
+	// What the repository's author computed: the sources' hash, with
+	// everything but what is this machine's own.
+	forged, err := sourceHash(&o, []string{"./server"}, goPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(o.BuildDir, "server.hash"), forged)
+
+	s, err := Start(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("Start: %v", err)
+	}
+	defer s.Stop()
+	if got := body(t, s); !strings.HasPrefix(got, "built ") {
+		t.Errorf("the server answers %q: not the learner's sources", got)
+	}
+	if _, err := os.Stat(marker); err == nil {
+		t.Error("sandcastle ran the binary the workspace shipped")
 	}
 }
