@@ -3,35 +3,49 @@ package lessons
 import "fmt"
 
 // resolveEdits gives every solution and mistake block with the edit flag
-// its whole file: the edit applied to its base. The base of a solution is
-// the solution of its file at the end of the step before, of a mistake the
-// solution of its file in its own step, in each workspace language the
-// block applies to. It reports what format 1 cannot use, an edit without a
-// base, a hunk that does not apply and an edit that changes nothing.
+// its whole file: the edit applied to its base (see walkBases). It reports
+// what format 1 cannot use, an edit without a base, a hunk that does not
+// apply and an edit that changes nothing.
 func resolveEdits(c *Course, add reportFunc) {
+	walkBases(c, func(s *Step, f *FileBlock, bases baseSet) {
+		if c.Format == 1 && f.Edit != nil {
+			add(s, f.Line, false, "%s", needsFormat2("the edit flag"))
+		}
+		if c.Format == 1 && f.Error {
+			add(s, f.Line, false, "%s", needsFormat2("the error flag"))
+		}
+		if f.Edit != nil {
+			resolveEdit(c, s, f, bases, add)
+		}
+	})
+}
+
+// baseSet holds, per workspace language and path, the solution an edit of
+// that path is applied to.
+type baseSet map[string]map[string]placed
+
+// walkBases calls visit for every solution and mistake block of the course,
+// in course order, with the bases of its step: the base of a solution is the
+// solution of its file at the end of the step before, of a mistake the
+// solution of its file in its own step, in each workspace language. A
+// step's solutions are visited, and so resolved, before its mistakes.
+func walkBases(c *Course, visit func(*Step, *FileBlock, baseSet)) {
 	langs := workspaceLangs(c)
-	before := map[string]map[string]placed{} // language -> path -> solution at the end of the step before
-	for _, w := range langs {
-		before[w] = map[string]placed{}
-	}
-	for _, s := range c.steps {
-		for _, f := range s.Files {
-			if c.Format == 1 && f.Edit != nil {
-				add(s, f.Line, false, "%s", needsFormat2("the edit flag"))
-			}
-			if c.Format == 1 && f.Error {
-				add(s, f.Line, false, "%s", needsFormat2("the error flag"))
-			}
-		}
-		now := map[string]map[string]placed{}
+	newSet := func() baseSet {
+		set := baseSet{}
 		for _, w := range langs {
-			now[w] = map[string]placed{}
+			set[w] = map[string]placed{}
 		}
+		return set
+	}
+	before := newSet()
+	for _, s := range c.steps {
+		now := newSet()
 		for _, f := range s.Files {
 			if f.Kind != Solution {
 				continue
 			}
-			resolveEdit(c, s, f, before, add)
+			visit(s, f, before)
 			for _, w := range langs {
 				if c.AppliesTo(f.Lang, w) {
 					now[w][f.Path] = placed{f, s.Lesson.File}
@@ -40,7 +54,7 @@ func resolveEdits(c *Course, add reportFunc) {
 		}
 		for _, f := range s.Files {
 			if f.Kind == Mistake {
-				resolveEdit(c, s, f, now, add)
+				visit(s, f, now)
 			}
 		}
 		for w, files := range now {
@@ -51,13 +65,10 @@ func resolveEdits(c *Course, add reportFunc) {
 	}
 }
 
-// resolveEdit applies f's edit to its base in bases, one per language.
-func resolveEdit(c *Course, s *Step, f *FileBlock, bases map[string]map[string]placed, add reportFunc) {
-	if f.Edit == nil {
-		return
-	}
-	var base placed
-	var missing []string
+// baseOf returns the base of f in bases: the same in every language f
+// applies to. missing lists the languages without one; conflict is the
+// second base when two languages have different ones.
+func baseOf(c *Course, f *FileBlock, bases baseSet) (base placed, missing []string, conflict *placed) {
 	for _, w := range workspaceLangs(c) {
 		if !c.AppliesTo(f.Lang, w) {
 			continue
@@ -69,9 +80,18 @@ func resolveEdit(c *Course, s *Step, f *FileBlock, bases map[string]map[string]p
 		case base.block == nil:
 			base = b
 		case b.block.Content != base.block.Content:
-			add(s, f.Line, false, "this edit of %s has a different base in each language (the solutions at %s and %s); write one edit per language", f.Path, base, b)
-			return
+			return base, missing, &b
 		}
+	}
+	return base, missing, nil
+}
+
+// resolveEdit applies f's edit to its base in bases.
+func resolveEdit(c *Course, s *Step, f *FileBlock, bases baseSet, add reportFunc) {
+	base, missing, conflict := baseOf(c, f, bases)
+	if conflict != nil {
+		add(s, f.Line, false, "this edit of %s has a different base in each language (the solutions at %s and %s); write one edit per language", f.Path, base, *conflict)
+		return
 	}
 	if len(missing) > 0 {
 		where := "in an earlier step"
