@@ -20,8 +20,7 @@ type Rewrite struct {
 
 // RewriteAsEdits rewrites the course in fsys so that every whole-file
 // solution or mistake that has a base (see walkBases) becomes the
-// equivalent minimal edit (DiffEdit), when the edit is shorter than the
-// file, and declares format 2. Every other byte of the lessons is kept. It
+// equivalent minimal edit (DiffEdit), and declares format 2. Every other byte of the lessons is kept. It
 // refuses a course with lint errors, and checks that the rewritten course
 // loads with the same whole files, block by block, as the original.
 func RewriteAsEdits(fsys fs.FS) (*Rewrite, error) {
@@ -43,7 +42,7 @@ func RewriteAsEdits(fsys fs.FS) (*Rewrite, error) {
 			return
 		}
 		body, ok := DiffEdit(base.block.Content, f.Content)
-		if !ok || len(body) >= len(f.Content) {
+		if !ok {
 			return
 		}
 		if edits[s.Lesson.File] == nil {
