@@ -57,7 +57,7 @@ func RewriteAsEdits(fsys fs.FS) (*Rewrite, error) {
 		if err != nil {
 			return nil, err
 		}
-		rw.Files[file] = rewriteBlocks(data, blocks)
+		rw.Files[file] = replaceBlocks(data, blocks, func(info string) string { return info + " edit" })
 	}
 	if c.Format == 1 {
 		data, err := fs.ReadFile(fsys, "course.yaml")
@@ -86,10 +86,11 @@ func declareFormat2(data []byte) ([]byte, bool) {
 	return formatLine.ReplaceAll(data, []byte("${1}2${2}")), true
 }
 
-// rewriteBlocks replaces the body of each block of a lesson that opens at a
-// line of blocks with that edit body, and adds the flag edit to its info
-// string. Every other line is kept as it is, line endings included.
-func rewriteBlocks(data []byte, blocks map[int]string) []byte {
+// replaceBlocks replaces the body of each block of a lesson that opens at a
+// line of blocks with that body, and its opening fence line (trailing
+// spaces trimmed) with what info makes of it. Every other line is kept as it
+// is, line endings included.
+func replaceBlocks(data []byte, blocks map[int]string, info func(string) string) []byte {
 	raw := bytes.SplitAfter(data, []byte("\n"))
 	lines := splitLines(data)
 	var out bytes.Buffer
@@ -111,7 +112,7 @@ func rewriteBlocks(data []byte, blocks map[int]string) []byte {
 		if bytes.HasSuffix(raw[i], []byte("\r\n")) {
 			eol = "\r\n"
 		}
-		out.WriteString(strings.TrimRight(lines[i], " \t") + " edit" + eol)
+		out.WriteString(info(strings.TrimRight(lines[i], " \t")) + eol)
 		indent := strings.Repeat(" ", f.indent)
 		for _, l := range strings.SplitAfter(body, "\n") {
 			switch l {

@@ -129,15 +129,53 @@ func TestRewriteAsEditsRefusesABrokenCourse(t *testing.T) {
 	}
 }
 
-// TestRewriteBuiltin rewrites a copy of the built-in course: it lints clean
-// and every step's files, solutions and mistakes, resolve in each language
-// to the bytes they had.
+// wholeCourse returns a copy of the course in fsys with every edit block
+// written as the whole file it stands for: the course before lessons fmt.
+func wholeCourse(t *testing.T, fsys fs.FS) fstest.MapFS {
+	t.Helper()
+	c, probs, err := Load(fsys, "")
+	if err != nil || len(probs.Errors()) > 0 {
+		t.Fatalf("Load: %v %v", err, probs.Errors())
+	}
+	whole := map[string]map[int]string{}
+	for _, s := range c.Steps() {
+		for _, f := range s.Files {
+			if f.Edit == nil {
+				continue
+			}
+			if whole[s.Lesson.File] == nil {
+				whole[s.Lesson.File] = map[int]string{}
+			}
+			whole[s.Lesson.File][f.Line] = f.Content
+		}
+	}
+	out := fstest.MapFS{}
+	entries, _ := fs.ReadDir(fsys, ".")
+	for _, e := range entries {
+		data, _ := fs.ReadFile(fsys, e.Name())
+		if blocks := whole[e.Name()]; blocks != nil {
+			data = replaceBlocks(data, blocks, func(info string) string {
+				if !strings.HasSuffix(info, " edit") {
+					t.Fatalf("%s: an edit whose flag is not last: %s", e.Name(), info)
+				}
+				return strings.TrimSuffix(info, " edit")
+			})
+		}
+		out[e.Name()] = &fstest.MapFile{Data: data}
+	}
+	return out
+}
+
+// TestRewriteBuiltin rewrites a copy of the built-in course, its edits
+// written out as whole files first: it lints clean, and every step's files,
+// solutions and mistakes, resolve in each language to the bytes they had.
 func TestRewriteBuiltin(t *testing.T) {
 	sub, err := fs.Sub(builtin, "builtin/"+BuiltinID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rw, err := RewriteAsEdits(sub)
+	whole := wholeCourse(t, sub)
+	rw, err := RewriteAsEdits(whole)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,15 +183,13 @@ func TestRewriteBuiltin(t *testing.T) {
 		t.Fatal("no block made an edit")
 	}
 	over := fstest.MapFS{}
-	entries, _ := fs.ReadDir(sub, ".")
-	for _, e := range entries {
-		data, _ := fs.ReadFile(sub, e.Name())
-		over[e.Name()] = &fstest.MapFile{Data: data}
+	for name, f := range whole {
+		over[name] = f
 	}
 	for name, data := range rw.Files {
 		over[name] = &fstest.MapFile{Data: data}
 	}
-	before, _, _ := Load(sub, "")
+	before, _, _ := Load(whole, "")
 	after, probs, err := Load(over, "")
 	if err != nil || len(probs.Errors()) > 0 {
 		t.Fatalf("the rewritten course: %v %v", err, probs.Errors())
