@@ -228,3 +228,33 @@ func resolveMarks(lesson, s string) string {
 		s = s[:i] + sprintf("%d", strings.Count(lesson[:at], "\n")+1) + s[j+1:]
 	}
 }
+
+func TestLintFormat2Flags(t *testing.T) {
+	mistake := "'''sql solution file=a.sql\nSELECT 1;\n'''\n'''sql mistake file=a.sql \"no FROM\" error\nSELECT 1 FROM;\n'''\n"
+	lesson := testFrontMatter + cleanStep + mistake
+	t.Run("the flag error in a format 1 course", func(t *testing.T) {
+		assertLines(t, lintCourse(t, oneLesson(lesson)), []string{
+			"01-a.md:18: the error flag belongs to format 2; declare format: 2 in course.yaml",
+		})
+	})
+	t.Run("in a format 2 course", func(t *testing.T) {
+		files := oneLesson(lesson)
+		files["course.yaml"] = "format: 2\nversion: \"\"\nid: test\ntitle: Test\nlessons:\n  - 01-a.md\n"
+		assertLines(t, lintCourse(t, files), []string{
+			"course.yaml:2: version has no value; write the course's version, as in version: 2026.12.1, or remove it",
+		})
+	})
+	t.Run("error on a solution", func(t *testing.T) {
+		files := oneLesson(testFrontMatter + cleanStep + "'''sql solution file=a.sql error\nSELECT 1;\n'''\n")
+		files["course.yaml"] = "format: 2\nid: test\ntitle: Test\nlessons:\n  - 01-a.md\n"
+		assertLines(t, lintCourse(t, files), []string{
+			"01-a.md:15: error does not belong on a solution block; it takes file=, query and edit",
+		})
+	})
+	t.Run("a format 1 course's messages do not offer format 2's flags", func(t *testing.T) {
+		files := oneLesson(testFrontMatter + cleanStep + "'''sql solution file=a.sql \"why\"\nSELECT 1;\n'''\n")
+		assertLines(t, lintCourse(t, files), []string{
+			"01-a.md:15: a solution block takes no quoted string; it takes file= and query",
+		})
+	})
+}
