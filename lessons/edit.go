@@ -99,31 +99,98 @@ type EditError struct {
 func (e *EditError) Error() string { return e.Message }
 
 // Apply applies the edit to base and returns the whole file, or why it
-// does not apply.
+// does not apply. It works on the text itself: every course load applies
+// every edit of the course.
 func (e *Edit) Apply(base string) (string, *EditError) {
-	lines, final := fileLines(base)
-	var out []string
-	pos := 0
+	text := base
+	if text != "" && !strings.HasSuffix(text, "\n") {
+		text += "\n" // the last line ends like the others; the result drops it again
+	}
+	var out strings.Builder
+	out.Grow(len(text) + e.added())
+	pos := 0 // in text, where the hunk before ended
 	for _, h := range e.Hunks {
-		old := h.old()
-		if len(old) == 0 {
+		old := h.text('+')
+		if old == "" {
 			return "", &EditError{h.Line, "hunk has no context or - line to place it by; add a line of the base around its + lines"}
 		}
-		at, n := matches(lines, old)
+		at, n := find(text, old)
 		switch {
 		case n == 0:
+			lines, _ := fileLines(base)
 			return "", &EditError{h.Line, "hunk matches nowhere in its base; " + nearMatch(lines, h)}
 		case n > 1:
-			return "", &EditError{h.Line, fmt.Sprintf("hunk matches %d places in its base (lines %s); add context lines until it matches one", n, matchLines(lines, old))}
+			lines, _ := fileLines(base)
+			return "", &EditError{h.Line, fmt.Sprintf("hunk matches %d places in its base (lines %s); add context lines until it matches one", n, matchLines(lines, h.old()))}
 		case at < pos:
-			return "", &EditError{h.Line, fmt.Sprintf("hunk matches line %d of its base, above where the hunk before it ended (line %d); hunks apply in order", at+1, pos)}
+			return "", &EditError{h.Line, fmt.Sprintf("hunk matches line %d of its base, above where the hunk before it ended (line %d); hunks apply in order",
+				strings.Count(text[:at], "\n")+1, strings.Count(text[:pos], "\n"))}
 		}
-		out = append(out, lines[pos:at]...)
-		out = append(out, h.new()...)
+		out.WriteString(text[pos:at])
+		out.WriteString(h.text('-'))
 		pos = at + len(old)
 	}
-	out = append(out, lines[pos:]...)
-	return joinLines(out, final), nil
+	out.WriteString(text[pos:])
+	result := out.String()
+	if len(text) != len(base) {
+		result = strings.TrimSuffix(result, "\n")
+	}
+	return result, nil
+}
+
+// text returns the hunk's lines but those whose op is leave out, each
+// ending in "\n": the lines it matches (leave '+') or puts in their place
+// (leave '-').
+func (h Hunk) text(leave byte) string {
+	n := 0
+	for _, l := range h.Lines {
+		if l.Op != leave {
+			n += len(l.Text) + 1
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, l := range h.Lines {
+		if l.Op != leave {
+			b.WriteString(l.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// added is how many bytes the edit's + lines hold, to size its result.
+func (e *Edit) added() int {
+	n := 0
+	for _, h := range e.Hunks {
+		for _, l := range h.Lines {
+			if l.Op == '+' {
+				n += len(l.Text) + 1
+			}
+		}
+	}
+	return n
+}
+
+// find returns where old, whole lines, starts in text at the start of a
+// line (the first place) and how many places it does.
+func find(text, old string) (at, n int) {
+	at = -1
+	for from := 0; from <= len(text)-len(old); {
+		i := strings.Index(text[from:], old)
+		if i < 0 {
+			break
+		}
+		i += from
+		if i == 0 || text[i-1] == '\n' {
+			if n == 0 {
+				at = i
+			}
+			n++
+		}
+		from = i + 1
+	}
+	return at, n
 }
 
 // fileLines splits a file into lines; final says whether its last line ends in "\n".
