@@ -14,8 +14,8 @@ type Edit struct {
 // Hunk is one part of an edit: lines of the base that stay (context) or go,
 // and lines that come, in order.
 type Hunk struct {
-	// Line is the line of the lesson file the hunk starts at: its first line,
-	// or the @@ line that opens it.
+	// Line is the line of the lesson file the hunk starts at: its first
+	// line (the @@ before it, for a hunk with no line).
 	Line int
 	// Comment is the text after @@, if any.
 	Comment string
@@ -81,6 +81,9 @@ func parseEdit(body string, first int, r *reporter) *Edit {
 		if cur == nil {
 			e.Hunks = append(e.Hunks, Hunk{Line: line})
 			cur = &e.Hunks[len(e.Hunks)-1]
+		}
+		if len(cur.Lines) == 0 {
+			cur.Line = line // a hunk starts at its first line, not at the @@ before it
 		}
 		cur.Lines = append(cur.Lines, EditLine{Op: op, Text: text, Line: line})
 	}

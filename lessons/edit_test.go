@@ -60,7 +60,7 @@ func TestEditApplyErrors(t *testing.T) {
 		{"nowhere, with the nearest line", " a\n-x\n", 10, `hunk matches nowhere in its base; nearest: line 2 of the base, "b", where the edit's line 11 has "x"`},
 		{"nowhere, no line in common", "-bee\n", 10, `hunk matches nowhere in its base; nearest: line 2 of the base, "b", where the edit's line 10 has "bee"`},
 		{"twice", "-b\n", 10, "hunk matches 2 places in its base (lines 2 and 4); add context lines until it matches one"},
-		{"above the hunk before", "-d\n@@\n-a\n", 11, "hunk matches line 1 of its base, above where the hunk before it ended (line 5); hunks apply in order"},
+		{"above the hunk before", "-d\n@@\n-a\n", 12, "hunk matches line 1 of its base, above where the hunk before it ended (line 5); hunks apply in order"},
 		{"only + lines", "+x\n", 10, "hunk has no context or - line to place it by; add a line of the base around its + lines"},
 	}
 	for _, tt := range tests {
@@ -164,14 +164,14 @@ func TestLintEdits(t *testing.T) {
 			name:   "a hunk that matches nowhere",
 			format: "2",
 			broken: "## Three\n'''go solution file=main.go edit\n@@ nowhere\n-\tprintln(\"three\")\n+\tprintln(3)\n'''\n" + cleanTail,
-			want:   []string{`01-a.md:{@@ nowhere}: hunk matches nowhere in its base; nearest: line 4 of the base, "\tprintln(\"two\")", where the edit's line {-	println("three")} has "\tprintln(\"three\")" (the base: the solution of main.go at 01-a.md:{'''go solution file=main.go edit})`},
+			want:   []string{`01-a.md:{-	println("three")}: hunk matches nowhere in its base; nearest: line 4 of the base, "\tprintln(\"two\")", where the edit's line {-	println("three")} has "\tprintln(\"three\")" (the base: the solution of main.go at 01-a.md:{'''go solution file=main.go edit})`},
 		},
 		{
 			name:   "a hunk that matches twice, after one that applies",
 			format: "2",
 			broken: "## Three\n'''go  solution file=main.go edit\n func main() {\n+\tprintln(\"two\")\n'''\n" + cleanTail +
-				"## Four\n'''go solution file=main.go edit\n package main\n+// four\n@@ the twin\n-\tprintln(\"two\")\n'''\n" + cleanTail,
-			want: []string{`01-a.md:{@@ the twin}: hunk matches 2 places in its base (lines 4 and 5); add context lines until it matches one (the base: the solution of main.go at 01-a.md:{'''go  solution})`},
+				"## Four\n'''go solution file=main.go edit\n package main\n+// four\n@@ the twin\n \tprintln(\"two\")\n+// twin\n'''\n" + cleanTail,
+			want: []string{`01-a.md:{ 	println("two")}: hunk matches 2 places in its base (lines 4 and 5); add context lines until it matches one (the base: the solution of main.go at 01-a.md:{'''go  solution})`},
 		},
 		{
 			name:   "an edit that changes nothing",
