@@ -143,29 +143,6 @@ func TestSetupAndSeedScope(t *testing.T) {
 	}
 }
 
-func TestParseArgs(t *testing.T) {
-	tests := []struct {
-		in   string
-		want map[string]any
-		err  bool
-	}{
-		{"player=ada score=3", map[string]any{"player": "ada", "score": int64(3)}, false},
-		{`name="two words" x=2.5 n=NULL`, map[string]any{"name": "two words", "x": 2.5, "n": nil}, false},
-		{"", map[string]any{}, false},
-		{"inf=inf", map[string]any{"inf": "inf"}, false},
-		{"novalue", nil, true},
-		{`q="open`, nil, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, err := ParseArgs(tt.in)
-			if (err != nil) != tt.err || (!tt.err && !reflect.DeepEqual(got, tt.want)) {
-				t.Errorf("ParseArgs(%q) = %v, %v; want %v (error %v)", tt.in, got, err, tt.want, tt.err)
-			}
-		})
-	}
-}
-
 func TestProve(t *testing.T) {
 	t.Run("the tiny course holds", func(t *testing.T) {
 		for _, p := range Prove(context.Background(), tinyCourse(t), nil, nil, Options{}) {
