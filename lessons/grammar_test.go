@@ -276,3 +276,58 @@ func TestParseArgs(t *testing.T) {
 		})
 	}
 }
+
+// A loaded course carries each check's grammar parsed: the checker reads
+// these values and never the bodies.
+func TestChecksArriveParsed(t *testing.T) {
+	lesson := testFrontMatter + cleanStep + `
+'''http check "saving a score answers 201" 
+POST /scores
+Content-Type: application/json
+
+{"player": "ada"}
+'''
+'''expect
+HTTP 201
+
+{"id": "{{id}}"}
+'''
+'''sh check "the tests pass"
+go test ./...
+'''
+'''expect
+exit 1
+FAIL
+'''
+'''sql check "the error"
+SELECT x;
+'''
+'''expect error
+no such column
+'''
+`
+	c, probs, err := Load(courseFS(langCourse(lesson)), "test")
+	if err != nil || len(probs.Errors()) > 0 {
+		t.Fatalf("Load: %v %v", err, probs)
+	}
+	checks := c.Steps()[0].Checks
+	if len(checks) != 4 {
+		t.Fatalf("%d checks, want 4", len(checks))
+	}
+	if got := checks[0].Expect.Table; got == nil || !reflect.DeepEqual(*got, Table{Rows: [][]string{{"1"}}}) {
+		t.Errorf("sql check's table = %+v", got)
+	}
+	wantReq := Request{Method: "POST", Path: "/scores", Header: http.Header{"Content-Type": {"application/json"}}, Body: `{"player": "ada"}`}
+	if got := checks[1].Request; got == nil || !reflect.DeepEqual(*got, wantReq) {
+		t.Errorf("http check's request = %+v", got)
+	}
+	if got := checks[1].Expect.Response; got == nil || got.Status != 201 || got.Body != `{"id": "{{id}}"}` {
+		t.Errorf("http check's response = %+v", got)
+	}
+	if got := checks[2].Expect.Exit; got == nil || *got != (Exit{Code: 1, Output: "FAIL"}) {
+		t.Errorf("sh check's exit = %+v", got)
+	}
+	if e := checks[3].Expect; e.Table != nil || e.Response != nil || e.Exit != nil {
+		t.Errorf("an expect error holds no table: %+v", e)
+	}
+}
