@@ -224,3 +224,14 @@ func TestExpectErrorIgnoresCase(t *testing.T) {
 		t.Errorf("got %s %+v; SQLite says Scores.Player, the course scores.player: the same names", r.Status, r.Checks)
 	}
 }
+
+// A check whose expect could not be parsed (a course built by hand, not
+// loaded, or loaded with errors) fails with what to run, never passes.
+func TestUnparsedExpectFails(t *testing.T) {
+	step := &lessons.Step{Lesson: &lessons.Lesson{File: "01-a.md"}}
+	c := &lessons.Check{Kind: "sql", Body: "SELECT 1;", Expect: lessons.Expect{Body: "| 1", Line: 9}}
+	msg, m := judge(step, c, &sandbox.Result{Columns: []string{"1"}, Rows: [][]any{{int64(1)}}}, nil)
+	if want := "the course's expect block at 01-a.md:9 could not be read; `sandcastle lessons lint` says why"; msg != want || m != nil {
+		t.Errorf("judge = %q, %v; want %q", msg, m, want)
+	}
+}
