@@ -35,7 +35,7 @@ func parseCheck(b blockInfo, c *Check) []string {
 	var ps []string
 	switch b.lang {
 	case "sql":
-		ps = sqlCheck(b, c)
+		ps = parseSQLCheck(b, c)
 	case "http":
 		r, err := ParseRequest(c.Body)
 		if err != nil {
@@ -63,7 +63,7 @@ func parseCheck(b blockInfo, c *Check) []string {
 	return ps
 }
 
-func sqlCheck(b blockInfo, c *Check) []string {
+func parseSQLCheck(b blockInfo, c *Check) []string {
 	var ps []string
 	if b.hasRun {
 		if msg := pathProblem("run", b.run); msg != "" {
