@@ -331,3 +331,34 @@ no such column
 		t.Errorf("an expect error holds no table: %+v", e)
 	}
 }
+
+// FuzzGrammar feeds each parser of the grammar any body: none may panic,
+// each either parses or says why, and a request that parses writes itself
+// back (String) as text that parses to the same request.
+func FuzzGrammar(f *testing.F) {
+	f.Add("| a | b |\n| --- | --- |\n| 1 | \\| |")
+	f.Add("POST /scores HTTP/1.1\nContent-Type: application/json\n\n{\"player\": \"ada\"}")
+	f.Add("HTTP/1.1 201 Created\nLocation: /scores/1\n\n{\"id\": \"{{id}}\"}")
+	f.Add("exit 0\nok")
+	f.Add(`player="ada \"the\" first" score=3 n=NULL`)
+	f.Fuzz(func(t *testing.T, body string) {
+		if tb, err := ParseTable(body); err == nil {
+			for _, row := range tb.Rows {
+				if len(row) != tb.Width() {
+					t.Errorf("ParseTable(%q): a row of %d cells in a table of width %d", body, len(row), tb.Width())
+				}
+			}
+		} else if err.Error() == "" {
+			t.Errorf("ParseTable(%q): an empty error", body)
+		}
+		if r, err := ParseRequest(body); err == nil {
+			back, err := ParseRequest(r.String())
+			if err != nil || back.String() != r.String() {
+				t.Errorf("ParseRequest(%q).String() = %q, which parses to %q, %v", body, r.String(), back.String(), err)
+			}
+		}
+		ParseResponse(body)
+		ParseExit(body)
+		ParseArgs(body)
+	})
+}
