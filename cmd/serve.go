@@ -1,7 +1,9 @@
 package cmd
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -69,12 +71,64 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 	}
 	defer srv.Close()
 	io.printf("Your server runs at %s, on the database of %s (.sandcastle/serve.db).\n", io.bold(srv.URL), step.FullID())
-	io.printf("Try it from another terminal: curl -i %s/health\n", srv.URL)
+	io.printf("Try it from another terminal: %s\n", termtext.Printable(curlOf(srv.URL, tryRequest(s.Course, step))))
 	if usesAPIKey(s.Course, step) {
 		io.printf("Its API_KEY (for requests that need one): %s\n", apiKey)
 	}
 	io.println(io.dim("Its log follows; Ctrl-C stops it."))
 	return followLog(ctx, io, srv)
+}
+
+// tryRequest is a request to try the server with: one of the step's own
+// checks (else of the nearest step before it), a GET when there is one, and
+// none that needs a value captured from an answer or the API key. nil when
+// there is none.
+func tryRequest(c *lessons.Course, step *lessons.Step) *lessons.Request {
+	steps := c.Steps()[:step.Index+1]
+	for i := len(steps) - 1; i >= 0; i-- {
+		var first *lessons.Request
+		for _, ch := range steps[i].Checks {
+			r := ch.Request
+			if ch.Kind != "http" || r == nil || strings.Contains(r.Path+r.Body, "{{") {
+				continue
+			}
+			if r.Method == "GET" {
+				return r
+			}
+			if first == nil {
+				first = r
+			}
+		}
+		if first != nil {
+			return first
+		}
+	}
+	return nil
+}
+
+// curlOf is the curl command that sends r to the server at url: its method,
+// path, Content-Type and body (JSON made one line), quoted for a POSIX shell.
+func curlOf(url string, r *lessons.Request) string {
+	if r == nil {
+		return "curl -i " + url + "/"
+	}
+	cmd := "curl -i "
+	if r.Method != "GET" {
+		cmd += "-X " + r.Method + " "
+	}
+	cmd += shellQuote(url + r.Path)
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		cmd += " -H " + shellQuote("Content-Type: "+ct)
+	}
+	if r.Body != "" {
+		body := r.Body
+		var b bytes.Buffer
+		if json.Compact(&b, []byte(body)) == nil {
+			body = b.String()
+		}
+		cmd += " --data " + shellQuote(body)
+	}
+	return cmd
 }
 
 // usesAPIKey reports whether the course's HTTP checks send the API key by

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -14,7 +13,7 @@ func (lp *lessonParser) check(b blockInfo, blk *block) *Check {
 	if b.hasRun && pathProblem("run", b.run) == "" {
 		c.Run = cleanPath(b.run)
 	}
-	for _, msg := range checkProblems(b, blk.body) {
+	for _, msg := range parseCheck(b, c) {
 		lp.r.errorf(blk.line, "%s", msg)
 	}
 	if !b.hasText {
@@ -30,18 +29,22 @@ func checkLang(lang string) string {
 	return "sql"
 }
 
-// checkProblems says what is wrong with a check block.
-func checkProblems(b blockInfo, body string) []string {
+// parseCheck parses the body and args= of check c, filling its Request
+// or Params, and says what is wrong with the check block.
+func parseCheck(b blockInfo, c *Check) []string {
 	var ps []string
 	switch b.lang {
 	case "sql":
-		ps = sqlCheckProblems(b, body)
+		ps = parseSQLCheck(b, c)
 	case "http":
-		if strings.TrimSpace(body) == "" || !isRequestLine(firstLine(body)) {
-			ps = append(ps, "an http check starts with a request line, as in GET /scores")
+		r, err := ParseRequest(c.Body)
+		if err != nil {
+			ps = append(ps, err.Error())
+		} else {
+			c.Request = &r
 		}
 	case "sh":
-		if strings.TrimSpace(body) == "" {
+		if strings.TrimSpace(c.Body) == "" {
 			ps = append(ps, "an sh check needs the command to run in its body")
 		}
 	default:
@@ -60,102 +63,26 @@ func checkProblems(b blockInfo, body string) []string {
 	return ps
 }
 
-func sqlCheckProblems(b blockInfo, body string) []string {
+func parseSQLCheck(b blockInfo, c *Check) []string {
 	var ps []string
 	if b.hasRun {
 		if msg := pathProblem("run", b.run); msg != "" {
 			ps = append(ps, msg)
 		}
-	} else if strings.TrimSpace(body) == "" {
+	} else if strings.TrimSpace(c.Body) == "" {
 		ps = append(ps, "a check needs a body or run=; write a query in the block, or name a learner's .sql file with run=PATH")
 	}
-	if b.hasArgs && !b.hasRun {
+	switch {
+	case b.hasArgs && !b.hasRun:
 		ps = append(ps, "args= needs run=; args bind the parameters of the file that run= names")
-	} else if b.hasArgs {
-		if msg := argsProblem(b.args); msg != "" {
-			ps = append(ps, msg)
+	case b.hasArgs && strings.TrimSpace(b.args) == "":
+		ps = append(ps, "args= is empty"+argsHow)
+	case b.hasArgs:
+		params, err := ParseArgs(b.args)
+		if err != nil {
+			ps = append(ps, err.Error())
 		}
+		c.Params = params
 	}
 	return ps
-}
-
-// firstLine returns the first line of s.
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return strings.TrimRight(line, " \t")
-}
-
-// isRequestLine reports whether line is METHOD /PATH, optionally followed by an HTTP version.
-func isRequestLine(line string) bool {
-	f := strings.Fields(line)
-	if len(f) < 2 || len(f) > 3 || !strings.HasPrefix(f[1], "/") {
-		return false
-	}
-	for i := 0; i < len(f[0]); i++ {
-		if f[0][i] < 'A' || f[0][i] > 'Z' {
-			return false
-		}
-	}
-	return len(f) == 2 || strings.HasPrefix(f[2], "HTTP/")
-}
-
-// argsProblem checks args="name=value name=\"quoted value\"".
-func argsProblem(args string) string {
-	const how = `; write name=value pairs separated by spaces, as in args="player=ada score=3"`
-	s := strings.TrimLeft(args, " \t")
-	if s == "" {
-		return "args= is empty" + how
-	}
-	seen := map[string]bool{}
-	for s != "" {
-		name, rest, ok := strings.Cut(s, "=")
-		if !ok || !isParamName(name) {
-			return fmt.Sprintf("args= has %q where a parameter name and = should be%s", firstWord(s), how)
-		}
-		if seen[name] {
-			return fmt.Sprintf("args= binds %s twice%s", name, how)
-		}
-		seen[name] = true
-		value, after, problem := argValue(rest)
-		if problem != "" || value == "" {
-			return fmt.Sprintf("args= has no value for %s%s", name, how)
-		}
-		s = strings.TrimLeft(after, " \t")
-	}
-	return ""
-}
-
-// argValue reads the value of one args= pair: a word, or a double-quoted string.
-func argValue(s string) (value, rest, problem string) {
-	if strings.HasPrefix(s, "\"") {
-		v, rest, problem := quoted(s)
-		if problem == "" {
-			v = "\"" + v + "\""
-		}
-		return v, rest, problem
-	}
-	end := strings.IndexAny(s, " \t")
-	if end < 0 {
-		end = len(s)
-	}
-	return s[:end], s[end:], ""
-}
-
-func firstWord(s string) string {
-	if i := strings.IndexAny(s, " \t"); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
-// isParamName reports whether s is [A-Za-z_][A-Za-z0-9_]*.
-func isParamName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
-		if !letter && (i == 0 || c < '0' || c > '9') {
-			return false
-		}
-	}
-	return s != ""
 }

@@ -146,6 +146,11 @@ type Check struct {
 	Line int
 	// Expect is the expect block that follows the check.
 	Expect Expect
+	// Request is the body of an http check, parsed; Params the values that
+	// Args binds. Each is nil when there is none or it could not be
+	// parsed (lint says why).
+	Request *Request
+	Params  map[string]any
 }
 
 // Expect is what a check must produce.
@@ -154,6 +159,12 @@ type Expect struct {
 	Mode string
 	Body string
 	Line int
+	// The body parsed, by the kind of its check: the table of a sql check
+	// (not in mode error), the response of an http check, the exit of an
+	// sh check. Nil when it could not be parsed (lint says why).
+	Table    *Table
+	Response *Response
+	Exit     *Exit
 }
 
 // Hint is one hint of a step; hints are revealed in the order written.

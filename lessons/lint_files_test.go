@@ -261,6 +261,31 @@ func TestLintExpect(t *testing.T) {
 			nil,
 		},
 		{
+			"sql expect with an unclosed last cell",
+			"'''sql check \"c\"\nSELECT 1, 2;\n'''\n'''expect\n| 1 | 2\n'''\n",
+			[]string{"01-a.md:18: line 1 of the expect block is not a table row; start and end it with |"},
+		},
+		{
+			"http request method in lower case",
+			"'''http check \"c\"\nget /scores\n'''\n'''expect\nHTTP 200\n'''\n",
+			[]string{`01-a.md:15: an http check starts with a request line, as in GET /scores; the method "get" is not a word in capitals such as GET or POST`},
+		},
+		{
+			"http request body without a blank line before it",
+			"'''http check \"c\"\nPOST /scores\nContent-Type: application/json\n{\"player\": \"ada\"}\n'''\n'''expect\nHTTP 201\n'''\n",
+			[]string{`01-a.md:15: line 3 of the http check is not a header such as Content-Type: application/json; put a blank line before the body (got "{\"player\": \"ada\"}")`},
+		},
+		{
+			"http expect body without a blank line before it",
+			"'''http check \"c\"\nGET /scores\n'''\n'''expect\nHTTP 200\n[1, 2]\n'''\n",
+			[]string{`01-a.md:18: line 2 of the expect block is not a header such as Content-Type: application/json; put a blank line before the body (got "[1, 2]")`},
+		},
+		{
+			"http status out of range",
+			"'''http check \"c\"\nGET /scores\n'''\n'''expect\nHTTP 999\n'''\n",
+			[]string{"01-a.md:18: the expect of an http check starts with a status line, as in HTTP 200; 999 is not a status from 100 to 599"},
+		},
+		{
 			"sh expect without exit",
 			"'''sh check \"c\"\ngo test ./...\n'''\n'''expect\nok\n'''\n",
 			[]string{"01-a.md:18: the expect of an sh check starts with exit N, as in exit 0"},

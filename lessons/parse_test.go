@@ -315,7 +315,8 @@ Use ORDER BY.
 		t.Errorf("files:\n%s", dump(s.Files))
 	}
 	wantCheck := &Check{Kind: "sql", Title: "the best come first", Run: "queries/top.sql", Args: "n=3", Line: 21,
-		Expect: Expect{Mode: "unordered", Body: "| ada |\n", Line: 23}}
+		Params: map[string]any{"n": int64(3)},
+		Expect: Expect{Mode: "unordered", Body: "| ada |\n", Line: 23, Table: &Table{Rows: [][]string{{"ada"}}}}}
 	if len(s.Checks) != 1 || !reflect.DeepEqual(s.Checks[0], wantCheck) {
 		t.Errorf("checks: %+v", s.Checks)
 	}

@@ -112,7 +112,7 @@ func (sp *stepParser) expect(b blockInfo, blk *block) {
 	switch {
 	case sp.pending != nil:
 		c := sp.pending
-		for _, msg := range expectProblems(c.Kind, e) {
+		for _, msg := range parseExpect(c.Kind, &e) {
 			sp.r.errorf(blk.line, "%s", msg)
 		}
 		c.Expect = e

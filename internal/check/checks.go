@@ -2,9 +2,9 @@ package check
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
-	"strconv"
 	"strings"
 
 	"github.com/sandcastle/sandcastle/lessons"
@@ -69,11 +69,10 @@ func judge(step *lessons.Step, c *lessons.Check, res *sandbox.Result, err error)
 	if err != nil {
 		return describe(err), nil
 	}
-	want, err := ParseTable(c.Expect.Body)
-	if err != nil {
-		return fmt.Sprintf("the course's expect block at %s:%d is not a table: %v", step.Lesson.File, c.Expect.Line, err), nil
+	if c.Expect.Table == nil {
+		return unparsed(step, "expect block", c.Expect.Line), nil
 	}
-	return "", Compare(c.Expect.Mode, want, res.Columns, res.Rows, res.Truncated)
+	return "", Compare(c.Expect.Mode, *c.Expect.Table, res.Columns, res.Rows, res.Truncated)
 }
 
 // ranNote shows what a failed check ran: its own SQL, or the learner's file
@@ -111,11 +110,10 @@ func querySQL(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *l
 		if !sandbox.HasStatement(src) {
 			return nil, fmt.Errorf("%s has no statement yet: write your query in it", c.Run)
 		}
-		args, err := ParseArgs(c.Args)
-		if err != nil {
-			return nil, fmt.Errorf("the course's check at %s:%d: %w", step.Lesson.File, c.Line, err)
+		if c.Args != "" && c.Params == nil {
+			return nil, errors.New(unparsed(step, "check", c.Line))
 		}
-		res, err := sb.Run(ctx, sandbox.Script{Name: c.Run, SQL: src, Args: args})
+		res, err := sb.Run(ctx, sandbox.Script{Name: c.Run, SQL: src, Args: c.Params})
 		if err != nil || !sandbox.HasStatement(c.Body) {
 			return res, err
 		}
@@ -141,41 +139,9 @@ func expectError(want string, err error) string {
 	return fmt.Sprintf("This should have been refused with an error containing %q; it failed with another one:\n%s", want, describe(err))
 }
 
-// ParseArgs reads a check's args= attribute: space-separated name=value
-// pairs, a value in double quotes when it holds spaces. Values that read as
-// numbers are bound as numbers, NULL as SQL NULL, anything else as text.
-func ParseArgs(s string) (map[string]any, error) {
-	args := map[string]any{}
-	for rest := strings.TrimSpace(s); rest != ""; rest = strings.TrimSpace(rest) {
-		name, after, ok := strings.Cut(rest, "=")
-		if !ok || name == "" || strings.ContainsAny(name, " \t\"") {
-			return nil, fmt.Errorf("args=%q: expected name=value pairs", s)
-		}
-		var value string
-		if strings.HasPrefix(after, `"`) {
-			end := strings.IndexByte(after[1:], '"')
-			if end < 0 {
-				return nil, fmt.Errorf("args=%q: a quoted value is not closed", s)
-			}
-			value, rest = after[1:1+end], after[2+end:]
-			args[name] = value
-			continue
-		}
-		value, rest, _ = strings.Cut(after, " ")
-		args[name] = argValue(value)
-	}
-	return args, nil
-}
-
-func argValue(v string) any {
-	if v == "NULL" {
-		return nil
-	}
-	if i, err := strconv.ParseInt(v, 10, 64); err == nil {
-		return i
-	}
-	if f, err := strconv.ParseFloat(v, 64); err == nil && strings.ContainsAny(v, "0123456789") {
-		return f
-	}
-	return v
+// unparsed says that a block of the course could not be parsed: lint
+// reports why, and a course with errors is refused before it runs, so
+// only a course built by hand gets here.
+func unparsed(step *lessons.Step, what string, line int) string {
+	return fmt.Sprintf("the course's %s at %s:%d could not be read; `sandcastle lessons lint` says why", what, step.Lesson.File, line)
 }

@@ -3,101 +3,9 @@ package check
 import (
 	"fmt"
 	"strings"
+
+	"github.com/sandcastle/sandcastle/lessons"
 )
-
-// Table is the pipe table of an expect block for a SQL check.
-type Table struct {
-	// Columns are the names on the first line, when the second line is a
-	// separator (| --- |); nil when the table has no separator.
-	Columns []string
-	Rows    [][]string
-}
-
-// Width returns the number of columns of the table: of its names, else of
-// its first row; 0 for an empty table.
-func (t Table) Width() int {
-	if t.Columns != nil {
-		return len(t.Columns)
-	}
-	if len(t.Rows) > 0 {
-		return len(t.Rows[0])
-	}
-	return 0
-}
-
-// ParseTable reads the body of an expect block as a pipe table. Cells are
-// trimmed, `\|` is a literal pipe and blank lines are skipped. When the
-// second line is a separator such as | --- | :--: |, the first line names
-// the columns. An empty body is a table with no columns and no rows.
-func ParseTable(body string) (Table, error) {
-	type line struct {
-		n     int
-		cells []string
-	}
-	var lines []line
-	for i, text := range strings.Split(body, "\n") {
-		text = strings.TrimSpace(text)
-		if text == "" {
-			continue
-		}
-		if text[0] != '|' {
-			return Table{}, fmt.Errorf("line %d of the table does not start with \"|\"; write each row as | ada | 300 |", i+1)
-		}
-		cells := splitCells(text)
-		if len(cells) == 0 {
-			return Table{}, fmt.Errorf("line %d of the table has no cells", i+1)
-		}
-		if len(lines) > 0 && len(cells) != len(lines[0].cells) {
-			return Table{}, fmt.Errorf("line %d of the table has %d %s but line %d has %d; every line needs the same number of cells",
-				i+1, len(cells), plural(len(cells), "cell"), lines[0].n, len(lines[0].cells))
-		}
-		lines = append(lines, line{i + 1, cells})
-	}
-	var t Table
-	if len(lines) >= 2 && isSeparator(lines[1].cells) {
-		t.Columns = lines[0].cells
-		lines = lines[2:]
-	}
-	for _, l := range lines {
-		t.Rows = append(t.Rows, l.cells)
-	}
-	return t, nil
-}
-
-// splitCells splits a table line that starts with '|' into trimmed cells.
-// The last cell need not be closed by a '|'.
-func splitCells(line string) []string {
-	var cells []string
-	var cur strings.Builder
-	for i := 1; i < len(line); i++ {
-		switch {
-		case line[i] == '\\' && i+1 < len(line) && line[i+1] == '|':
-			cur.WriteByte('|')
-			i++
-		case line[i] == '|':
-			cells = append(cells, strings.TrimSpace(cur.String()))
-			cur.Reset()
-		default:
-			cur.WriteByte(line[i])
-		}
-	}
-	if rest := strings.TrimSpace(cur.String()); rest != "" {
-		cells = append(cells, rest)
-	}
-	return cells
-}
-
-// isSeparator says whether cells are a separator line: each cell is one or
-// more '-', with an optional ':' at either end.
-func isSeparator(cells []string) bool {
-	for _, c := range cells {
-		c = strings.TrimPrefix(strings.TrimSuffix(c, ":"), ":")
-		if c == "" || strings.Trim(c, "-") != "" {
-			return false
-		}
-	}
-	return len(cells) > 0
-}
 
 // Compare compares a query's result (its column names, its rows of int64,
 // float64, string, []byte or nil, and whether reading stopped at a cap)
@@ -110,7 +18,7 @@ func isSeparator(cells []string) bool {
 // "contains" mode, where it always matches. A result with no columns (a
 // statement that is not a query) has its column names and number left
 // unchecked.
-func Compare(mode string, want Table, columns []string, rows [][]any, truncated bool) *Mismatch {
+func Compare(mode string, want lessons.Table, columns []string, rows [][]any, truncated bool) *Mismatch {
 	if mode != "unordered" && mode != "contains" {
 		mode = ""
 	}
@@ -140,8 +48,8 @@ func Compare(mode string, want Table, columns []string, rows [][]any, truncated 
 	return m
 }
 
-func actualTable(columns []string, rows [][]any) Table {
-	t := Table{Columns: columns}
+func actualTable(columns []string, rows [][]any) lessons.Table {
+	t := lessons.Table{Columns: columns}
 	for _, row := range rows {
 		shown := make([]string, len(row))
 		for i, v := range row {
@@ -210,7 +118,7 @@ func rowMatches(want []cell, got []value) bool {
 }
 
 // columnCount describes a result with the wrong number of columns.
-func columnCount(want Table, columns []string) string {
+func columnCount(want lessons.Table, columns []string) string {
 	exp := fmt.Sprintf("expected %d %s", want.Width(), plural(want.Width(), "column"))
 	if want.Columns != nil {
 		exp += " (" + strings.Join(want.Columns, ", ") + ")"

@@ -5,64 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/sandcastle/sandcastle/lessons"
 )
-
-func TestParseTable(t *testing.T) {
-	tests := []struct {
-		name string
-		body string
-		want Table
-	}{
-		{"header and separator", "| player | score |\n| ------ | ----- |\n| ada | 300 |",
-			Table{Columns: []string{"player", "score"}, Rows: [][]string{{"ada", "300"}}}},
-		{"aligned separator", "| a | b |\n| :-- | :--: |\n| 1 | 2 |",
-			Table{Columns: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}}},
-		{"no separator: every line is a row", "| player | score |\n| ada | 300 |",
-			Table{Rows: [][]string{{"player", "score"}, {"ada", "300"}}}},
-		{"empty body", "", Table{}},
-		{"blank body", "\n  \n", Table{}},
-		{"header only", "| a |\n|---|", Table{Columns: []string{"a"}}},
-		{"blank lines ignored", "\n| a |\n\n| b |\n", Table{Rows: [][]string{{"a"}, {"b"}}}},
-		{"escaped pipe", `| a \| b | c |`, Table{Rows: [][]string{{"a | b", "c"}}}},
-		{"closing pipe optional", "| a | b", Table{Rows: [][]string{{"a", "b"}}}},
-		{"empty cell", "| a |  |", Table{Rows: [][]string{{"a", ""}}}},
-		{"indented lines and CRLF", "  | a |\r\n  | b |\r\n", Table{Rows: [][]string{{"a"}, {"b"}}}},
-		{"separator after line 2 is a row", "| a |\n| 1 |\n| --- |", Table{Rows: [][]string{{"a"}, {"1"}, {"---"}}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseTable(tt.body)
-			if err != nil {
-				t.Fatalf("ParseTable: %v", err)
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("ParseTable = %#v, want %#v", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestParseTableErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		body string
-		want string
-	}{
-		{"line without a pipe", "| a |\nb |", `line 2 of the table does not start with "|"`},
-		{"rows of different widths", "| a | b |\n\n| 1 |", "line 3 of the table has 1 cell but line 1 has 2"},
-		{"separator of another width", "| a | b |\n| --- |", "line 2 of the table has 1 cell but line 1 has 2"},
-		{"wider row after a one-cell line", "| a |\n| 1 | 2 |", "line 2 of the table has 2 cells but line 1 has 1;"},
-		{"a lone pipe", "|", "line 1 of the table has no cells"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseTable(tt.body)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("ParseTable error = %v, want %q", err, tt.want)
-			}
-		})
-	}
-}
 
 // compareCase is one call of Compare and what it must return.
 type compareCase struct {
@@ -232,7 +177,7 @@ func runCompare(t *testing.T, tests []compareCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			want, err := ParseTable(tt.want)
+			want, err := lessons.ParseTable(tt.want)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -300,7 +245,7 @@ func TestCompareManyDuplicates(t *testing.T) {
 			rows = append(rows, []any{"ada", int64(300)})
 		}
 	}
-	want, _ := ParseTable(body.String())
+	want, _ := lessons.ParseTable(body.String())
 	m := Compare("unordered", want, scoreCols, rows, false)
 	if m == nil || len(m.Missing) != 1000 || len(m.Extra) != 0 {
 		t.Fatalf("Compare = %+v, want 1000 missing rows", m)

@@ -11,175 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sandcastle/sandcastle/lessons"
 )
-
-// Request is the request of an http check, written in the request format
-// of .http files.
-type Request struct {
-	// Method is in capitals: GET, POST, ...
-	Method string
-	// Path is the path with its query, if any, as in /scores?limit=3.
-	Path   string
-	Header http.Header
-	Body   string
-}
-
-// ParseRequest reads the body of an http check: a request line such as
-// "POST /scores" (an HTTP version after the path, as in "GET /scores
-// HTTP/1.1", is allowed and ignored), header lines "Name: value", then a
-// blank line and the request's body, if any. Blank lines before the request
-// line are skipped; the body is trimmed. Errors are for the course's author
-// and name the line of the block they are about.
-func ParseRequest(body string) (Request, error) {
-	var r Request
-	var err error
-	r.Header, r.Body, err = parseBlock(body, "a request line such as GET /scores", func(line string) (err error) {
-		r.Method, r.Path, err = requestLine(line)
-		return err
-	})
-	if err != nil {
-		return Request{}, err
-	}
-	return r, nil
-}
-
-// requestLine reads "METHOD /path [HTTP/1.1]".
-func requestLine(line string) (method, path string, err error) {
-	const how = "expected a request line such as GET /scores"
-	f := strings.Fields(line)
-	switch {
-	case len(f) < 2:
-		return "", "", fmt.Errorf("%s; got %q", how, line)
-	case !isMethod(f[0]):
-		return "", "", fmt.Errorf("%s; the method %q is not a word in capitals such as GET or POST", how, f[0])
-	case strings.Contains(f[1], "://"):
-		return "", "", fmt.Errorf("%s; write the path alone, without the scheme and host (%q): sandcastle sends the request to the learner's server", how, f[1])
-	case !strings.HasPrefix(f[1], "/"):
-		return "", "", fmt.Errorf("%s; the path %q must start with /", how, f[1])
-	case len(f) > 3 || len(f) == 3 && !strings.HasPrefix(f[2], "HTTP/"):
-		return "", "", fmt.Errorf("%s; only an HTTP version such as HTTP/1.1 may follow the path, and a path holds no spaces (write %%20)", how)
-	}
-	return f[0], f[1], nil
-}
-
-func isMethod(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// Expected is the expect block of an http check: a status line, header
-// lines, a blank line and a body.
-type Expected struct {
-	Status int
-	Header http.Header
-	// Body is trimmed; "" expects any body.
-	Body string
-}
-
-// ParseExpected reads the expect block of an http check: a status line
-// ("HTTP 201", "HTTP 201 Created" or "HTTP/1.1 201 Created"; the reason
-// phrase is not compared), header lines "Name: value", then a blank line
-// and the expected body, if any. Errors are for the course's author.
-func ParseExpected(body string) (Expected, error) {
-	var e Expected
-	var err error
-	e.Header, e.Body, err = parseBlock(body, "a status line such as HTTP 201", func(line string) (err error) {
-		e.Status, err = statusLine(line)
-		return err
-	})
-	if err != nil {
-		return Expected{}, err
-	}
-	return e, nil
-}
-
-// statusLine reads "HTTP 201", "HTTP 201 Created" or "HTTP/1.1 201 Created".
-func statusLine(line string) (int, error) {
-	f := strings.Fields(line)
-	bad := fmt.Errorf("expected a status line such as HTTP 201; got %q", line)
-	if len(f) < 2 || f[0] != "HTTP" && !strings.HasPrefix(f[0], "HTTP/") || len(f[1]) != 3 {
-		return 0, bad
-	}
-	code, err := strconv.Atoi(f[1])
-	if err != nil || code < 100 || code > 599 || f[1][0] == '+' {
-		return 0, bad
-	}
-	return code, nil
-}
-
-// parseBlock reads a block of the .http format: blank lines, a first line
-// that readFirst reads (what names it for the errors), header lines, then a
-// blank line and the body, which is trimmed. Its errors name their line.
-func parseBlock(body, what string, readFirst func(line string) error) (http.Header, string, error) {
-	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
-	first := 0
-	for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
-		first++
-	}
-	if first == len(lines) {
-		return nil, "", fmt.Errorf("line 1: expected %s; the block is empty", what)
-	}
-	if err := readFirst(lines[first]); err != nil {
-		return nil, "", fmt.Errorf("line %d: %w", first+1, err)
-	}
-	header, rest, err := headerLines(lines, first+1)
-	if err != nil {
-		return nil, "", err
-	}
-	return header, strings.TrimSpace(strings.Join(lines[rest:], "\n")), nil
-}
-
-// headerLines reads "Name: value" lines from lines[from:] up to a blank
-// line. It returns the headers and the index of the body's first line.
-func headerLines(lines []string, from int) (http.Header, int, error) {
-	header := http.Header{}
-	for i := from; i < len(lines); i++ {
-		line := lines[i]
-		if strings.TrimSpace(line) == "" {
-			return header, i + 1, nil
-		}
-		name, value, ok := strings.Cut(line, ":")
-		if !ok || !isToken(name) {
-			return nil, 0, fmt.Errorf("line %d: expected a header such as Content-Type: application/json, "+
-				"or a blank line before the body; got %q", i+1, shortenText(line, 60))
-		}
-		header.Add(name, strings.TrimSpace(value))
-	}
-	return header, len(lines), nil
-}
-
-// isToken says whether s is a header name: letters, digits and the marks
-// that RFC 9110 allows in a token.
-func isToken(s string) bool {
-	for _, c := range []byte(s) {
-		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
-		if !ok {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// String writes the request in the format of .http files: the request
-// line, the headers sorted by name, then a blank line and the body when
-// there is one.
-func (r Request) String() string {
-	var b strings.Builder
-	b.WriteString(r.Method + " " + r.Path)
-	for _, name := range slices.Sorted(maps.Keys(r.Header)) {
-		for _, v := range r.Header[name] {
-			b.WriteString("\n" + name + ": " + v)
-		}
-	}
-	if r.Body != "" {
-		b.WriteString("\n\n" + r.Body)
-	}
-	return b.String()
-}
 
 // Captures are the values that "{{name}}" strings in the expect blocks of
 // a step's earlier http checks matched, by name: a JSON string as its text
@@ -203,28 +37,28 @@ func captureName(s string) (string, bool) {
 	return s[m[2]:m[3]], true
 }
 
-// Expand returns the request with each {{name}} of its path, header
-// values and body replaced by the value captured as name. In the path a
-// value is escaped, as a path segment before the '?' and as a query value
-// after it; elsewhere it is written as it is. A name that no earlier check
-// captured is an error that names it.
-func (r Request) Expand(c Captures) (Request, error) {
-	out := Request{Method: r.Method, Header: make(http.Header, len(r.Header))}
+// expandRequest returns r with each {{name}} of its path, header values
+// and body replaced by the value captured as name. In the path a value is
+// escaped, as a path segment before the '?' and as a query value after it;
+// elsewhere it is written as it is. A name that no earlier check captured
+// is an error that names it.
+func expandRequest(r lessons.Request, c Captures) (lessons.Request, error) {
+	out := lessons.Request{Method: r.Method, Header: make(http.Header, len(r.Header))}
 	var err error
 	if out.Path, err = c.expand(r.Path, inPath); err != nil {
-		return Request{}, err
+		return lessons.Request{}, err
 	}
 	for _, name := range slices.Sorted(maps.Keys(r.Header)) {
 		for _, v := range r.Header[name] {
 			v, err := c.expand(v, asText)
 			if err != nil {
-				return Request{}, err
+				return lessons.Request{}, err
 			}
 			out.Header[name] = append(out.Header[name], v)
 		}
 	}
 	if out.Body, err = c.expand(r.Body, asText); err != nil {
-		return Request{}, err
+		return lessons.Request{}, err
 	}
 	return out, nil
 }
@@ -272,7 +106,7 @@ func (c Captures) expand(s string, mode expandMode) (string, error) {
 // check. Its fields let a screen draw the difference its own way; Error
 // writes it as plain text for a beginner.
 type HTTPMismatch struct {
-	// Request is the request that was sent, as Request.String writes it
+	// Request is the request that was sent, as lessons.Request.String writes it
 	// with its body cut short; Method and Path are its own. WithRequest
 	// sets them: CompareHTTP does not know the request.
 	Request      string
@@ -313,7 +147,7 @@ func (m *HTTPMismatch) ForLang(lang string) *HTTPMismatch {
 
 // WithRequest records the request that got the response, for the message,
 // and returns m. It does nothing on a nil m.
-func (m *HTTPMismatch) WithRequest(r Request) *HTTPMismatch {
+func (m *HTTPMismatch) WithRequest(r lessons.Request) *HTTPMismatch {
 	if m == nil {
 		return nil
 	}

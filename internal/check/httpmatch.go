@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 // CompareHTTP compares a response (its status, headers and body) with
@@ -26,7 +28,7 @@ import (
 // When the status is wrong, the headers and the body are not judged (the
 // status is the thing to fix first), unless both statuses are successes
 // (a 200 for a 201), whose bodies are worth comparing already.
-func CompareHTTP(want Expected, status int, header http.Header, body []byte, c Captures) (*HTTPMismatch, Captures) {
+func CompareHTTP(want lessons.Response, status int, header http.Header, body []byte, c Captures) (*HTTPMismatch, Captures) {
 	made := Captures{}
 	m := &HTTPMismatch{WantStatus: want.Status, GotStatus: status, Header: shownHeaders(want, status, header)}
 	b := compareBody(want.Body, body, c, made) // even when not judged, for its captures
@@ -45,7 +47,7 @@ func CompareHTTP(want Expected, status int, header http.Header, body []byte, c C
 }
 
 // shownHeaders picks the response's headers that a message shows.
-func shownHeaders(want Expected, status int, header http.Header) http.Header {
+func shownHeaders(want lessons.Response, status int, header http.Header) http.Header {
 	names := []string{"Content-Type"}
 	if status/100 == 3 {
 		names = append(names, "Location")

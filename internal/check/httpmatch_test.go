@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 // httpCase is one call of CompareHTTP and what it must return.
@@ -29,14 +31,14 @@ type httpCase struct {
 	absent         []string // not in Error()
 	// sent and lang, when set, are the request and the server's language
 	// the message is written for.
-	sent    Request
+	sent    lessons.Request
 	lang    string
 	sentKey bool // the request as written sends {{API_KEY}}
 }
 
 func (tt httpCase) run(t *testing.T) {
 	t.Helper()
-	want, err := ParseExpected(tt.expect)
+	want, err := lessons.ParseResponse(tt.expect)
 	if err != nil {
 		t.Fatalf("ParseExpected: %v", err)
 	}
@@ -327,7 +329,7 @@ func TestCompareHTTPText(t *testing.T) {
 // then a GET and a PUT that use it.
 func TestCaptureThenExpand(t *testing.T) {
 	caps := Captures{}
-	want, err := ParseExpected("HTTP 201\nContent-Type: application/json\n\n{\"id\": \"{{score_id}}\", \"player\": \"{{player}}\"}")
+	want, err := lessons.ParseResponse("HTTP 201\nContent-Type: application/json\n\n{\"id\": \"{{score_id}}\", \"player\": \"{{player}}\"}")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -337,11 +339,11 @@ func TestCaptureThenExpand(t *testing.T) {
 	}
 	maps.Copy(caps, made)
 
-	req, err := ParseRequest("PUT /scores/{{score_id}}\nX-Player: {{player}}\nContent-Type: application/json\n\n{\"id\": {{score_id}}, \"player\": \"{{player}}\"}")
+	req, err := lessons.ParseRequest("PUT /scores/{{score_id}}\nX-Player: {{player}}\nContent-Type: application/json\n\n{\"id\": {{score_id}}, \"player\": \"{{player}}\"}")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := req.Expand(caps)
+	got, err := expandRequest(req, caps)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -350,18 +352,18 @@ func TestCaptureThenExpand(t *testing.T) {
 		t.Errorf("expanded request:\n%s\nwant:\n%s", got, wantReq)
 	}
 
-	again, _ := ParseExpected("HTTP 200\n\n{\"id\": {{score_id}}, \"player\": \"ada\"}")
+	again, _ := lessons.ParseResponse("HTTP 200\n\n{\"id\": {{score_id}}, \"player\": \"ada\"}")
 	if m, _ := CompareHTTP(again, 200, nil, []byte(`{"id": 42, "player": "ada"}`), caps); m != nil {
 		t.Errorf("second check: %v", m)
 	}
 }
 
 func TestHTTPMismatchFields(t *testing.T) {
-	req, err := ParseRequest("POST /scores?x=1\nContent-Type: application/json\n\n{\"player\": \"ada\", \"score\": 300}")
+	req, err := lessons.ParseRequest("POST /scores?x=1\nContent-Type: application/json\n\n{\"player\": \"ada\", \"score\": 300}")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := ParseExpected("HTTP 201\nContent-Type: application/json\n\n{\"id\": \"{{score_id}}\"}")
+	want, _ := lessons.ParseResponse("HTTP 201\nContent-Type: application/json\n\n{\"id\": \"{{score_id}}\"}")
 	m, _ := CompareHTTP(want, 404, http.Header{"Content-Type": {"text/plain; charset=utf-8"}}, []byte("404 page not found\n"), nil)
 	if m == nil {
 		t.Fatal("no mismatch")
@@ -406,7 +408,7 @@ Your server answered:
 func TestHTTPMismatchLongBodies(t *testing.T) {
 	t.Run("long text is cut", func(t *testing.T) {
 		body := strings.Repeat("a line of the log\n", 100)
-		m, _ := CompareHTTP(Expected{Status: 200}, 500, nil, []byte(body), nil)
+		m, _ := CompareHTTP(lessons.Response{Status: 200}, 500, nil, []byte(body), nil)
 		if n := strings.Count(m.Body, "\n"); n > maxBodyLines {
 			t.Errorf("Body has %d lines", n+1)
 		}
@@ -416,7 +418,7 @@ func TestHTTPMismatchLongBodies(t *testing.T) {
 	})
 	t.Run("one long line is cut at 2 KB", func(t *testing.T) {
 		body := strings.Repeat("é", 3000)
-		m, _ := CompareHTTP(Expected{Status: 200}, 500, nil, []byte(body), nil)
+		m, _ := CompareHTTP(lessons.Response{Status: 200}, 500, nil, []byte(body), nil)
 		if len(m.Body) > maxBodyBytes+40 || !strings.Contains(m.Body, "more bytes)") {
 			t.Errorf("Body is %d bytes: %q", len(m.Body), m.Body[len(m.Body)-40:])
 		}
@@ -428,7 +430,7 @@ func TestHTTPMismatchLongBodies(t *testing.T) {
 		}
 		got := "[" + strings.Join(items, ",") + "]"
 		want := strings.Replace(got, `"p30"`, `"ada"`, 1)
-		exp, err := ParseExpected("HTTP 200\n\n" + want)
+		exp, err := lessons.ParseResponse("HTTP 200\n\n" + want)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -444,27 +446,27 @@ func TestHTTPMismatchLongBodies(t *testing.T) {
 		}
 	})
 	t.Run("the request's body is cut", func(t *testing.T) {
-		req := Request{Method: "POST", Path: "/bulk", Body: strings.Repeat("x\n", 50)}
-		m, _ := CompareHTTP(Expected{Status: 200}, 500, nil, nil, nil)
+		req := lessons.Request{Method: "POST", Path: "/bulk", Body: strings.Repeat("x\n", 50)}
+		m, _ := CompareHTTP(lessons.Response{Status: 200}, 500, nil, nil, nil)
 		m.WithRequest(req)
 		if !strings.Contains(m.Request, "... (41 more lines)") {
 			t.Errorf("Request:\n%s", m.Request)
 		}
 	})
 	t.Run("control characters are not shown", func(t *testing.T) {
-		m, _ := CompareHTTP(Expected{Status: 200}, 500, nil, []byte("\x1b[31mred\x1b[0m"), nil)
+		m, _ := CompareHTTP(lessons.Response{Status: 200}, 500, nil, []byte("\x1b[31mred\x1b[0m"), nil)
 		if strings.Contains(m.Error(), "\x1b") {
 			t.Errorf("Error() holds an escape: %q", m.Error())
 		}
 	})
 	t.Run("binary body", func(t *testing.T) {
-		m, _ := CompareHTTP(Expected{Status: 200}, 500, nil, []byte{0xff, 0xfe, 0}, nil)
+		m, _ := CompareHTTP(lessons.Response{Status: 200}, 500, nil, []byte{0xff, 0xfe, 0}, nil)
 		if m.Body != "(3 bytes that are not UTF-8 text)" {
 			t.Errorf("Body = %q", m.Body)
 		}
 	})
 	t.Run("many problems are counted", func(t *testing.T) {
-		exp, _ := ParseExpected("HTTP 200\n\n[1,2,3,4,5,6,7,8,9,10,11,12]")
+		exp, _ := lessons.ParseResponse("HTTP 200\n\n[1,2,3,4,5,6,7,8,9,10,11,12]")
 		m, _ := CompareHTTP(exp, 200, nil, []byte("[0,0,0,0,0,0,0,0,0,0,0,0]"), nil)
 		if len(m.BodyProblems) != 12 || !strings.Contains(m.Error(), "  ... and 2 more\n") {
 			t.Errorf("BodyProblems = %q\n%s", m.BodyProblems, m.Error())
@@ -479,7 +481,7 @@ func TestJSONMatchesItself(t *testing.T) {
 		`{"player": "ada", "score": 300, "tags": ["a", "b"], "best": {"at": null, "ok": true}}`,
 		`[]`, `{}`, `""`, `0`, `-1.5e3`, `[[[]], {"": [{}]}]`, `"\u00e9\n\t\"<&>"`,
 	} {
-		exp, err := ParseExpected("HTTP 200\n\n" + body)
+		exp, err := lessons.ParseResponse("HTTP 200\n\n" + body)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -503,7 +505,7 @@ func FuzzCompareHTTP(f *testing.F) {
 	f.Add("HTTP 200\n\n1e400", 200, "application/json", "1e400")
 	f.Add("HTTP 200\n\n[[[[[[[[[[]]]]]]]]]]", 200, "application/json", "[[[[[[[[[[[[[[[[[[[[")
 	f.Fuzz(func(t *testing.T, expect string, status int, contentType, body string) {
-		want, err := ParseExpected(expect)
+		want, err := lessons.ParseResponse(expect)
 		if err != nil {
 			return
 		}
@@ -515,12 +517,12 @@ func FuzzCompareHTTP(f *testing.F) {
 		if m == nil {
 			return
 		}
-		req, err := ParseRequest("POST /scores/{{score_id}}\nX-A: {{score_id}}\n\n" + body)
+		req, err := lessons.ParseRequest("POST /scores/{{score_id}}\nX-A: {{score_id}}\n\n" + body)
 		if err != nil {
 			t.Fatalf("ParseRequest: %v", err)
 		}
-		if req, err = req.Expand(made); err != nil {
-			req = Request{Method: "GET", Path: "/"}
+		if req, err = expandRequest(req, made); err != nil {
+			req = lessons.Request{Method: "GET", Path: "/"}
 		}
 		if m.WithRequest(req).Error() == "" {
 			t.Fatal("empty message for a mismatch")
@@ -548,7 +550,7 @@ func TestPrettyJSON(t *testing.T) {
 	}
 	t.Run("deep nesting is cut", func(t *testing.T) {
 		deep := strings.Repeat("[", 5000) + strings.Repeat("]", 5000)
-		exp, err := ParseExpected("HTTP 200\n\n" + deep)
+		exp, err := lessons.ParseResponse("HTTP 200\n\n" + deep)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -560,7 +562,7 @@ func TestPrettyJSON(t *testing.T) {
 }
 
 func TestHTTPMismatchShowsJSONPretty(t *testing.T) {
-	m, _ := CompareHTTP(Expected{Status: 201}, 500, nil, []byte(`{"error":"database is locked"}`), nil)
+	m, _ := CompareHTTP(lessons.Response{Status: 201}, 500, nil, []byte(`{"error":"database is locked"}`), nil)
 	if m.Body != "{\n  \"error\": \"database is locked\"\n}" {
 		t.Errorf("Body = %q", m.Body)
 	}
@@ -585,7 +587,7 @@ func TestAnsweredTwice(t *testing.T) {
 func TestHTTPAdviceForTheServersLanguage(t *testing.T) {
 	noType := http.Header{}
 	missing := []string{`Content-Type: missing; expected "application/json"`}
-	nope := Request{Method: "POST", Path: "/nope"}
+	nope := lessons.Request{Method: "POST", Path: "/nope"}
 	tests := []httpCase{
 		{name: "a missing header, in Go", expect: "HTTP 200\nContent-Type: application/json", status: 200, header: noType,
 			lang: "go", headerProblems: missing, phrases: []string{"w.Header().Set", "before WriteHeader"}, absent: []string{"Python", "end_headers"}},
@@ -610,13 +612,13 @@ func TestHTTPAdviceForTheServersLanguage(t *testing.T) {
 }
 
 func TestJSONPathsAreExplainedOnce(t *testing.T) {
-	want, _ := ParseExpected("HTTP 200\n\n{\"scores\": [{\"player\": \"ada\"}], \"next\": 1}")
+	want, _ := lessons.ParseResponse("HTTP 200\n\n{\"scores\": [{\"player\": \"ada\"}], \"next\": 1}")
 	m, _ := CompareHTTP(want, 200, http.Header{}, []byte(`{"scores": [{"player": "bob"}], "next": 2}`), Captures{})
 	got := m.Error()
 	if strings.Count(got, jsonPathNote) != 1 {
 		t.Errorf("the note on $ paths appears %d times:\n%s", strings.Count(got, jsonPathNote), got)
 	}
-	want, _ = ParseExpected("HTTP 200\n\nok")
+	want, _ = lessons.ParseResponse("HTTP 200\n\nok")
 	if m, _ = CompareHTTP(want, 200, http.Header{}, []byte("nope"), Captures{}); strings.Contains(m.Error(), jsonPathNote) {
 		t.Errorf("the note on a text body:\n%s", m.Error())
 	}

@@ -3,6 +3,8 @@ package check
 import (
 	"fmt"
 	"strings"
+
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 // Mismatch is how a query's result differs from its expect block. Its
@@ -12,11 +14,11 @@ type Mismatch struct {
 	// Mode is the expect block's mode: "", "unordered" or "contains".
 	Mode string
 	// Expected is the expect block's table.
-	Expected Table
+	Expected lessons.Table
 	// Actual is the result: its column names, and its values as
 	// FormatValue writes them, except that the text 'NULL' is quoted to
 	// tell it from NULL.
-	Actual Table
+	Actual lessons.Table
 	// Columns says what is wrong with the result's columns, their number
 	// or their names; "" when nothing is. Error adds what to do, unless
 	// CheckSQL is set. When their number differs, the rows are not
@@ -103,7 +105,7 @@ func (m *Mismatch) writeColumns(b *strings.Builder) {
 }
 
 // hasWildcard says whether a name or a cell of t holds "...".
-func hasWildcard(t Table) bool {
+func hasWildcard(t lessons.Table) bool {
 	for _, row := range append([][]string{t.Columns}, t.Rows...) {
 		for _, c := range row {
 			if strings.Contains(c, wildcard) {

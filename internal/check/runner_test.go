@@ -143,29 +143,6 @@ func TestSetupAndSeedScope(t *testing.T) {
 	}
 }
 
-func TestParseArgs(t *testing.T) {
-	tests := []struct {
-		in   string
-		want map[string]any
-		err  bool
-	}{
-		{"player=ada score=3", map[string]any{"player": "ada", "score": int64(3)}, false},
-		{`name="two words" x=2.5 n=NULL`, map[string]any{"name": "two words", "x": 2.5, "n": nil}, false},
-		{"", map[string]any{}, false},
-		{"inf=inf", map[string]any{"inf": "inf"}, false},
-		{"novalue", nil, true},
-		{`q="open`, nil, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, err := ParseArgs(tt.in)
-			if (err != nil) != tt.err || (!tt.err && !reflect.DeepEqual(got, tt.want)) {
-				t.Errorf("ParseArgs(%q) = %v, %v; want %v (error %v)", tt.in, got, err, tt.want, tt.err)
-			}
-		})
-	}
-}
-
 func TestProve(t *testing.T) {
 	t.Run("the tiny course holds", func(t *testing.T) {
 		for _, p := range Prove(context.Background(), tinyCourse(t), nil, nil, Options{}) {
@@ -245,5 +222,16 @@ func TestExpectErrorIgnoresCase(t *testing.T) {
 	r := Run(context.Background(), c, c.Steps()[0], files("schema.sql", "CREATE TABLE Scores (Player TEXT NOT NULL);"), Options{})
 	if r.Status != Pass {
 		t.Errorf("got %s %+v; SQLite says Scores.Player, the course scores.player: the same names", r.Status, r.Checks)
+	}
+}
+
+// A check whose expect could not be parsed (a course built by hand, not
+// loaded, or loaded with errors) fails with what to run, never passes.
+func TestUnparsedExpectFails(t *testing.T) {
+	step := &lessons.Step{Lesson: &lessons.Lesson{File: "01-a.md"}}
+	c := &lessons.Check{Kind: "sql", Body: "SELECT 1;", Expect: lessons.Expect{Body: "| 1", Line: 9}}
+	msg, m := judge(step, c, &sandbox.Result{Columns: []string{"1"}, Rows: [][]any{{int64(1)}}}, nil)
+	if want := "the course's expect block at 01-a.md:9 could not be read; `sandcastle lessons lint` says why"; msg != want || m != nil {
+		t.Errorf("judge = %q, %v; want %q", msg, m, want)
 	}
 }

@@ -255,15 +255,14 @@ func (r *serverRun) sqlCheck(ctx context.Context, step *lessons.Step, c *lessons
 // answer with its expect block. It returns "" when the check passes.
 func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lessons.Check, lang string) (string, *HTTPMismatch) {
 	where := fmt.Sprintf("the course's check at %s:%d", step.Lesson.File, c.Line)
-	req, err := ParseRequest(c.Body)
-	if err != nil {
-		return where + ": " + err.Error(), nil
+	if c.Request == nil {
+		return unparsed(step, "check", c.Line), nil
 	}
-	want, err := ParseExpected(c.Expect.Body)
-	if err != nil {
-		return fmt.Sprintf("the course's expect block at %s:%d: %v", step.Lesson.File, c.Expect.Line, err), nil
+	if c.Expect.Response == nil {
+		return unparsed(step, "expect block", c.Expect.Line), nil
 	}
-	if req, err = req.Expand(r.captures); err != nil {
+	req, err := expandRequest(*c.Request, r.captures)
+	if err != nil {
 		return err.Error(), nil
 	}
 	hreq, err := http.NewRequestWithContext(ctx, req.Method, r.srv.URL+req.Path, strings.NewReader(req.Body))
@@ -280,7 +279,7 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	m, captured := CompareHTTP(want, resp.StatusCode, resp.Header, bytes.TrimSpace(body), r.captures)
+	m, captured := CompareHTTP(*c.Expect.Response, resp.StatusCode, resp.Header, bytes.TrimSpace(body), r.captures)
 	for k, v := range captured {
 		r.captures[k] = v
 	}
@@ -302,7 +301,7 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 
 // sentText shows the request sent, above a failure that has no mismatch
 // to show it.
-func sentText(req Request) string {
+func sentText(req lessons.Request) string {
 	return "Sent:\n" + indentText(req.String(), "    ") + "\n"
 }
 

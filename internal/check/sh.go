@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
-	"strconv"
 	"strings"
 	"time"
 
@@ -30,16 +29,16 @@ func shCheck(ctx context.Context, c *lessons.Check, opts Options) string {
 	if opts.Dir == "" {
 		return "sh checks need a workspace folder to run in"
 	}
-	wantCode, wantText, err := parseExit(c.Expect.Body)
-	if err != nil {
-		return err.Error()
+	want := c.Expect.Exit
+	if want == nil {
+		return "the course's expect block for an sh check must start with `exit N`"
 	}
 	ctx, cancel := context.WithTimeout(ctx, shTimeout)
 	defer cancel()
 	out := &cappedBuffer{max: maxOutput}
 	// As a learner's server: what the command starts, a daemon included,
 	// ends with it, or when ctx ends.
-	err = server.RunContained(ctx, func() *exec.Cmd {
+	err := server.RunContained(ctx, func() *exec.Cmd {
 		out.Reset()
 		cmd := exec.Command("sh", "-c", c.Body)
 		cmd.Dir = opts.Dir
@@ -57,27 +56,13 @@ func shCheck(ctx context.Context, c *lessons.Check, opts Options) string {
 	case err != nil:
 		return fmt.Sprintf("the command could not run: %v", err)
 	}
-	if code != wantCode {
-		return fmt.Sprintf("the command exited with %d; expected %d\n%s", code, wantCode, tail(out.String(), 20))
+	if code != want.Code {
+		return fmt.Sprintf("the command exited with %d; expected %d\n%s", code, want.Code, tail(out.String(), 20))
 	}
-	if wantText != "" && !strings.Contains(out.String(), wantText) {
-		return fmt.Sprintf("the command's output does not contain %q\n%s", wantText, tail(out.String(), 20))
+	if want.Output != "" && !strings.Contains(out.String(), want.Output) {
+		return fmt.Sprintf("the command's output does not contain %q\n%s", want.Output, tail(out.String(), 20))
 	}
 	return ""
-}
-
-// parseExit reads an sh check's expect block: `exit N`, then optional text.
-func parseExit(body string) (code int, text string, err error) {
-	first, rest, _ := strings.Cut(body, "\n")
-	n, ok := strings.CutPrefix(strings.TrimSpace(first), "exit ")
-	if !ok {
-		return 0, "", fmt.Errorf("the course's expect block for an sh check must start with `exit N`")
-	}
-	code, err = strconv.Atoi(strings.TrimSpace(n))
-	if err != nil {
-		return 0, "", fmt.Errorf("the course's expect block: %q is not an exit code", n)
-	}
-	return code, strings.TrimSpace(rest), nil
 }
 
 // tail returns the last n lines of s.

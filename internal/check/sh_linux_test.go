@@ -16,7 +16,7 @@ func TestShCheckLeavesNoDaemon(t *testing.T) {
 	dir := t.TempDir()
 	c := &lessons.Check{Kind: "sh", Body: `setsid sh -c 'echo $$ > daemon.pid; while [ -e daemon.pid ]; do date +%N > beat; sleep 0.05; done' </dev/null >/dev/null 2>&1 &
 while [ ! -s daemon.pid ]; do sleep 0.01; done
-echo started`, Expect: lessons.Expect{Body: "exit 0\nstarted"}}
+echo started`, Expect: lessons.Expect{Body: "exit 0\nstarted", Exit: &lessons.Exit{Code: 0, Output: "started"}}}
 	if msg := shCheck(context.Background(), c, Options{Trusted: true, Dir: dir}); msg != "" {
 		t.Fatalf("the check failed: %s", msg)
 	}

@@ -7,6 +7,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/sandcastle/sandcastle/internal/folder"
@@ -131,6 +133,9 @@ func launch(o *Options, argv []string, log *os.File, conf *confinement) (*Server
 	port, err := o.Port, error(nil)
 	if port == 0 {
 		port, err = freePort()
+	} else if err = portFree(port); err != nil {
+		log.Close()
+		return nil, err
 	}
 	if err != nil {
 		log.Close()
@@ -198,6 +203,20 @@ func startError(err error, program, command string) error {
 
 // addr is where the server listens: 127.0.0.1:PORT.
 func (s *Server) addr() string { return net.JoinHostPort("127.0.0.1", strconv.Itoa(s.Port)) }
+
+// portFree says whether a port chosen for the server is free on 127.0.0.1:
+// another program listening there would answer in the server's place, and
+// its answers would pass for the server's.
+func portFree(port int) error {
+	l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("port %d is in use by another program: choose another port, or let sandcastle choose one", port)
+		}
+		return fmt.Errorf("port %d: %w", port, err)
+	}
+	return l.Close()
+}
 
 // freePort asks the system for a free port on 127.0.0.1. Another process
 // may take it before the server does: a small race, accepted.

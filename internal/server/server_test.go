@@ -5,7 +5,9 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -292,4 +294,28 @@ func BenchmarkRequest(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestPortInUse: a port chosen by the learner (serve --port) that another
+// program listens on is refused before the server starts: otherwise that
+// program's answer would pass for the server's being ready.
+func TestPortInUse(t *testing.T) {
+	other, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	fk := pyFake(t, "good")
+	fk.Port = other.Addr().(*net.TCPAddr).Port
+	var seen phases
+	fk.Progress = seen.add
+	s, err := Start(context.Background(), fk.Options)
+	if err == nil {
+		s.Stop()
+		t.Fatal("Start succeeded on a port another program listens on")
+	}
+	contains(t, "error", err.Error(), fmt.Sprintf("port %d is in use by another program", fk.Port))
+	if p := seen.take(); len(p) != 0 {
+		t.Errorf("phases %v: the server started", p)
+	}
 }
