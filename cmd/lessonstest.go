@@ -28,9 +28,11 @@ func newLessonsTestCmd(a *app) *cobra.Command {
 		Long: `Prove every step of a course, in each of its server languages:
   - with the solutions of the step and every earlier step, every check passes;
   - with the earlier solutions and the step's starters, at least one check fails;
-  - with each mistake of the step in place of its file, at least one check fails.
-A failure shows the checks the way a learner would see them. Exit code 1 when a
-proof fails.`,
+  - with each mistake of the step in place of its file, at least one check fails
+    (a step that cannot run with it does not count, unless the mistake has the
+    flag error: then the step must not run).
+A failure shows the checks the way a learner would see them; --json names the
+check that caught each mistake. Exit code 1 when a proof fails.`,
 		Example: `  sandcastle lessons test
   sandcastle lessons test --course ./my-course --lang python
   sandcastle lessons test --run 'a-home-for-scores/' --json`,

@@ -52,6 +52,7 @@ func printStatus(io *Streams, s *session.Session) {
 		io.printf(" (your server: %s)", st.Lang)
 	}
 	io.println()
+	printVersion(io, st)
 	printTrust(io, s)
 	if s.Finished() {
 		io.println(io.green("Every step has passed. Well done!"))
@@ -64,6 +65,22 @@ func printStatus(io *Streams, s *session.Session) {
 		io.printf("  your files: %s\n", printable(strings.Join(files, ", ")))
 	}
 	io.printf("Hints seen: %d · solutions seen: %d\n", st.HintsUsed(), len(st.Solutions))
+}
+
+// printVersion shows the course's version, and the one the workspace was
+// made with when it differs.
+func printVersion(io *Streams, st session.Status) {
+	switch {
+	case st.Version == "" && st.MadeWith == "":
+	case st.Version == st.MadeWith:
+		io.printf("Course version: %s\n", printable(st.Version))
+	case st.Version == "":
+		io.printf("Course version: none (this workspace was made with version %s)\n", printable(st.MadeWith))
+	case st.MadeWith == "":
+		io.printf("Course version: %s\n", printable(st.Version))
+	default:
+		io.printf("Course version: %s (this workspace was made with version %s)\n", printable(st.Version), printable(st.MadeWith))
+	}
 }
 
 // printTrust says, for a course from a folder that runs code, whether the

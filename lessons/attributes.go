@@ -8,24 +8,33 @@ import (
 // allowedAttrs returns the attributes a block of role takes.
 func allowedAttrs(role string) []string {
 	switch role {
-	case "", roleSolution, roleMistake:
+	case "":
 		return []string{"file", "query"}
+	case roleSolution:
+		return []string{"file", "query", "edit"}
+	case roleMistake:
+		return []string{"file", "query", "edit", "error"}
 	case roleCheck:
 		return []string{"run", "args"}
 	}
 	return nil
 }
 
-// takes says what a block of role takes after its role, for messages.
-func takes(role string) string {
-	switch role {
-	case "", roleSolution:
+// takes says what a block of role takes after its role, for messages, in
+// a course of format (format 2 adds edit and error).
+func takes(role string, format int) string {
+	switch {
+	case role == "" || role == roleSolution && format < 2:
 		return "file= and query"
-	case roleMistake:
+	case role == roleSolution:
+		return "file=, query and edit"
+	case role == roleMistake && format < 2:
 		return "file=, query and a \"WHY\""
-	case roleCheck:
+	case role == roleMistake:
+		return "file=, query, edit, error and a \"WHY\""
+	case role == roleCheck:
 		return "run=, args= and a \"TITLE\""
-	case roleExpect:
+	case role == roleExpect:
 		return "one mode: unordered, contains or error"
 	}
 	return "no attributes"
@@ -46,22 +55,23 @@ func (b *blockInfo) add(t token) string {
 		b.mode, b.hasMode = t.value, true
 		return ""
 	}
-	if t.value != "query" {
+	flag := b.flag(t.value)
+	if flag == nil {
 		return b.unknownAttr(t)
 	}
-	if !slices.Contains(allowedAttrs(b.role), "query") {
-		return fmt.Sprintf("query does not belong on %s; it takes %s", b.name(), takes(b.role))
+	if !slices.Contains(allowedAttrs(b.role), t.value) {
+		return fmt.Sprintf("%s does not belong on %s; it takes %s", t.value, b.name(), takes(b.role, b.format))
 	}
-	if b.query {
-		return "query is given twice"
+	if *flag {
+		return t.value + " is given twice"
 	}
-	b.query = true
+	*flag = true
 	return ""
 }
 
 func (b *blockInfo) addText(s string) string {
 	if b.role != roleCheck && b.role != roleMistake {
-		return fmt.Sprintf("%s takes no quoted string; it takes %s", b.name(), takes(b.role))
+		return fmt.Sprintf("%s takes no quoted string; it takes %s", b.name(), takes(b.role, b.format))
 	}
 	if b.hasText {
 		return fmt.Sprintf("%s takes one quoted string; remove %q or join it with the first", b.name(), s)
@@ -74,11 +84,11 @@ func (b *blockInfo) addPair(t token) string {
 	if !slices.Contains(attributes(), t.key) {
 		return b.unknownAttr(t)
 	}
-	if t.key == "query" {
-		return "query takes no value; write query alone"
+	if b.flag(t.key) != nil {
+		return t.key + " takes no value; write " + t.key + " alone"
 	}
 	if !slices.Contains(allowedAttrs(b.role), t.key) {
-		return fmt.Sprintf("%s= does not belong on %s; it takes %s", t.key, b.name(), takes(b.role))
+		return fmt.Sprintf("%s= does not belong on %s; it takes %s", t.key, b.name(), takes(b.role, b.format))
 	}
 	var value *string
 	var has *bool
@@ -107,9 +117,9 @@ func (b *blockInfo) unknownAttr(t token) string {
 	}
 	s := nearest(name, attributes(), 1)
 	if s == "" {
-		return fmt.Sprintf("unknown attribute %q; %s takes %s", name, b.name(), takes(b.role))
+		return fmt.Sprintf("unknown attribute %q; %s takes %s", name, b.name(), takes(b.role, b.format))
 	}
-	if slices.Contains(allowedAttrs(b.role), s) && (s == "query") == (t.kind == wordToken) {
+	if slices.Contains(allowedAttrs(b.role), s) && (b.flag(s) != nil) == (t.kind == wordToken) {
 		if t.kind == wordToken {
 			t.value = s
 		} else {
@@ -118,4 +128,18 @@ func (b *blockInfo) unknownAttr(t token) string {
 		b.add(t)
 	}
 	return fmt.Sprintf("unknown attribute %q; did you mean %q?", name, s)
+}
+
+// flag returns the field of the flag named word (query, edit, error), or nil
+// when word is not a flag.
+func (b *blockInfo) flag(word string) *bool {
+	switch word {
+	case "query":
+		return &b.query
+	case "edit":
+		return &b.edit
+	case "error":
+		return &b.errorFlag
+	}
+	return nil
 }

@@ -13,7 +13,7 @@ var builtin embed.FS
 
 // Builtin loads the built-in course embedded in the binary. It is trusted,
 // whatever its content: it has no Hash, which would cost every command the
-// hashing of its megabyte and a half.
+// hashing of its third of a megabyte.
 func Builtin() (*Course, Problems, error) {
 	sub, err := fs.Sub(builtin, "builtin/"+BuiltinID)
 	if err != nil {

@@ -11,12 +11,15 @@ import (
 	"strings"
 )
 
-// FormatVersion is the only value of course.yaml's format key this release reads.
-const FormatVersion = 1
+// FormatVersion is the newest value of course.yaml's format key this
+// release reads; it reads every format from 1 to it.
+const FormatVersion = 2
 
 // Course is a parsed course: its metadata and its lessons in learning order.
 type Course struct {
-	Format      int
+	Format int
+	// Release is course.yaml's version (format 2), any text, or "".
+	Release     string
 	ID          string
 	Title       string
 	Description string
@@ -112,9 +115,17 @@ type FileBlock struct {
 	// Query is the block's own query flag; Course.Declared resolves it per path.
 	Query bool
 	// Why names the mistake (mistake blocks only).
-	Why     string
+	Why string
+	// Content is the whole file. For a block with the edit flag it is the
+	// edit applied to its base, resolved when the course is loaded.
 	Content string
 	Line    int
+	// Edit is the block's edit as written (format 2's edit flag), or nil
+	// for a whole file.
+	Edit *Edit
+	// Error is format 2's error flag of a mistake: the step cannot run
+	// with it, and that is the lesson.
+	Error bool
 }
 
 // SQLBlock is an instructor's setup or seed block.

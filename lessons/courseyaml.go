@@ -14,9 +14,13 @@ type lessonEntry struct {
 	line int
 }
 
-// courseKeys are the keys course.yaml takes.
-func courseKeys() []string {
-	return []string{"format", "id", "title", "description", "lessons", "languages"}
+// courseKeys are the keys course.yaml takes in a course of format.
+func courseKeys(format int) []string {
+	keys := []string{"format", "id", "title", "description", "lessons", "languages"}
+	if format >= 2 {
+		keys = append(keys, "version")
+	}
+	return keys
 }
 
 // parseCourseYAML fills c from course.yaml and returns the lesson files it
@@ -40,6 +44,8 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 		fields = mappingFields(root, r, nodeLine)
 	}
 	have := map[string]bool{}
+	versionLine := 0
+	var unknown []yamlField // reported once the format is known
 	for _, f := range fields {
 		have[f.key] = true
 		switch f.key {
@@ -54,15 +60,26 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 			c.Title = courseText(f, r)
 		case "description":
 			c.Description = courseText(f, r)
+		case "version":
+			versionLine = f.line
+			if c.Release = courseText(f, r); c.Release == "" {
+				r.errorf(f.line, "version has no value; write the course's version, as in version: 2026.12.1, or remove it")
+			}
 		case "lessons":
 			entries, listed = lessonEntries(f, r)
 		case "languages":
 			c.Languages = courseLanguages(f, r)
 		default:
-			unknownKey(r, f, courseKeys(), "course.yaml")
+			unknown = append(unknown, f)
 		}
 	}
+	for _, f := range unknown {
+		unknownKey(r, f, courseKeys(c.Format), "course.yaml")
+	}
 	missingCourseKeys(c, have, r)
+	if versionLine > 0 && c.Format == 1 {
+		r.errorf(versionLine, "%s", needsFormat2("version"))
+	}
 	return entries, listed
 }
 
@@ -87,7 +104,7 @@ func missingCourseKeys(c *Course, have map[string]bool, r *reporter) {
 func courseFormat(c *Course, f yamlField, r *reporter) {
 	v, ok := scalarText(f.value)
 	if !ok {
-		r.errorf(f.line, "format must be a number; this sandcastle reads format %d", FormatVersion)
+		r.errorf(f.line, "format must be a number; this sandcastle reads formats 1 and %d", FormatVersion)
 		return
 	}
 	if strings.TrimSpace(v) == "" {
@@ -98,8 +115,8 @@ func courseFormat(c *Course, f yamlField, r *reporter) {
 	if err == nil {
 		c.Format = n
 	}
-	if err != nil || n != FormatVersion {
-		r.errorf(f.line, "format: %s is not supported; this sandcastle reads format %d", v, FormatVersion)
+	if err != nil || n < 1 || n > FormatVersion {
+		r.errorf(f.line, "format: %s is not supported; this sandcastle reads formats 1 and %d", v, FormatVersion)
 	}
 }
 
@@ -209,4 +226,9 @@ func isLowerWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// needsFormat2 says that what a format 1 course uses is format 2's.
+func needsFormat2(what string) string {
+	return what + " belongs to format 2; declare format: 2 in course.yaml"
 }

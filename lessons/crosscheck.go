@@ -30,6 +30,7 @@ func checkCourse(c *Course) Problems {
 	}
 	first := inheritQuery(c.steps, add)
 	checkSolutions(c, add)
+	resolveEdits(c, add)
 	checkRuns(c, first, add)
 	for _, s := range c.steps {
 		for _, ch := range s.Checks {

@@ -25,7 +25,10 @@ func (lp *lessonParser) file(b blockInfo, blk *block) *FileBlock {
 		lp.r.errorf(blk.line, "%s", msg)
 		return nil
 	}
-	f := &FileBlock{Kind: kind, Lang: b.lang, Path: cleanPath(b.file), Query: b.query, Why: b.text, Content: blk.body, Line: blk.line}
+	f := &FileBlock{Kind: kind, Lang: b.lang, Path: cleanPath(b.file), Query: b.query, Why: b.text, Content: blk.body, Line: blk.line, Error: b.errorFlag}
+	if b.edit {
+		f.Edit = parseEdit(blk.body, blk.line+1, lp.r)
+	}
 	if f.Query && !isSQLFile(f.Path) {
 		lp.r.errorf(blk.line, "query is only for .sql files; %s is not one", f.Path)
 	}

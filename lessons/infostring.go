@@ -20,7 +20,7 @@ func roles() []string {
 	return []string{roleSolution, roleMistake, roleSetup, roleSeed, roleCheck, roleExpect, roleHint}
 }
 
-func attributes() []string { return []string{"file", "query", "run", "args"} }
+func attributes() []string { return []string{"file", "query", "run", "args", "edit", "error"} }
 
 func isRole(w string) bool {
 	switch w {
@@ -130,15 +130,20 @@ type blockInfo struct {
 	file    string
 	hasFile bool
 	query   bool
-	run     string
-	hasRun  bool
-	args    string
-	hasArgs bool
+	// edit and errorFlag are format 2's flags of solution and mistake blocks.
+	edit      bool
+	errorFlag bool
+	run       string
+	hasRun    bool
+	args      string
+	hasArgs   bool
 	// text is the bare quoted string: a check's title or a mistake's WHY.
 	text    string
 	hasText bool
 	mode    string
 	hasMode bool
+	// format is the course's format, for messages.
+	format int
 }
 
 // machinery reports whether the block is for sandcastle rather than the learner's eyes.
@@ -157,9 +162,12 @@ func (b *blockInfo) name() string {
 
 // parseInfo reads an info string. The problems it returns apply only when
 // the block turns out to be machinery.
-func parseInfo(info string) (blockInfo, []string) {
+func parseInfo(info string) (blockInfo, []string) { return parseInfoIn(info, 0) }
+
+// parseInfoIn reads an info string of a course of format.
+func parseInfoIn(info string, format int) (blockInfo, []string) {
 	toks, tokProblem := tokenize(info)
-	var b blockInfo
+	b := blockInfo{format: format}
 	var problems []string
 	i, typo := findRole(toks, &b)
 	if typo != "" {

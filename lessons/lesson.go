@@ -8,8 +8,13 @@ import (
 
 // ParseLesson parses one lesson file; file names it, relative to the course
 // folder, in the lesson and its problems. It never fails: what it cannot
-// read is reported as a problem and left out of the lesson.
+// read is reported as a problem and left out of the lesson. It reads the
+// lesson as format 1 would; Load reads it in its course's format.
 func ParseLesson(file string, data []byte) (*Lesson, Problems) {
+	return parseLesson(file, data, 1)
+}
+
+func parseLesson(file string, data []byte, format int) (*Lesson, Problems) {
 	r := &reporter{file: file}
 	l := &Lesson{File: file, Line: 1}
 	lines := splitLines(data)
@@ -20,7 +25,7 @@ func ParseLesson(file string, data []byte) (*Lesson, Problems) {
 	}
 	secs := scanSections(lines, from, r)
 	lintControls(lines, secs, r)
-	lp := &lessonParser{r: r, lesson: l}
+	lp := &lessonParser{r: r, lesson: l, format: format}
 	lp.intro(secs[0])
 	seen := map[string]int{}
 	for _, sec := range secs[1:] {

@@ -25,19 +25,19 @@ func TestLintCourseYAML(t *testing.T) {
 			want:  []string{"course.yaml:1: course.yaml has no format; add format: 1"},
 		},
 		{
-			name:  "format 2",
-			files: map[string]string{"course.yaml": "id: test\ntitle: Test\nformat: 2\nlessons:\n  - 01-a.md\n", "01-a.md": cleanLesson},
-			want:  []string{"course.yaml:3: format: 2 is not supported; this sandcastle reads format 1"},
+			name:  "format 3",
+			files: map[string]string{"course.yaml": "id: test\ntitle: Test\nformat: 3\nlessons:\n  - 01-a.md\n", "01-a.md": cleanLesson},
+			want:  []string{"course.yaml:3: format: 3 is not supported; this sandcastle reads formats 1 and 2"},
 		},
 		{
 			name:  "format with no value",
 			files: map[string]string{"course.yaml": "format:\nid: test\ntitle: Test\nlessons:\n  - 01-a.md\n", "01-a.md": cleanLesson},
-			want:  []string{"course.yaml:1: format has no value; write format: 1"},
+			want:  []string{"course.yaml:1: format has no value; write format: 2"},
 		},
 		{
 			name:  "format that is not a number",
 			files: map[string]string{"course.yaml": "# Score Keeper\nformat: one\nid: test\ntitle: Test\nlessons:\n  - 01-a.md\n", "01-a.md": cleanLesson},
-			want:  []string{"course.yaml:2: format: one is not supported; this sandcastle reads format 1"},
+			want:  []string{"course.yaml:2: format: one is not supported; this sandcastle reads formats 1 and 2"},
 		},
 		{
 			name:  "course without id",

@@ -42,7 +42,7 @@ func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 		}
 		seen[e.file] = true
 		order = append(order, e.file)
-		l, lps := readLesson(fsys, e, cr, h)
+		l, lps := readLesson(fsys, e, cr, h, max(c.Format, 1))
 		if l != nil {
 			c.Lessons = append(c.Lessons, l)
 			probs = append(probs, lps...)
@@ -72,7 +72,7 @@ func hashFile(h hash.Hash, name string, data []byte) {
 }
 
 // readLesson reads and parses the lesson file of one lessons entry.
-func readLesson(fsys fs.FS, e lessonEntry, cr *reporter, h hash.Hash) (*Lesson, Problems) {
+func readLesson(fsys fs.FS, e lessonEntry, cr *reporter, h hash.Hash, format int) (*Lesson, Problems) {
 	data, err := fs.ReadFile(fsys, e.file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -83,7 +83,7 @@ func readLesson(fsys fs.FS, e lessonEntry, cr *reporter, h hash.Hash) (*Lesson, 
 		return nil, nil
 	}
 	hashFile(h, e.file, data)
-	return ParseLesson(e.file, data)
+	return parseLesson(e.file, data, format)
 }
 
 // unlistedLessons reports the Markdown files at the top of the course folder

@@ -6,6 +6,8 @@ import "strings"
 type lessonParser struct {
 	r      *reporter
 	lesson *Lesson
+	// format is the course's format.
+	format int
 }
 
 // intro reads the lesson's introduction: prose, setup and seed blocks.
@@ -32,7 +34,7 @@ func (lp *lessonParser) walk(sec section, md *Markdown, use func(blockInfo, *blo
 			md.addText(pt.prose)
 			continue
 		}
-		b, problems := parseInfo(pt.block.info)
+		b, problems := parseInfoIn(pt.block.info, lp.format)
 		if !b.machinery() {
 			md.addCode(pt.block.raw, b.lang)
 			continue

@@ -20,7 +20,7 @@ import (
 const (
 	ProofSolved  = "solved"  // with the solutions in place, every check passes
 	ProofStarter = "starter" // with the step's starters, at least one check fails
-	ProofMistake = "mistake" // with each mistake, at least one check fails
+	ProofMistake = "mistake" // with each mistake, at least one check fails (or, flagged error, the step cannot run)
 	// ProofFinished is a warning, not one of the format's proofs: with the
 	// files as the course leaves them at its end, the step still passes, so
 	// `check --all` in a finished workspace passes too.
@@ -32,7 +32,10 @@ type Proof struct {
 	Kind string `json:"kind"`
 	// Why names the mistake, for mistake proofs.
 	Why string `json:"why,omitempty"`
-	OK  bool   `json:"ok"`
+	// Check is the title of the check that caught the mistake, for a
+	// mistake proof that holds because a check failed.
+	Check string `json:"check,omitempty"`
+	OK    bool   `json:"ok"`
 	// Warning proofs do not make lessons test fail.
 	Warning bool `json:"warning,omitempty"`
 	// Message says what went wrong when the proof failed.
@@ -139,9 +142,7 @@ func ProveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, 
 		}
 		files := maps.Clone(solved)
 		files[m.Path] = m.Content
-		r := runFiles(ctx, course, step, files, opts)
-		p.Proofs = append(p.Proofs, Proof{Kind: ProofMistake, Why: m.Why, OK: !r.Passed(),
-			Message: fmt.Sprintf("the mistake at %s:%d passes every check; add a check that catches it", step.Lesson.File, m.Line)})
+		p.Proofs = append(p.Proofs, mistakeProof(step, m, runFiles(ctx, course, step, files, opts)))
 	}
 	if finished := finalVersions(course, step, opts.Lang); !maps.Equal(finished, solved) {
 		r := runFiles(ctx, course, step, finished, opts)
@@ -155,6 +156,37 @@ func ProveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, 
 		}
 	}
 	p.Duration = time.Since(start)
+	return p
+}
+
+// mistakeProof says whether a step's result with mistake m in place proves
+// it: a check fails (status fail), or, for a mistake with the error flag,
+// the step cannot run (status error). Check is the title of the first check
+// that caught it.
+func mistakeProof(step *lessons.Step, m *lessons.FileBlock, r StepResult) Proof {
+	p := Proof{Kind: ProofMistake, Why: m.Why}
+	at := fmt.Sprintf("%s:%d", step.Lesson.File, m.Line)
+	switch {
+	case m.Error && r.Status == Error:
+		p.OK = true
+	case m.Error:
+		p.Message = fmt.Sprintf("the mistake at %s has the flag error, but the step runs with it (status %s); remove the flag, or make the mistake one that stops the step", at, r.Status)
+	case r.Status == Fail:
+		p.OK = true
+	case r.Status == Error:
+		p.Message = fmt.Sprintf("the step cannot run with the mistake at %s, which proves nothing (%s); "+
+			"make it a mistake a check catches, or add the flag error to its block if not running is the lesson", at, r.Message)
+	default:
+		p.Message = fmt.Sprintf("the mistake at %s passes every check; add a check that catches it", at)
+	}
+	if p.OK && r.Status == Fail {
+		for _, c := range r.Checks {
+			if c.Status == Fail {
+				p.Check = c.Title
+				break
+			}
+		}
+	}
 	return p
 }
 

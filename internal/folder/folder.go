@@ -26,7 +26,7 @@ const (
 	// 100 000 bytes of SQL at once (SQLITE_LIMIT_SQL_LENGTH).
 	LearnerFiles Kind = iota
 	// CourseFiles are the files of a course folder: course.yaml and its
-	// lessons. The largest lesson of the built-in course is about 430 KB.
+	// lessons. The largest lesson of the built-in course is about 54 KB.
 	CourseFiles
 )
 

@@ -3,10 +3,14 @@ package session
 // Status is what is recorded about the workspace's course, as
 // `sandcastle status --json` prints it.
 type Status struct {
-	Course    string         `json:"course"`
-	Title     string         `json:"title"`
-	Workspace string         `json:"workspace"`
-	Lang      string         `json:"lang"`
+	Course    string `json:"course"`
+	Title     string `json:"title"`
+	Workspace string `json:"workspace"`
+	Lang      string `json:"lang"`
+	// Version is the course's version, and MadeWith the one the workspace
+	// was made with; either is "" when the course had none.
+	Version   string         `json:"version,omitempty"`
+	MadeWith  string         `json:"made_with_version,omitempty"`
 	Current   string         `json:"current"`
 	Passed    []string       `json:"passed"`
 	Steps     int            `json:"steps"`
@@ -23,7 +27,7 @@ func (s *Session) Status() Status {
 		Course: s.Course.ID, Title: s.Course.Title, Workspace: s.WS.Root, Lang: s.Lang(),
 		Current: s.Current().FullID(), Steps: len(s.Course.Steps()),
 		Passed: []string{}, Hints: map[string]int{}, Solutions: []string{},
-		Trusted: s.trusted.OK(),
+		Trusted: s.trusted.OK(), Version: s.Course.Release, MadeWith: s.WS.Config.CourseVersion,
 	}
 	for _, step := range s.Course.Steps() {
 		sp := s.Progress.Steps[step.FullID()]

@@ -8,6 +8,7 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Next, Focus                       key.Binding
 	Check, Watch, Hint, Solution, Reset     key.Binding
+	Changes                                 key.Binding
 	Edit, Console, Trust                    key.Binding
 	Yes, No                                 key.Binding
 	Run, HistoryUp, HistoryDown             key.Binding
@@ -35,6 +36,7 @@ func newKeyMap() keyMap {
 		Hint:        b("h", "hint", "h"),
 		Solution:    b("s", "solution", "s"),
 		Reset:       b("r", "reset", "r"),
+		Changes:     b("d", "solution: whole files or what changed", "d"),
 		Edit:        b("e", "edit", "e"),
 		Console:     b("x", "sql", "x"),
 		Trust:       b("t", "trust the course", "t"),

@@ -45,7 +45,10 @@ type stepModel struct {
 	justPassed bool
 	hints      []*lessons.Hint
 	solution   []*lessons.FileBlock
-	confirm    confirmKind
+	// changes shows, for a solution file that is an edit, what changed
+	// since the step before instead of the whole file.
+	changes bool
+	confirm confirmKind
 	// info is extra text for the results pane (created files, backups).
 	info string
 	// created are the files the last check created for the next step:
@@ -182,6 +185,8 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 		m.confirm = confirmSolution
 	case key.Matches(k, keys.Reset):
 		m.confirm = confirmReset
+	case key.Matches(k, keys.Changes):
+		m = m.toggleChanges(sh)
 	case key.Matches(k, keys.Edit):
 		cmd = tea.Sequence(m.makeCurrent(sh), m.edit(sh))
 	case key.Matches(k, keys.Console):
@@ -375,4 +380,18 @@ func logTail(path string, n int) []string {
 		}
 	}
 	return lines
+}
+
+// toggleChanges switches the solution's files that are edits between the
+// whole file and what changed since the step before.
+func (m stepModel) toggleChanges(sh *shared) stepModel {
+	switch {
+	case len(m.solution) == 0:
+		sh.say("d shows what the solution changed; s shows the solution first.", false)
+	case !slices.ContainsFunc(m.solution, func(f *lessons.FileBlock) bool { return f.Edit != nil }):
+		sh.say("Nothing to compare: the solution's files are new in this step.", false)
+	default:
+		m.changes = !m.changes
+	}
+	return m
 }

@@ -287,10 +287,39 @@ func (m stepModel) solutionText(sh *shared, width int) string {
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render("Solution") + "\n")
 	for _, f := range m.solution {
+		if m.changes && f.Edit != nil {
+			b.WriteString(st.dim.Render("── "+termtext.Printable(f.Path)+": what changed since the step before (d: the whole file) ──") + "\n")
+			b.WriteString(editText(st, f.Edit, width) + "\n")
+			continue
+		}
 		b.WriteString(st.dim.Render("── "+termtext.Printable(f.Path)+" ──") + "\n")
 		b.WriteString(block(termtext.Printable(strings.TrimRight(f.Content, "\n")), width, "") + "\n")
 	}
 	return b.String()
+}
+
+// editText lays out an edit's hunks: lines that go in the fail style, lines
+// that come in the pass style, context dim, "···" between hunks.
+func editText(st styles, e *lessons.Edit, width int) string {
+	var out []string
+	for i, h := range e.Hunks {
+		if i > 0 {
+			out = append(out, st.dim.Render("···"))
+		}
+		for _, l := range h.Lines {
+			line := block(termtext.Printable(string(l.Op)+" "+l.Text), width, "")
+			switch l.Op {
+			case '-':
+				line = st.fail.Render(line)
+			case '+':
+				line = st.pass.Render(line)
+			default:
+				line = st.dim.Render(line)
+			}
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // block lays out a multi-line text in width cells: the lines of a table are

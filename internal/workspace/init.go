@@ -81,7 +81,7 @@ func Init(ctx context.Context, dir, ref, lang string) (*Workspace, []string, err
 	if len(course.Steps()) == 0 {
 		return nil, nil, fmt.Errorf("the course %s has no steps", ref)
 	}
-	cfg := Config{Course: ref, Lang: lang}
+	cfg := Config{Course: ref, Lang: lang, CourseVersion: course.Release}
 	if err := writeConfig(dir, cfg); err != nil {
 		return nil, nil, err
 	}

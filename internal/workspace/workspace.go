@@ -38,6 +38,9 @@ type Config struct {
 	Course string `yaml:"course"`
 	// Lang is the learner's server language; "" until chosen.
 	Lang string `yaml:"lang,omitempty"`
+	// CourseVersion is the course's version (course.yaml's version) when
+	// the workspace was made; "" for a course without one.
+	CourseVersion string `yaml:"course_version,omitempty"`
 	// SQLTimeout bounds each SQL run in the sandbox ("2s" by default).
 	SQLTimeout string `yaml:"sql_timeout,omitempty"`
 }
