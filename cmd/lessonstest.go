@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/codelint"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -47,10 +48,12 @@ proof fails.`,
 }
 
 type lessonsTestJSON struct {
-	Course  string            `json:"course"`
-	OK      bool              `json:"ok"`
-	Steps   []check.StepProof `json:"steps"`
-	Seconds float64           `json:"seconds"`
+	Course string            `json:"course"`
+	OK     bool              `json:"ok"`
+	Steps  []check.StepProof `json:"steps"`
+	// Warnings are the solutions' problems as code; they leave ok alone.
+	Warnings []codelint.Warning `json:"warnings"`
+	Seconds  float64            `json:"seconds"`
 }
 
 func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error {
@@ -70,18 +73,22 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 		return err
 	}
 	start := time.Now()
+	// Reading the solutions as code takes a Python start: hidden behind the proofs.
+	read := make(chan []codelint.Warning, 1)
+	go func() { read <- codelint.Check(ctx, course, langs, keep) }()
 	proofs := check.Prove(ctx, course, langs, keep, check.Options{})
+	warnings := <-read
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
 	ok := !slices.ContainsFunc(proofs, func(p check.StepProof) bool { return !p.OK() })
 	if opts.json {
 		if err := writeJSON(a.io, lessonsTestJSON{Course: course.ID, OK: ok, Steps: proofs,
-			Seconds: time.Since(start).Seconds()}); err != nil {
+			Warnings: append([]codelint.Warning{}, warnings...), Seconds: time.Since(start).Seconds()}); err != nil {
 			return err
 		}
 	} else {
-		printProofs(a.io, course, proofs, time.Since(start))
+		printProofs(a.io, course, proofs, warnings, time.Since(start))
 	}
 	if !ok {
 		return errFailed
@@ -89,7 +96,7 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 	return nil
 }
 
-func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, total time.Duration) {
+func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, warnings []codelint.Warning, total time.Duration) {
 	failed := 0
 	for _, l := range course.Lessons {
 		var mine []check.StepProof
@@ -118,7 +125,10 @@ func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, 
 			}
 		}
 	}
-	warned := 0
+	for _, w := range warnings {
+		io.printf("%s %s\n", io.yellow("warning:"), printable(w.String()))
+	}
+	warned := len(warnings)
 	for _, p := range proofs {
 		if p.Warnings() > 0 {
 			warned++
