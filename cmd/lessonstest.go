@@ -31,7 +31,11 @@ func newLessonsTestCmd(a *app) *cobra.Command {
   - with the earlier solutions and the step's starters, at least one check fails;
   - with each mistake of the step in place of its file, at least one check fails.
 A failure shows the checks the way a learner would see them. Exit code 1 when a
-proof fails.`,
+proof fails.
+
+It also reads each Go and Python solution as code, as gofmt -l and python3 -m
+py_compile would (mistakes are wrong on purpose: never read), and prints what it
+finds as a warning at the lesson's FILE:LINE. Warnings leave the exit code alone.`,
 		Example: `  sandcastle lessons test
   sandcastle lessons test --course ./my-course --lang python
   sandcastle lessons test --run 'a-home-for-scores/' --json`,

@@ -166,3 +166,21 @@ func TestCheck(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkBuiltin reads the built-in course's solutions as lessons test
+// does, one language at a time.
+func BenchmarkBuiltin(b *testing.B) {
+	course, _, err := lessons.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, lang := range course.LanguageNames() {
+		b.Run(lang, func(b *testing.B) {
+			for b.Loop() {
+				if w := Check(context.Background(), course, []string{lang}, nil); len(w) > 0 {
+					b.Fatalf("the built-in course has warnings: %v", w)
+				}
+			}
+		})
+	}
+}
