@@ -132,19 +132,24 @@ const lesson = "---\nid: a\ntitle: A\n---\n\n## One\n\n" + // lines 1 to 7
 	"```python mistake file=app.py \"wrong\"\ndef f(:\n```\n\n" +
 	"```sql check \"one\"\nSELECT 1;\n```\n\n```expect\n| 1 |\n```\n\n```hint\nh\n```\n"
 
-func TestCheck(t *testing.T) {
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Skip("no python3")
-	}
+func loadCourse(t *testing.T, languages string) *lessons.Course {
+	t.Helper()
 	fsys := fstest.MapFS{
-		"course.yaml": {Data: []byte("format: 1\nid: t\ntitle: T\nlessons:\n  - 01-a.md\nlanguages:\n" +
-			"  go:\n    run: go run .\n  python:\n    run: python3 app.py\n")},
-		"01-a.md": {Data: []byte(lesson)},
+		"course.yaml": {Data: []byte("format: 1\nid: t\ntitle: T\nlessons:\n  - 01-a.md\n" + languages)},
+		"01-a.md":     {Data: []byte(lesson)},
 	}
 	course, problems, err := lessons.Load(fsys, "t")
 	if err != nil || len(problems.Errors()) > 0 {
 		t.Fatalf("load: %v %v", err, problems.Errors())
 	}
+	return course
+}
+
+func TestCheck(t *testing.T) {
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("no python3")
+	}
+	course := loadCourse(t, "languages:\n  go:\n    run: go run .\n  python:\n    run: python3 app.py\n")
 	goWarning := Warning{"01-a.md", 10, "main.go is not formatted as gofmt formats it, from this line on"}
 	pyWarning := Warning{"01-a.md", 20, "app.py does not compile: '(' was never closed"}
 	tests := []struct {
@@ -165,6 +170,13 @@ func TestCheck(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a course with no server language", func(t *testing.T) {
+		// Its go and python blocks apply to every workspace, as lessons test proves it: in none.
+		course := loadCourse(t, "")
+		if got := Check(context.Background(), course, course.LanguageNames(), nil); !reflect.DeepEqual(got, []Warning{goWarning, pyWarning}) {
+			t.Errorf("got %+v", got)
+		}
+	})
 }
 
 // BenchmarkBuiltin reads the built-in course's solutions as lessons test

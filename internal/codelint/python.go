@@ -22,8 +22,8 @@ def problem(src):
         compile(src, "solution", "exec", dont_inherit=True)
     except SyntaxError as e:
         return {"line": e.lineno or 0, "message": str(e.msg)}
-    except ValueError as e:
-        return {"line": 0, "message": str(e)}
+    except Exception as e:  # null bytes before 3.12, nesting too deep
+        return {"line": 0, "message": str(e) or type(e).__name__}
     return None
 json.dump([problem(s) for s in json.load(sys.stdin.buffer)], sys.stdout)
 `
