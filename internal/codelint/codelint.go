@@ -39,6 +39,10 @@ type source struct {
 	content string
 }
 
+// edit reports whether the source's file is more than its block: the block
+// is an edit of the file before it.
+func (s source) edit() bool { return s.content != s.block.Content }
+
 // problem is what is wrong with a source: at its 1-based line (0: the
 // block itself), and what.
 type problem struct {
@@ -127,7 +131,7 @@ func place(sources []source, problems []*problem) []Warning {
 			continue
 		}
 		key := s.block.Path + "\x00" + s.lang + "\x00" + p.message + "\x00" + lineText(s.content, p.line)
-		edit := s.content != s.block.Content
+		edit := s.edit()
 		if edit && reported[key] {
 			continue
 		}
