@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/codelint"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -32,7 +33,11 @@ func newLessonsTestCmd(a *app) *cobra.Command {
     (a step that cannot run with it does not count, unless the mistake has the
     flag error: then the step must not run).
 A failure shows the checks the way a learner would see them; --json names the
-check that caught each mistake. Exit code 1 when a proof fails.`,
+check that caught each mistake. Exit code 1 when a proof fails.
+
+It also reads each Go and Python solution as code, as gofmt -l and python3 -m
+py_compile would (mistakes are wrong on purpose: never read), and prints what it
+finds as a warning at the lesson's FILE:LINE. Warnings leave the exit code alone.`,
 		Example: `  sandcastle lessons test
   sandcastle lessons test --course ./my-course --lang python
   sandcastle lessons test --run 'a-home-for-scores/' --json`,
@@ -49,10 +54,12 @@ check that caught each mistake. Exit code 1 when a proof fails.`,
 }
 
 type lessonsTestJSON struct {
-	Course  string            `json:"course"`
-	OK      bool              `json:"ok"`
-	Steps   []check.StepProof `json:"steps"`
-	Seconds float64           `json:"seconds"`
+	Course string            `json:"course"`
+	OK     bool              `json:"ok"`
+	Steps  []check.StepProof `json:"steps"`
+	// Warnings are the solutions' problems as code; they leave ok alone.
+	Warnings []codelint.Warning `json:"warnings"`
+	Seconds  float64            `json:"seconds"`
 }
 
 func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error {
@@ -72,18 +79,22 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 		return err
 	}
 	start := time.Now()
+	// Reading the solutions as code takes a Python start: hidden behind the proofs.
+	read := make(chan []codelint.Warning, 1)
+	go func() { read <- codelint.Check(ctx, course, langs, keep) }()
 	proofs := check.Prove(ctx, course, langs, keep, check.Options{})
+	warnings := <-read
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
 	ok := !slices.ContainsFunc(proofs, func(p check.StepProof) bool { return !p.OK() })
 	if opts.json {
 		if err := writeJSON(a.io, lessonsTestJSON{Course: course.ID, OK: ok, Steps: proofs,
-			Seconds: time.Since(start).Seconds()}); err != nil {
+			Warnings: append([]codelint.Warning{}, warnings...), Seconds: time.Since(start).Seconds()}); err != nil {
 			return err
 		}
 	} else {
-		printProofs(a.io, course, proofs, time.Since(start))
+		printProofs(a.io, course, proofs, warnings, time.Since(start))
 	}
 	if !ok {
 		return errFailed
@@ -91,7 +102,7 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 	return nil
 }
 
-func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, total time.Duration) {
+func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, warnings []codelint.Warning, total time.Duration) {
 	failed := 0
 	for _, l := range course.Lessons {
 		var mine []check.StepProof
@@ -120,7 +131,10 @@ func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, 
 			}
 		}
 	}
-	warned := 0
+	for _, w := range warnings {
+		io.printf("%s %s\n", io.yellow("warning:"), printable(w.String()))
+	}
+	warned := len(warnings)
 	for _, p := range proofs {
 		if p.Warnings() > 0 {
 			warned++
