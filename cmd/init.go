@@ -47,13 +47,9 @@ The built-in course has a server part written in Go or in Python: choose with
 }
 
 func runInit(ctx context.Context, a *app, opts *initOptions) error {
-	start, err := a.start()
+	start, dir, err := a.startPath(opts.dir)
 	if err != nil {
 		return err
-	}
-	dir := opts.dir
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(start, dir)
 	}
 	course, err := workspace.LoadCourse(opts.course, start)
 	if err != nil {

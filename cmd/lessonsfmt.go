@@ -50,13 +50,9 @@ something.`,
 }
 
 func runLessonsFmt(a *app, opts *lessonsFmtOptions) error {
-	start, err := a.start()
+	_, dir, err := a.startPath(opts.dir)
 	if err != nil {
 		return err
-	}
-	dir := opts.dir
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(start, dir)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "course.yaml")); err != nil {
 		return usageError{fmt.Errorf("%s is not a course folder: it has no course.yaml", opts.dir)}

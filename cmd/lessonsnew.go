@@ -57,13 +57,9 @@ type templateData struct {
 }
 
 func runLessonsNew(a *app, opts *lessonsNewOptions) error {
-	start, err := a.start()
+	_, dir, err := a.startPath(opts.dir)
 	if err != nil {
 		return err
-	}
-	dir := opts.dir
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(start, dir)
 	}
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +26,18 @@ func (a *app) start() (string, error) {
 		return "", fmt.Errorf("-C %s: not a folder", a.dir)
 	}
 	return a.dir, nil
+}
+
+// startPath is path as the command names it: under the folder it starts
+// in (-C) when relative. It also returns that folder.
+func (a *app) startPath(path string) (start, full string, err error) {
+	if start, err = a.start(); err != nil {
+		return "", "", err
+	}
+	if filepath.IsAbs(path) {
+		return start, path, nil
+	}
+	return start, filepath.Join(start, path), nil
 }
 
 // openSession finds the workspace the command runs in and reads its progress.
