@@ -15,8 +15,10 @@ import (
 )
 
 type lessonsFmtOptions struct {
-	dir   string
-	check bool
+	dir     string
+	check   bool
+	context int
+	reedit  bool
 }
 
 func newLessonsFmtCmd(a *app) *cobra.Command {
@@ -27,16 +29,19 @@ func newLessonsFmtCmd(a *app) *cobra.Command {
 		Long: `Rewrite the course in DIR (default: the current folder) so that every solution or
 mistake that repeats a whole file with an earlier version (its base: for a solution,
 the solution of the file at the end of the step before; for a mistake, the solution
-in its own step) becomes the equivalent edit: the lines that change, with two lines
-of context, and more where that is needed to place the edit in one place of its base.
-course.yaml declares format: 2. Every other byte of the lessons stays as it is.
+in its own step) becomes the equivalent edit: the lines that change, with --context lines of context
+around them (default 1), and more where that is needed to place the edit in one place
+of its base. course.yaml declares format: 2. Every other byte of the lessons stays as
+it is. With --reedit, the edits the course already has are made again the same way,
+to tighten or loosen their context (a comment after an @@ is not kept).
 
 fmt refuses a course that lessons lint finds problems in, and checks before writing
 that every edit gives back exactly the whole file it replaces; each file is written
 whole or not at all. With --check it writes nothing and exits 1 when it would change
 something.`,
 		Example: `  sandcastle lessons fmt ./my-course
-  sandcastle lessons fmt --check ./my-course`,
+  sandcastle lessons fmt --check ./my-course
+  sandcastle lessons fmt --reedit --context 0 ./my-course`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -46,6 +51,8 @@ something.`,
 		},
 	}
 	c.Flags().BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the course would change")
+	c.Flags().IntVar(&opts.context, "context", lessons.DefaultEditContext, "lines of context around each change of an edit")
+	c.Flags().BoolVar(&opts.reedit, "reedit", false, "make the course's edits again too, with --context")
 	return c
 }
 
@@ -57,7 +64,10 @@ func runLessonsFmt(a *app, opts *lessonsFmtOptions) error {
 	if _, err := os.Stat(filepath.Join(dir, "course.yaml")); err != nil {
 		return usageError{fmt.Errorf("%s is not a course folder: it has no course.yaml", opts.dir)}
 	}
-	rw, err := lessons.RewriteAsEdits(os.DirFS(dir))
+	if opts.context < 0 {
+		return usageError{fmt.Errorf("--context must be 0 or more, not %d", opts.context)}
+	}
+	rw, err := lessons.RewriteAsEdits(os.DirFS(dir), lessons.RewriteOptions{Context: opts.context, Reedit: opts.reedit})
 	if err != nil {
 		return fmt.Errorf("lessons fmt %s: %w", opts.dir, err)
 	}

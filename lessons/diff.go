@@ -2,16 +2,16 @@ package lessons
 
 import "strings"
 
-// editContext is how many lines of context an edit made by DiffEdit starts
-// with around each change.
-const editContext = 2
+// DefaultEditContext is how many lines of context `lessons fmt` puts
+// around each change unless told otherwise.
+const DefaultEditContext = 1
 
 // DiffEdit returns the body of a minimal edit that turns base into target:
-// a line diff with editContext lines of context, hunks merged when their
-// context would touch, each hunk's context grown until it matches one place
-// of base. ok is false when no edit can say it: the two are equal, base is
-// empty, or only one of them ends in a newline.
-func DiffEdit(base, target string) (body string, ok bool) {
+// a line diff with context lines of context around each change (at least
+// 0), hunks merged when their context would touch, each hunk's context grown
+// until it matches one place of base. ok is false when no edit can say it:
+// the two are equal, base is empty, or only one of them ends in a newline.
+func DiffEdit(base, target string, context int) (body string, ok bool) {
 	a, finalA := fileLines(base)
 	b, finalB := fileLines(target)
 	if base == target || len(a) == 0 || finalA != finalB {
@@ -30,30 +30,33 @@ func DiffEdit(base, target string) (body string, ok bool) {
 		changes = append(changes, [2]int{i, j})
 		i = j
 	}
-	ctx := make([]int, len(changes))
+	ctx := make([][2]int, len(changes)) // lines of context before and after each change
 	for i := range ctx {
-		ctx[i] = editContext
+		ctx[i] = [2]int{max(context, 0), max(context, 0)}
 	}
-	for {
+	for range 2*len(ops) + 2 {
 		hunks := groupHunks(ops, changes, ctx)
 		grown := false
 		for _, h := range hunks {
 			if _, n := matches(a, h.old()); n == 1 {
 				continue
 			}
-			for k := h.first; k <= h.last; k++ {
-				ctx[k]++
+			// Grow the hunk by one line at one end, the shorter end first.
+			if before, after := &ctx[h.first][0], &ctx[h.last][1]; *before <= *after {
+				*before++
+			} else {
+				*after++
 			}
 			grown = true
 		}
 		if !grown {
 			return writeEdit(hunks), true
 		}
-		if ctx[0] > len(ops) {
-			return "", false // cannot happen: a hunk as long as the base matches once
-		}
 	}
+	return "", false // cannot happen: a hunk as long as the base matches once
 }
+
+func (h Hunk) lines() []EditLine { return h.Lines }
 
 // diffHunk is a hunk being built: its lines and the changes it covers.
 type diffHunk struct {
@@ -62,13 +65,13 @@ type diffHunk struct {
 }
 
 // groupHunks cuts ops into hunks: each run of changes with ctx of its
-// context lines on each side, runs whose context touches in one hunk.
-func groupHunks(ops []EditLine, changes [][2]int, ctx []int) []diffHunk {
+// context lines before and after it, runs whose context touches in one hunk.
+func groupHunks(ops []EditLine, changes [][2]int, ctx [][2]int) []diffHunk {
 	var hunks []diffHunk
 	end := -1 // where the last hunk ends in ops
 	for k, ch := range changes {
-		from := max(ch[0]-ctx[k], 0)
-		to := min(ch[1]+ctx[k], len(ops))
+		from := max(ch[0]-ctx[k][0], 0)
+		to := min(ch[1]+ctx[k][1], len(ops))
 		if len(hunks) > 0 && from <= end {
 			h := &hunks[len(hunks)-1]
 			h.Lines = append(h.Lines, ops[end:to]...)
@@ -82,13 +85,13 @@ func groupHunks(ops []EditLine, changes [][2]int, ctx []int) []diffHunk {
 }
 
 // writeEdit writes hunks as an edit's body, @@ between them.
-func writeEdit(hunks []diffHunk) string {
+func writeEdit[H interface{ lines() []EditLine }](hunks []H) string {
 	var b strings.Builder
 	for i, h := range hunks {
 		if i > 0 {
 			b.WriteString("@@\n")
 		}
-		for _, l := range h.Lines {
+		for _, l := range h.lines() {
 			if l.Op != ' ' || l.Text != "" {
 				b.WriteByte(l.Op)
 			}

@@ -18,12 +18,22 @@ type Rewrite struct {
 	Edits int
 }
 
+// RewriteOptions says how RewriteAsEdits writes edits.
+type RewriteOptions struct {
+	// Context is how many lines of context go around each change (see DiffEdit).
+	Context int
+	// Reedit makes the edits the course already has again, with Context.
+	Reedit bool
+}
+
 // RewriteAsEdits rewrites the course in fsys so that every whole-file
 // solution or mistake that has a base (see walkBases) becomes the
-// equivalent minimal edit (DiffEdit), and declares format 2. Every other byte of the lessons is kept. It
-// refuses a course with lint errors, and checks that the rewritten course
-// loads with the same whole files, block by block, as the original.
-func RewriteAsEdits(fsys fs.FS) (*Rewrite, error) {
+// equivalent minimal edit (DiffEdit), and declares format 2; with
+// opts.Reedit, every edit is made again the same way. Every other byte of
+// the lessons is kept. It refuses a course with lint errors, and checks that
+// the rewritten course loads with the same whole files, block by block, as
+// the original.
+func RewriteAsEdits(fsys fs.FS, opts RewriteOptions) (*Rewrite, error) {
 	c, probs, err := Load(fsys, "")
 	if err != nil {
 		return nil, err
@@ -34,15 +44,15 @@ func RewriteAsEdits(fsys fs.FS) (*Rewrite, error) {
 	edits := map[string]map[int]string{} // lesson file -> block line -> edit body
 	n := 0
 	walkBases(c, func(s *Step, f *FileBlock, bases baseSet) {
-		if f.Edit != nil {
+		if f.Edit != nil && !opts.Reedit {
 			return
 		}
 		base, missing, conflict := baseOf(c, f, bases)
 		if base.block == nil || len(missing) > 0 || conflict != nil {
 			return
 		}
-		body, ok := DiffEdit(base.block.Content, f.Content)
-		if !ok {
+		body, ok := DiffEdit(base.block.Content, f.Content, opts.Context)
+		if !ok || f.Edit != nil && body == writeEdit(f.Edit.Hunks) {
 			return
 		}
 		if edits[s.Lesson.File] == nil {
@@ -57,7 +67,7 @@ func RewriteAsEdits(fsys fs.FS) (*Rewrite, error) {
 		if err != nil {
 			return nil, err
 		}
-		rw.Files[file] = replaceBlocks(data, blocks, func(info string) string { return info + " edit" })
+		rw.Files[file] = replaceBlocks(data, blocks, func(_ int, info string) string { return asEdit(info) })
 	}
 	if c.Format == 1 {
 		data, err := fs.ReadFile(fsys, "course.yaml")
@@ -76,6 +86,17 @@ func RewriteAsEdits(fsys fs.FS) (*Rewrite, error) {
 	return rw, nil
 }
 
+// asEdit returns a block's info string with the edit flag.
+func asEdit(info string) string {
+	if strings.HasSuffix(info, " edit") {
+		return info // the flag lessons fmt writes, or one in the same place
+	}
+	if b, _ := parseInfoIn(strings.TrimLeft(info, "`~"), 2); b.edit {
+		return info
+	}
+	return info + " edit"
+}
+
 var formatLine = regexp.MustCompile(`(?m)^(format:[ \t]*["']?)1(["']?[ \t]*(#.*)?\r?)$`)
 
 // declareFormat2 turns course.yaml's format: 1 into format: 2.
@@ -90,7 +111,7 @@ func declareFormat2(data []byte) ([]byte, bool) {
 // line of blocks with that body, and its opening fence line (trailing
 // spaces trimmed) with what info makes of it. Every other line is kept as it
 // is, line endings included.
-func replaceBlocks(data []byte, blocks map[int]string, info func(string) string) []byte {
+func replaceBlocks(data []byte, blocks map[int]string, info func(line int, info string) string) []byte {
 	raw := bytes.SplitAfter(data, []byte("\n"))
 	lines := splitLines(data)
 	var out bytes.Buffer
@@ -112,7 +133,7 @@ func replaceBlocks(data []byte, blocks map[int]string, info func(string) string)
 		if bytes.HasSuffix(raw[i], []byte("\r\n")) {
 			eol = "\r\n"
 		}
-		out.WriteString(info(strings.TrimRight(lines[i], " \t")) + eol)
+		out.WriteString(info(i+1, strings.TrimRight(lines[i], " \t")) + eol)
 		indent := strings.Repeat(" ", f.indent)
 		for _, l := range strings.SplitAfter(body, "\n") {
 			switch l {

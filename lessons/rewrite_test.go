@@ -11,41 +11,71 @@ func TestDiffEdit(t *testing.T) {
 	many := func(n int, line string) string { return strings.Repeat(line+"\n", n) }
 	tests := []struct {
 		name, base, target, want string
+		context                  int
 	}{
 		{
-			name:   "one line changed, two lines of context",
-			base:   "a\nb\nc\nd\ne\nf\ng\n",
-			target: "a\nb\nc\nD\ne\nf\ng\n",
-			want:   " b\n c\n-d\n+D\n e\n f\n",
+			name:    "one line changed, two lines of context",
+			base:    "a\nb\nc\nd\ne\nf\ng\n",
+			target:  "a\nb\nc\nD\ne\nf\ng\n",
+			want:    " b\n c\n-d\n+D\n e\n f\n",
+			context: 2,
 		},
 		{
-			name:   "two changes close together make one hunk",
-			base:   "a\nb\nc\nd\ne\nf\ng\nh\n",
-			target: "a\nB\nc\nd\ne\nF\ng\nh\n",
-			want:   " a\n-b\n+B\n c\n d\n e\n-f\n+F\n g\n h\n",
+			name:    "two changes close together make one hunk",
+			base:    "a\nb\nc\nd\ne\nf\ng\nh\n",
+			target:  "a\nB\nc\nd\ne\nF\ng\nh\n",
+			want:    " a\n-b\n+B\n c\n d\n e\n-f\n+F\n g\n h\n",
+			context: 2,
 		},
 		{
-			name:   "two changes far apart make two hunks",
-			base:   "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n",
-			target: "A\nb\nc\nd\ne\nf\ng\nh\ni\nJ\n",
-			want:   "-a\n+A\n b\n c\n@@\n h\n i\n-j\n+J\n",
+			name:    "two changes far apart make two hunks",
+			base:    "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n",
+			target:  "A\nb\nc\nd\ne\nf\ng\nh\ni\nJ\n",
+			want:    "-a\n+A\n b\n c\n@@\n h\n i\n-j\n+J\n",
+			context: 2,
 		},
 		{
-			name:   "context grows until the hunk is unique",
-			base:   "x\n" + many(4, "}") + "y\n" + many(4, "}"),
-			target: "x\n" + many(4, "}") + "y\n" + many(3, "}") + "} // end\n",
-			want:   " y\n }\n }\n }\n-}\n+} // end\n",
+			name:    "context grows until the hunk is unique",
+			base:    "x\n" + many(4, "}") + "y\n" + many(4, "}"),
+			target:  "x\n" + many(4, "}") + "y\n" + many(3, "}") + "} // end\n",
+			want:    " y\n }\n }\n }\n-}\n+} // end\n",
+			context: 2,
 		},
 		{
-			name:   "an empty line of context is written empty",
-			base:   "a\n\nb\n",
-			target: "a\n\nc\n",
-			want:   " a\n\n-b\n+c\n",
+			name:    "an empty line of context is written empty",
+			base:    "a\n\nb\n",
+			target:  "a\n\nc\n",
+			want:    " a\n\n-b\n+c\n",
+			context: 2,
+		},
+		{
+			name:   "no context where the change alone is unique",
+			base:   "a\nb\nc\nd\ne\n",
+			target: "a\nb\nC\nd\ne\n",
+			want:   "-c\n+C\n",
+		},
+		{
+			name:   "an insertion is placed by the line before it even with no context asked",
+			base:   "a\nb\nc\n",
+			target: "a\nb\nb2\nc\n",
+			want:   " b\n+b2\n",
+		},
+		{
+			name:   "two changes next to each other make one hunk",
+			base:   "a\nb\nc\nd\ne\n",
+			target: "a\nB\nC\nd\ne\n",
+			want:   "-b\n-c\n+B\n+C\n",
+		},
+		{
+			name:   "two changes a line apart make two hunks",
+			base:   "a\nb\nc\nd\ne\n",
+			target: "a\nB\nc\nD\ne\n",
+			want:   "-b\n+B\n@@\n-d\n+D\n",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := DiffEdit(tt.base, tt.target)
+			got, ok := DiffEdit(tt.base, tt.target, tt.context)
 			if !ok || got != tt.want {
 				t.Fatalf("DiffEdit = %v %q, want %q", ok, got, tt.want)
 			}
@@ -60,7 +90,7 @@ func TestDiffEdit(t *testing.T) {
 		{"an empty base", "", "a\n"},
 		{"a newline at the end that goes", "a\n", "b"},
 	} {
-		if got, ok := DiffEdit(tt.base, tt.target); ok {
+		if got, ok := DiffEdit(tt.base, tt.target, 2); ok {
 			t.Errorf("%s: DiffEdit = %q, want no edit", tt.name, got)
 		}
 	}
@@ -91,7 +121,7 @@ func indentLines(s, prefix string) string {
 
 func TestRewriteAsEdits(t *testing.T) {
 	fsys := fmtCourse()
-	rw, err := RewriteAsEdits(fsys)
+	rw, err := RewriteAsEdits(fsys, RewriteOptions{Context: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,16 +145,54 @@ func TestRewriteAsEdits(t *testing.T) {
 	for name, data := range rw.Files {
 		fsys[name] = &fstest.MapFile{Data: data}
 	}
-	again, err := RewriteAsEdits(fsys)
+	again, err := RewriteAsEdits(fsys, RewriteOptions{Context: 2})
 	if err != nil || len(again.Files) != 0 {
 		t.Errorf("a second fmt changes %v (%v), want nothing", again.Files, err)
+	}
+}
+
+// TestRewriteAsEditsReedit makes a course's edits again with less context,
+// and leaves them as they are without Reedit.
+func TestRewriteAsEditsReedit(t *testing.T) {
+	fsys := fmtCourse()
+	rw, err := RewriteAsEdits(fsys, RewriteOptions{Context: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range rw.Files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	if again, err := RewriteAsEdits(fsys, RewriteOptions{Context: 0}); err != nil || len(again.Files) != 0 {
+		t.Errorf("without Reedit, fmt changes %v (%v), want nothing", again.Files, err)
+	}
+	tight, err := RewriteAsEdits(fsys, RewriteOptions{Context: 0, Reedit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tight.Edits != 2 {
+		t.Errorf("Edits = %d, want 2", tight.Edits)
+	}
+	lesson := string(tight.Files["01-a.md"])
+	for _, want := range []string{
+		md("'''go solution file=main.go edit\r\n-line 10\r\n+line ten\r\n'''\r\n"),
+		md("  '''go mistake file=main.go \"three\" edit\r\n  -line 3\r\n  +line three\r\n  '''\r\n"),
+	} {
+		if !strings.Contains(lesson, want) {
+			t.Errorf("want the edit, flagged once,\n%s\nin\n%s", want, lesson)
+		}
+	}
+	for name, data := range tight.Files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	if again, err := RewriteAsEdits(fsys, RewriteOptions{Context: 0, Reedit: true}); err != nil || len(again.Files) != 0 {
+		t.Errorf("a second reedit changes %v (%v), want nothing", again.Files, err)
 	}
 }
 
 func TestRewriteAsEditsRefusesABrokenCourse(t *testing.T) {
 	fsys := fmtCourse()
 	fsys["01-a.md"] = &fstest.MapFile{Data: []byte(md(testFrontMatter + "## One\n'''sql chek\n'''\n"))}
-	if _, err := RewriteAsEdits(fsys); err == nil || !strings.Contains(err.Error(), "fix them first") {
+	if _, err := RewriteAsEdits(fsys, RewriteOptions{Context: 2}); err == nil || !strings.Contains(err.Error(), "fix them first") {
 		t.Errorf("RewriteAsEdits = %v, want a refusal naming the problems", err)
 	}
 }
@@ -154,7 +222,7 @@ func wholeCourse(t *testing.T, fsys fs.FS) fstest.MapFS {
 	for _, e := range entries {
 		data, _ := fs.ReadFile(fsys, e.Name())
 		if blocks := whole[e.Name()]; blocks != nil {
-			data = replaceBlocks(data, blocks, func(info string) string {
+			data = replaceBlocks(data, blocks, func(_ int, info string) string {
 				if !strings.HasSuffix(info, " edit") {
 					t.Fatalf("%s: an edit whose flag is not last: %s", e.Name(), info)
 				}
@@ -175,7 +243,7 @@ func TestRewriteBuiltin(t *testing.T) {
 		t.Fatal(err)
 	}
 	whole := wholeCourse(t, sub)
-	rw, err := RewriteAsEdits(whole)
+	rw, err := RewriteAsEdits(whole, RewriteOptions{Context: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
