@@ -3,14 +3,11 @@ package cmd
 import (
 	"bufio"
 	"context"
-	"strings"
 	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
-	"github.com/sandcastle/sandcastle/internal/check"
-	"github.com/sandcastle/sandcastle/internal/termtext"
-	"github.com/sandcastle/sandcastle/sandbox"
+	"github.com/sandcastle/sandcastle/internal/console"
 )
 
 func newSQLCmd(a *app) *cobra.Command {
@@ -48,24 +45,22 @@ func runSQL(ctx context.Context, a *app, query string) error {
 	}
 	defer con.Close()
 	io := a.io
-	for _, e := range con.Skipped {
-		io.printf("%s %s\n%s\n", io.yellow("warning:"), "left out of the sandbox:", indent(e.Error(), "  "))
-	}
+	showConsole(io, con.Skipped())
 	if query != "" {
-		if !consoleRun(ctx, io, con, query) {
+		if outs := con.Exec(ctx, query); showConsole(io, outs) {
 			return errFailed
 		}
 		return nil
 	}
 	if io.InTTY {
-		io.printf("SQL console on the sandbox of %s. End statements with ;  .help for help, .quit to leave.\n", step.FullID())
+		io.println(console.Intro(step.FullID()) + " · .quit or Ctrl-D leaves.")
 	}
 	return consoleLoop(ctx, a, con)
 }
 
-// consoleLoop reads statements line by line until .quit or the end of
-// input. Ctrl-C stops the statement running, not the console.
-func consoleLoop(ctx context.Context, a *app, con *check.Console) error {
+// consoleLoop gives the console the input line by line until .quit or the
+// end of input. Ctrl-C stops the statement running, not the console.
+func consoleLoop(ctx context.Context, a *app, con *console.Console) error {
 	io := a.io
 	var running atomic.Pointer[context.CancelFunc]
 	var discard atomic.Bool // Ctrl-C at a prompt drops the statement being typed
@@ -80,43 +75,28 @@ func consoleLoop(ctx context.Context, a *app, con *check.Console) error {
 	defer release()
 	in := bufio.NewScanner(io.In)
 	in.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	var pending strings.Builder
 	for {
-		if io.InTTY && pending.Len() == 0 {
-			io.printf("sql> ")
-		} else if io.InTTY {
-			io.printf(" ...> ")
+		if io.InTTY {
+			io.printf("%s", con.Prompt())
 		}
 		if !in.Scan() {
 			if io.InTTY {
 				io.println()
 			}
-			if pending.Len() > 0 {
-				consoleRun(ctx, io, con, pending.String())
-			}
+			showConsole(io, con.End(ctx))
 			return in.Err()
 		}
-		line := in.Text()
 		if discard.Swap(false) {
-			pending.Reset()
+			con.Discard()
 		}
-		if pending.Len() == 0 {
-			switch strings.TrimSpace(line) {
-			case "":
-				continue
-			case ".quit", ".exit":
-				return nil
-			}
-		}
-		pending.WriteString(line + "\n")
-		text := strings.TrimSpace(pending.String())
-		if strings.HasPrefix(text, ".") || sandbox.Complete(text) {
-			stmtCtx, stop := context.WithCancel(ctx)
-			running.Store(&stop)
-			consoleRun(stmtCtx, io, con, text)
-			running.Store(nil)
-			stop()
-			pending.Reset()
+		lineCtx, stop := context.WithCancel(ctx)
+		running.Store(&stop)
+		outs := con.Run(lineCtx, in.Text())
+		running.Store(nil)
+		stop()
+		showConsole(io, outs)
+		if console.Has(outs, console.Quit) {
+			return nil
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -124,26 +104,20 @@ func consoleLoop(ctx context.Context, a *app, con *check.Console) error {
 	}
 }
 
-// consoleRun runs one input and prints each result, or the error on stderr.
-func consoleRun(ctx context.Context, io *Streams, con *check.Console, input string) bool {
-	input = strings.TrimSpace(input)
-	if input == ".help" {
-		io.println(check.ConsoleHelp)
-		return true
-	}
-	results, err := con.ExecAll(ctx, input)
-	for _, res := range results {
-		if strings.HasPrefix(input, ".schema") {
-			for _, row := range res.Rows {
-				io.println(termtext.Printable(check.FormatValue(row[0])))
-			}
-			continue
+// showConsole lays out what the console returned: errors on stderr, the
+// rest on stdout. It reports whether one was an error.
+func showConsole(io *Streams, outs []console.Output) (failed bool) {
+	for _, o := range outs {
+		switch o.Kind {
+		case console.Error:
+			io.eprintln(io.red(o.Label()) + o.String())
+		case console.Warning:
+			io.printf("%s%s\n%s\n", io.yellow(o.Label()), printable(o.Text), indent(o.Detail, "  "))
+		case console.Note:
+			io.println(io.dim(o.String()))
+		case console.Table, console.Schema, console.Help:
+			io.println(o.String())
 		}
-		io.println(termtext.Printable(check.FormatTable(res)))
 	}
-	if err != nil {
-		io.eprintln(io.red("error: ") + termtext.Printable(err.Error()))
-		return false
-	}
-	return true
+	return console.Has(outs, console.Error)
 }

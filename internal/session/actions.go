@@ -141,15 +141,6 @@ func (s *Session) Goto(ctx context.Context, step *lessons.Step) (created []strin
 	return created, s.Reload(ctx)
 }
 
-// Console opens a SQL console on step's sandbox.
-func (s *Session) Console(ctx context.Context, step *lessons.Step) (*check.Console, error) {
-	opts, err := s.CheckOptions()
-	if err != nil {
-		return nil, err
-	}
-	return check.OpenConsole(ctx, s.Course, step, s.WS.Files(), opts)
-}
-
 // SetLang records the learner's server language and creates the files of
 // the current step in that language that do not exist yet.
 func (s *Session) SetLang(lang string) (created []string, err error) {

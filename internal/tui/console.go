@@ -9,62 +9,72 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
-	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/console"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/lessons"
-	"github.com/sandcastle/sandcastle/sandbox"
 )
 
-// consoleModel is the SQL console on a step's sandbox.
+// consoleModel is the SQL console screen: it lays out what the console of
+// internal/console returns for each line.
 type consoleModel struct {
 	step    *lessons.Step
-	con     *check.Console
+	con     *console.Console
 	input   textinput.Model
 	out     viewport.Model
 	log     []string // the transcript, styled
 	history []string
 	back    int    // how far up the history the input is; 0 is new input
-	pending string // the start of a statement that has no ; yet
+	typed   string // the lines of the statement being typed, for the history
 	running bool
 }
 
 type consoleOpenedMsg struct {
-	step string
-	con  *check.Console
+	step *lessons.Step
+	con  *console.Console
+	// outs are what opening said: the warnings of what was left out, and
+	// on a rebuild, that it was one.
+	outs []console.Output
 	err  error
 }
 
 type consoleResultMsg struct {
-	// results are what the statements returned, in order.
-	results []*sandbox.Result
-	err     error
-	dot     bool // a dot command: show its text as is
-	table   string
+	outs   []console.Output
+	prompt string // the console's prompt after the line
 }
 
 // open builds the console's sandbox in the background.
 // The sandbox is built afresh from the learner's files each time the console
-// opens; on the same step, the transcript and the history stay.
+// opens; on the same step, the transcript, the history and the parameters
+// stay.
 func (m *consoleModel) open(sh *shared, step *lessons.Step) tea.Cmd {
-	m.close()
 	if m.step != step {
+		m.close()
 		*m = consoleModel{step: step, input: textinput.New(), out: viewport.New(0, 0)}
 		m.input.Prompt = "sql> "
 		m.input.Placeholder = "a statement ending with ;"
 		m.input.CharLimit = 10000
 		m.input.Cursor.SetMode(cursor.CursorStatic) // no blinking: no redraw twice a second
-		m.log = []string{sh.st.dim.Render("A SQL console on the sandbox of " + step.FullID() +
-			": the course's setup, your files and the step's rows. End a statement with ; · .tables · .schema [TABLE] · .param set :NAME VALUE · .help · esc goes back.")}
-	} else {
-		m.say(sh.st.dim.Render("(the sandbox is built again from your files)"))
+		m.say(sh.st.dim.Render(console.Intro(step.FullID()) + " · esc goes back."))
+	}
+	con := m.con
+	if con == nil { // a new console: no statement is being typed
+		m.typed, m.input.Prompt = "", "sql> "
 	}
 	m.running = true
 	focus := m.input.Focus()
 	return tea.Batch(focus, sh.act(func(s *session.Session) tea.Msg {
+		if con != nil {
+			outs, err := con.Rebuild(sh.ctx)
+			return consoleOpenedMsg{step: step, con: con, outs: outs, err: err}
+		}
 		con, err := s.Console(sh.ctx, step)
-		return consoleOpenedMsg{step: step.FullID(), con: con, err: err}
+		if err != nil {
+			return consoleOpenedMsg{step: step, err: err}
+		}
+		return consoleOpenedMsg{step: step, con: con, outs: con.Skipped()}
 	}))
 }
 
@@ -78,18 +88,32 @@ func (m *consoleModel) close() {
 func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, leave bool, cmd tea.Cmd) {
 	switch msg := msg.(type) {
 	case consoleOpenedMsg:
+		if msg.step != m.step { // the console of a step left since
+			if msg.con != nil && msg.con != m.con {
+				msg.con.Close()
+			}
+			break
+		}
 		m.running = false
 		if msg.err != nil {
+			m.close()
 			m.say(sh.st.fail.Render("the console could not start: " + termtext.Printable(msg.err.Error())))
 			break
 		}
 		m.con = msg.con
-		for _, e := range msg.con.Skipped {
-			m.say(sh.st.warn.Render("left out of the sandbox: " + termtext.Printable(e.Error())))
-		}
+		m.show(sh, msg.outs)
 	case consoleResultMsg:
 		m.running = false
-		m.show(sh, msg)
+		m.input.Prompt = msg.prompt
+		if !console.Has(msg.outs, console.More) {
+			m.history = append(m.history, strings.TrimSpace(m.typed))
+			m.typed = ""
+		}
+		m.show(sh, msg.outs)
+		if console.Has(msg.outs, console.Quit) {
+			m.layout(sh)
+			return m, true, nil
+		}
 	case tea.KeyMsg:
 		switch {
 		case msg.Type == tea.KeyEsc:
@@ -114,29 +138,15 @@ func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, leave boo
 	return m, false, cmd
 }
 
-// submit runs the input, or keeps it when the statement is not finished.
+// submit gives the console the input line.
 func (m consoleModel) submit(sh *shared) (consoleModel, bool, tea.Cmd) {
 	line := m.input.Value()
 	m.input.SetValue("")
 	m.back = 0
-	text := strings.TrimSpace(m.pending + line)
-	if text == "" {
+	if strings.TrimSpace(line) == "" && m.typed == "" {
 		return m, false, nil
 	}
 	m.say(sh.st.dim.Render(m.input.Prompt) + termtext.Printable(line))
-	if !strings.HasPrefix(text, ".") && !sandbox.Complete(text) {
-		m.pending += line + "\n"
-		m.input.Prompt = " ...> "
-		m.layout(sh)
-		return m, false, nil
-	}
-	m.pending, m.input.Prompt = "", "sql> "
-	m.history = append(m.history, text)
-	if text == ".help" {
-		m.say(check.ConsoleHelp)
-		m.layout(sh)
-		return m, false, nil
-	}
 	if m.con == nil || m.running {
 		busy := "the last statement is still running; try again in a moment"
 		switch {
@@ -149,43 +159,31 @@ func (m consoleModel) submit(sh *shared) (consoleModel, bool, tea.Cmd) {
 		m.layout(sh)
 		return m, false, nil
 	}
+	m.typed += line + "\n"
 	m.running = true
 	con, ctx := m.con, sh.ctx
 	m.layout(sh)
 	return m, false, func() tea.Msg {
-		results, err := con.ExecAll(ctx, text)
-		msg := consoleResultMsg{results: results, err: err, dot: strings.HasPrefix(text, ".schema")}
-		if msg.dot {
-			msg.table = strings.TrimSpace(strings.TrimPrefix(text, ".schema"))
-		}
-		return msg
+		outs := con.Run(ctx, line)
+		return consoleResultMsg{outs: outs, prompt: con.Prompt()}
 	}
 }
 
-// show adds what the statements returned to the transcript: each table,
-// then the error that stopped them, if one did.
-func (m *consoleModel) show(sh *shared, msg consoleResultMsg) {
-	shown := false
-	for _, res := range msg.results {
-		switch {
-		case msg.dot:
-			for _, row := range res.Rows {
-				m.say(termtext.Printable(check.FormatValue(row[0])))
-			}
-			if len(res.Rows) == 0 && msg.table != "" {
-				m.say(sh.st.dim.Render("there is no table or view named " + termtext.Printable(msg.table)))
-			}
-		case res.Columns != nil:
-			m.table(check.FormatTable(res))
-		default:
-			continue
+// show adds what the console returned to the transcript.
+func (m *consoleModel) show(sh *shared, outs []console.Output) {
+	for _, o := range outs {
+		switch o.Kind {
+		case console.Table:
+			m.log = append(m.log, tableMark+o.String())
+		case console.Error:
+			m.say(sh.st.fail.Render(o.Label()) + o.String())
+		case console.Warning: // its colour is its label
+			m.say(sh.st.warn.Render(o.String()))
+		case console.Note:
+			m.say(sh.st.dim.Render(o.String()))
+		case console.Schema, console.Help:
+			m.say(o.String())
 		}
-		shown = true
-	}
-	if msg.err != nil {
-		m.say(sh.st.fail.Render("error: ") + termtext.Printable(msg.err.Error()))
-	} else if !shown {
-		m.say(sh.st.dim.Render("ok"))
 	}
 }
 
@@ -194,11 +192,7 @@ func (m *consoleModel) show(sh *shared, msg consoleResultMsg) {
 // that a value cannot send the terminal escape sequences.
 func (m *consoleModel) say(text string) { m.log = append(m.log, text) }
 
-// table adds a table to the transcript; its lines are cut, not wrapped, so
-// its columns stay aligned.
-func (m *consoleModel) table(text string) { m.log = append(m.log, tableMark+termtext.Printable(text)) }
-
-// tableMark starts a transcript entry whose lines must not wrap.
+// tableMark starts a transcript entry, a table, whose lines must not wrap.
 const tableMark = "\x00"
 
 // recall puts an older (by > 0) or newer input of the history in the prompt.
@@ -217,17 +211,26 @@ func (m *consoleModel) layout(sh *shared) {
 	m.input.Width = max(sh.width-len(m.input.Prompt)-1, 10)
 	var lines []string
 	for _, entry := range m.log {
-		if t, ok := strings.CutPrefix(entry, tableMark); ok {
-			for _, l := range strings.Split(t, "\n") {
-				lines = append(lines, fit(l, sh.width))
-			}
+		t, ok := strings.CutPrefix(entry, tableMark)
+		if !ok {
+			lines = append(lines, block(entry, sh.width, ""))
 			continue
 		}
-		lines = append(lines, block(entry, sh.width, ""))
+		cut := false
+		for _, l := range strings.Split(t, "\n") {
+			cut = cut || ansi.StringWidth(l) > sh.width
+			lines = append(lines, fit(l, sh.width))
+		}
+		if cut {
+			lines = append(lines, block(sh.st.dim.Render(wideTable), sh.width, ""))
+		}
 	}
 	m.out.SetContent(strings.Join(lines, "\n"))
 	m.out.GotoBottom()
 }
+
+// wideTable is the note under a table cut at the window's edge.
+const wideTable = "(the table is wider than the window: the columns past its edge are cut off; select fewer columns, or widen the window)"
 
 func (m consoleModel) view(sh *shared) string {
 	st := sh.st
