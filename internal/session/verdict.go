@@ -47,6 +47,8 @@ type Verdict struct {
 	Advice Advice `json:"-"`
 	// Onward is where a passing check leaves the learner.
 	Onward Onward `json:"-"`
+	// The known mistake a failure matches, cli.md's `diagnosis`, is to
+	// join these fields: the one place the CLI, the TUI and JSON read it.
 }
 
 // Advice is what the learner can do about a step that did not pass, in

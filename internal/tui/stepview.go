@@ -247,7 +247,7 @@ func adviceText(st styles, a session.Advice, width int) string {
 		b.WriteString(st.dim.Render(wrap(a.Stuck, width)) + "\n")
 	}
 	if a.Behind != "" {
-		b.WriteString(st.warn.Render(wrap(a.Behind, width)) + "\n")
+		b.WriteString("\n" + st.dim.Render(wrap(a.Behind, width)) + "\n")
 	}
 	return b.String()
 }
