@@ -38,9 +38,9 @@
 //	go/drop-header         drop a w.Header().Set/Add/Del line
 //	go/drop-return         drop a return that follows a call answering the request
 //	go/drop-if             drop an if (with no else) and its block
-//	go/drop-json-key       drop one key: value of a map literal with string keys, or of a struct literal in an answer
-//	go/delete-statement    delete a line holding one simple statement (a call, an assignment that is not :=, ++, --, defer, go, send)
+//	go/delete-statement    delete a simple statement (a call, an assignment that is not :=, ++, --, defer, go, send)
 //	go/status-neighbour    a status code to its neighbour (200<->201, 400<->404, 401<->403, 500->200, ...), as a number or http.StatusXxx
+//	go/drop-json-key       drop one key: value of a map literal with string keys, or of a struct literal in an answer
 //	go/comparison          == <-> !=, < <-> <=, > <-> >=
 //	go/int                 an integer literal to n+1 and n-1 (not a status code, not an argument of strconv, not a negative index)
 //

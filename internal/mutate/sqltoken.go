@@ -154,8 +154,10 @@ func lineEnd(s string, i int) int {
 	return len(s)
 }
 
-func isDigit(c byte) bool    { return c >= '0' && c <= '9' }
-func isWordByte(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isWordByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
 
 // sqlStatement is a statement's tokens, without its closing semicolon, and
 // the end of the statement with it.
