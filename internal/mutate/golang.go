@@ -9,9 +9,9 @@ import (
 )
 
 // goEdits derives the edits of every Go operator, and keep, which accepts
-// a mutant unless it makes a type error the original does not have. ok is
-// false when content does not parse.
-func goEdits(content string) (edits []edit, keep func(string) bool, ok bool) {
+// a mutant unless it deletes code and so makes a type error the original
+// does not have. ok is false when content does not parse.
+func goEdits(content string) (edits []edit, keep func(edit, string) bool, ok bool) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "main.go", content, parser.SkipObjectResolution)
 	if err != nil {
@@ -31,7 +31,9 @@ func goEdits(content string) (edits []edit, keep func(string) bool, ok bool) {
 	})
 	g.expressions(f)
 	before := goTypeErrors(content)
-	keep = func(mutated string) bool { return !worse(goTypeErrors(mutated), before) }
+	keep = func(e edit, mutated string) bool {
+		return e.text != "" || !worse(goTypeErrors(mutated), before)
+	}
 	return g.edits, keep, true
 }
 
@@ -202,6 +204,11 @@ func (g *goFile) expressions(f *ast.File) {
 				}
 			}
 		case *ast.CallExpr:
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "make" {
+				for _, a := range n.Args {
+					zeroIndex[a] = true // make([]T, -1) does not build
+				}
+			}
 			strconvCall := false
 			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
 				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "strconv" {

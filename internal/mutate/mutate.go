@@ -111,7 +111,7 @@ func Lang(path string) string {
 // file that does not parse.
 func Mutants(lang, content string) []Mutant {
 	var edits []edit
-	keep := func(string) bool { return true }
+	keep := func(edit, string) bool { return true }
 	switch lang {
 	case "sql":
 		edits = sqlEdits(content)
@@ -139,7 +139,7 @@ type edit struct {
 // collect applies each edit and keeps the mutants that differ from the
 // original and from every mutant before them and that keep accepts, in
 // the order of their lines.
-func collect(content string, edits []edit, keep func(string) bool) []Mutant {
+func collect(content string, edits []edit, keep func(edit, string) bool) []Mutant {
 	seen := map[string]bool{content: true}
 	lines := strings.Split(content, "\n")
 	var out []Mutant
@@ -149,7 +149,7 @@ func collect(content string, edits []edit, keep func(string) bool) []Mutant {
 			continue
 		}
 		seen[mutated] = true
-		if !keep(mutated) {
+		if !keep(e, mutated) {
 			continue
 		}
 		m := Mutant{Operator: e.op, Content: mutated}
@@ -183,7 +183,7 @@ func firstChange(before, after []string) (line int, original, changed string, de
 // cut widens content[start:end], a span to remove, so that removing it
 // leaves tidy text: whole lines when the span is alone on its lines; else
 // the blanks before it (and, when it starts its line, the line break
-// before it too).
+// before it too), or when there are none the blanks after it.
 func cut(content string, start, end int) (int, int) {
 	ls := strings.LastIndexByte(content[:start], '\n') + 1
 	le := strings.IndexByte(content[end:], '\n')
@@ -195,14 +195,20 @@ func cut(content string, start, end int) (int, int) {
 	startsLine := strings.TrimSpace(content[ls:start]) == ""
 	if startsLine && strings.TrimSpace(content[end:le]) == "" {
 		if le < len(content) {
-			le++
+			return ls, le + 1
 		}
-		return ls, le
+		return max(ls-1, 0), le // the last line, which no newline ends
 	}
-	for start > 0 && (content[start-1] == ' ' || content[start-1] == '\t' || startsLine && content[start-1] == '\n') {
-		start--
+	s := start
+	for s > 0 && (content[s-1] == ' ' || content[s-1] == '\t' || startsLine && content[s-1] == '\n') {
+		s--
 	}
-	return start, end
+	if s == start { // nothing blank before: the blanks after go
+		for end < len(content) && (content[end] == ' ' || content[end] == '\t') {
+			end++
+		}
+	}
+	return s, end
 }
 
 // remove is an edit that removes content[start:end] tidily (see cut).
