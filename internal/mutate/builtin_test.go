@@ -15,9 +15,10 @@ import (
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
-// solution is one solution file of the built-in course.
+// solution is one solution file of the built-in course, and the file as
+// its step found it (the solution of the step before, or "").
 type solution struct {
-	step, path, lang, content string
+	step, path, lang, content, previous string
 }
 
 func builtinSolutions(tb testing.TB) []solution {
@@ -30,7 +31,11 @@ func builtinSolutions(tb testing.TB) []solution {
 	for _, s := range c.Steps() {
 		for _, f := range s.Files {
 			if lang := mutate.Lang(f.Path); f.Kind == lessons.Solution && lang != "" {
-				out = append(out, solution{step: s.FullID(), path: f.Path, lang: lang, content: f.Content})
+				previous := ""
+				if s.Index > 0 {
+					previous, _ = c.Version(f.Path, f.Lang, c.Steps()[s.Index-1], lessons.Solution)
+				}
+				out = append(out, solution{step: s.FullID(), path: f.Path, lang: lang, content: f.Content, previous: previous})
 			}
 		}
 	}
@@ -43,6 +48,7 @@ func builtinSolutions(tb testing.TB) []solution {
 // still parses (a Python one too, when python3 runs).
 func TestBuiltinCourse(t *testing.T) {
 	counts := map[string]int{}
+	since := map[string]int{} // by language, the mutants of the lines each step wrote
 	langs := map[string]bool{}
 	var python []string
 	for _, s := range builtinSolutions(t) {
@@ -50,7 +56,9 @@ func TestBuiltinCourse(t *testing.T) {
 		where := s.step + " " + s.path
 		seen := map[string]bool{}
 		before := strings.Split(s.content, "\n")
-		for _, m := range mutate.Mutants(s.lang, s.content) {
+		ms := mutate.Mutants(s.lang, s.content)
+		since[s.lang] += len(mutate.Since(s.previous, s.content, ms))
+		for _, m := range ms {
 			counts[m.Operator]++
 			at := where + ":" + m.Operator + ": " + m.Shown()
 			if m.Content == s.content {
@@ -94,7 +102,8 @@ func TestBuiltinCourse(t *testing.T) {
 		t.Logf("%-24s %5d", op, counts[op])
 		total[strings.Split(op, "/")[0]] += counts[op]
 	}
-	t.Logf("sql %d, go %d, py %d mutants", total["sql"], total["go"], total["py"])
+	t.Logf("sql %d, go %d, py %d mutants; on the lines each step wrote: sql %d, go %d, py %d",
+		total["sql"], total["go"], total["py"], since["sql"], since["go"], since["python"])
 	pythonParses(t, python)
 }
 

@@ -79,6 +79,9 @@ type Mutant struct {
 	Changed  string
 	// Deleted is true when the mutant only deletes lines, from Line on.
 	Deleted bool
+	// Lines is how many lines of the file, from Line, the mutant replaces
+	// or deletes: 1 for most, more for a block or a statement over lines.
+	Lines int
 	// Content is the whole mutated file.
 	Content string
 }
@@ -153,16 +156,17 @@ func collect(content string, edits []edit, keep func(edit, string) bool) []Mutan
 			continue
 		}
 		m := Mutant{Operator: e.op, Content: mutated}
-		m.Line, m.Original, m.Changed, m.Deleted = firstChange(lines, strings.Split(mutated, "\n"))
+		m.Line, m.Lines, m.Original, m.Changed, m.Deleted = firstChange(lines, strings.Split(mutated, "\n"))
 		out = append(out, m)
 	}
 	slices.SortStableFunc(out, func(a, b Mutant) int { return a.Line - b.Line })
 	return out
 }
 
-// firstChange finds the first line where after differs from before, and
-// whether after only lacks lines of before from there.
-func firstChange(before, after []string) (line int, original, changed string, deleted bool) {
+// firstChange finds the first line where after differs from before, how
+// many lines of before differ from there, and whether after only lacks
+// lines of before from there.
+func firstChange(before, after []string) (line, lines int, original, changed string, deleted bool) {
 	i := 0
 	for i < len(before) && i < len(after) && before[i] == after[i] {
 		i++
@@ -174,10 +178,11 @@ func firstChange(before, after []string) (line int, original, changed string, de
 	if i < len(before) {
 		original = before[i]
 	}
+	lines = max(len(before)-j-i, 1)
 	if len(after)-j <= i {
-		return i + 1, original, "", true
+		return i + 1, lines, original, "", true
 	}
-	return i + 1, original, after[i], false
+	return i + 1, lines, original, after[i], false
 }
 
 // cut widens content[start:end], a span to remove, so that removing it
