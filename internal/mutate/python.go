@@ -115,13 +115,16 @@ func (p *pyFile) enclosing(k int) string {
 }
 
 // deletes reports whether py/delete-statement deletes a line: a simple
-// statement that is not a docstring, pass, import or return.
+// statement that is not a docstring, pass, import or return (nor a whole
+// compound statement on one line: drop-if takes an if).
 func (p *pyFile) deletes(l pyLine) bool {
 	if l.header() || l.first() == "@" {
 		return false
 	}
 	switch l.first() {
-	case "pass", "import", "from", "return", "...":
+	case "pass", "import", "from", "return", "...",
+		// compound statements on one line, as in else: x = 1
+		"if", "elif", "else", "for", "while", "try", "except", "finally", "with", "def", "class", "async", "match", "case":
 		return false
 	}
 	for _, t := range l.toks {

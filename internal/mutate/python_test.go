@@ -52,6 +52,10 @@ func TestPythonOperators(t *testing.T) {
 			[]string{`4: if "n" in self.query:`, "8: if n >= 100:", `16: self.send_json(HTTPStatus.CREATED, {"n": n, "rows": [r for r in rows if r is None]})`}},
 		{"integers move by one, an index 0 only up", "py/int", pyServer,
 			[]string{`7: n = int(self.query["n"][1])`, "8: if n > 101:", "8: if n > 99:", "9: n = 101", "9: n = 99", "11: n = n + 2", "11: n = n + 0"}},
+		{"a compound statement on one line is no statement to delete", "py/delete-statement",
+			"try: x = 1\nexcept E: y = 2\nelse: z = 3\nif a: b()\n", nil},
+		{"a one-line if goes whole", "py/drop-if",
+			"def f():\n    if a: return 1\n", []string{"2: pass"}},
 		{"in becomes not in, is not becomes is", "py/comparison", "if a in b and c is not d:\n    pass\n",
 			[]string{"1: if a not in b and c is not d:", "1: if a in b and c is d:"}},
 	})

@@ -42,7 +42,7 @@ func sqlStatementEdits(content string, toks []sqlToken) []edit {
 	}
 	for i, t := range toks {
 		if t.is("LIMIT", "OFFSET") {
-			edits = append(edits, limitOffset(content, toks, i)...)
+			edits = append(edits, limitOffset(toks, i)...)
 		}
 	}
 	edits = append(edits, comparisons(toks)...)
@@ -66,10 +66,9 @@ func sqlStatementEdits(content string, toks []sqlToken) []edit {
 			edits = append(edits, remove("sql/drop-distinct", content, t.start, t.end))
 		}
 	}
-	for i, t := range toks {
+	for _, t := range toks {
 		if t.is("RETURNING") {
 			edits = append(edits, remove("sql/drop-returning", content, t.start, toks[len(toks)-1].end))
-			_ = i
 		}
 	}
 	edits = append(edits, constraints(content, toks)...)
@@ -128,7 +127,7 @@ func orderBy(content string, toks []sqlToken, i int) []edit {
 
 // limitOffset derives n+1 and n-1 for the expression after the LIMIT or
 // OFFSET at toks[i].
-func limitOffset(content string, toks []sqlToken, i int) []edit {
+func limitOffset(toks []sqlToken, i int) []edit {
 	to := clauseEnd(toks, i+1, toks[i].depth, "OFFSET", ",", "UNION", "INTERSECT", "EXCEPT", "RETURNING")
 	if to == i+1 {
 		return nil
@@ -140,7 +139,6 @@ func limitOffset(content string, toks []sqlToken, i int) []edit {
 			{op: "sql/limit-offset", start: first.start, end: first.end, text: strconv.Itoa(n - 1)},
 		}
 	}
-	_ = content
 	return []edit{
 		{op: "sql/limit-offset", start: last.end, end: last.end, text: " + 1"},
 		{op: "sql/limit-offset", start: last.end, end: last.end, text: " - 1"},
