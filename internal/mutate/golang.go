@@ -273,19 +273,7 @@ func (g *goFile) jsonKeys(lit *ast.CompositeLit) {
 		}
 		starts, ends = append(starts, g.off(kv.Pos())), append(ends, g.off(kv.End()))
 	}
-	switch len(starts) {
-	case 0:
-	case 1:
-		end := ends[0]
-		if end < len(g.content) && g.content[end] == ',' {
-			end++
-		}
-		g.edits = append(g.edits, remove("go/drop-json-key", g.content, starts[0], end))
-	default:
-		for k := range starts {
-			g.edits = append(g.edits, dropItem("go/drop-json-key", starts, ends, k))
-		}
-	}
+	g.edits = append(g.edits, dropKeys("go/drop-json-key", g.content, starts, ends)...)
 }
 
 // integer derives n+1 and n-1 for an integer literal, only n+1 for a 0

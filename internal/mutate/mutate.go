@@ -58,6 +58,10 @@
 // A statement a mutant deletes that is the only one of its Python block
 // becomes pass, so the mutant still parses.
 //
+// Since keeps the mutants of the lines a step wrote, given the file as the
+// step found it: a server file grows over many steps, and the checks of a
+// step test what that step added.
+//
 // The package knows nothing of checks, sessions or the UI.
 package mutate
 
@@ -230,6 +234,34 @@ func dropItem(op string, starts, ends []int, k int) edit {
 		return edit{op: op, start: starts[k], end: starts[k+1]}
 	}
 	return edit{op: op, start: ends[k-1], end: ends[k]}
+}
+
+// dropKeys derives the edits that drop one key: value of a literal whose
+// keys start and end at starts and ends; the only one goes with its comma.
+func dropKeys(op, content string, starts, ends []int) []edit {
+	if len(starts) == 1 {
+		end := ends[0]
+		if end < len(content) && content[end] == ',' {
+			end++
+		}
+		return []edit{remove(op, content, starts[0], end)}
+	}
+	var edits []edit
+	for k := range starts {
+		edits = append(edits, dropItem(op, starts, ends, k))
+	}
+	return edits
+}
+
+// operatorEnd is the end of the operator that starts at s[start]: one of
+// ops, longest first, or the one byte there.
+func operatorEnd(s string, start int, ops []string) int {
+	for _, op := range ops {
+		if strings.HasPrefix(s[start:], op) {
+			return start + len(op)
+		}
+	}
+	return start + 1
 }
 
 // sameCase writes word in lower case when like is in lower case.

@@ -199,18 +199,8 @@ func (p *pyFile) jsonKeys(l pyLine) {
 				break
 			}
 		}
-		switch {
-		case !ok || len(starts) == 0:
-		case len(starts) == 1:
-			end := ends[0]
-			if end < len(p.content) && p.content[end] == ',' {
-				end++
-			}
-			p.edits = append(p.edits, remove("py/drop-json-key", p.content, starts[0], end))
-		default:
-			for k := range starts {
-				p.edits = append(p.edits, dropItem("py/drop-json-key", starts, ends, k))
-			}
+		if ok {
+			p.edits = append(p.edits, dropKeys("py/drop-json-key", p.content, starts, ends)...)
 		}
 	}
 }

@@ -99,13 +99,7 @@ func pyLines(s string) []pyLine {
 				i++
 			}
 		default:
-			i++
-			for _, op := range pyOperators {
-				if strings.HasPrefix(s[start:], op) {
-					i = start + len(op)
-					break
-				}
-			}
+			i = operatorEnd(s, start, pyOperators)
 		}
 		if cur == nil { // a token after a closing bracket too many: start a line
 			lines = append(lines, pyLine{from: start})

@@ -85,13 +85,7 @@ func sqlTokens(s string) []sqlToken {
 				i++
 			}
 		default:
-			i++
-			for _, op := range sqlOperators {
-				if strings.HasPrefix(s[start:], op) {
-					i = start + len(op)
-					break
-				}
-			}
+			i = operatorEnd(s, start, sqlOperators)
 		}
 		text := s[start:i]
 		t := sqlToken{kind: kind, text: text, up: strings.ToUpper(text), start: start, end: i, depth: depth}
