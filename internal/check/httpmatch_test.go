@@ -637,3 +637,36 @@ func TestCountJSON(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCompareHTTP compares answers with expect blocks of the built-in
+// course: the ten best of the leaderboard (lessons/builtin/score-keeper/12-pages-and-limits.md),
+// and a saved score whose id is captured. The expect blocks are parsed
+// once, as loading a course does; what is measured is a check's work.
+func BenchmarkCompareHTTP(b *testing.B) {
+	var rows, got []string
+	for i, p := range []string{"13", "33", "53", "6", "26", "46", "19", "39", "59", "12"} {
+		score := 950 - 50*(i/3)
+		rows = append(rows, fmt.Sprintf(`  {"player": "player%s", "score": %d}`, p, score))
+		got = append(got, fmt.Sprintf(`{"id":%d,"player":"player%s","score":%d,"at":"2026-12-03T10:00:00Z"}`, 100+i, p, score))
+	}
+	for _, bc := range []struct{ name, expect, body string }{
+		{"leaderboard", "HTTP 200\nContent-Type: application/json\n\n{\"scores\": [\n" + strings.Join(rows, ",\n") + "\n]}",
+			`{"scores":[` + strings.Join(got, ",") + `]}`},
+		{"capture", "HTTP 201\nContent-Type: application/json\n\n{\"id\": \"{{id}}\", \"player\": \"ada\", \"score\": 300}",
+			`{"id":7,"player":"ada","score":300}`},
+	} {
+		want, err := lessons.ParseResponse(bc.expect)
+		if err != nil {
+			b.Fatal(err)
+		}
+		header := http.Header{"Content-Type": {"application/json"}}
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if m, _ := CompareHTTP(want, want.Status, header, []byte(bc.body), Captures{}); m != nil {
+					b.Fatal(m)
+				}
+			}
+		})
+	}
+}
