@@ -502,6 +502,9 @@ func (w *jsonWriter) newline(depth int) {
 
 // QuoteJSON writes s as a JSON string, without escaping <, > and &.
 func QuoteJSON(s string) string {
+	if plainASCII(s) {
+		return `"` + s + `"`
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -509,4 +512,15 @@ func QuoteJSON(s string) string {
 		return strconv.Quote(s)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// plainASCII says whether s is printable ASCII that a JSON string holds as
+// it is: no control character, quote or backslash.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }

@@ -174,3 +174,17 @@ func TestCountJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteJSON(t *testing.T) {
+	for _, s := range []string{"", "ada", "<&>", `a"b`, `a\b`, "a\nb", "\x7f", "\u00e9", "\u2028", "\xff", "~ !"} {
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := QuoteJSON(s), strings.TrimSuffix(b.String(), "\n"); got != want {
+			t.Errorf("QuoteJSON(%q) = %s, want %s", s, got, want)
+		}
+	}
+}

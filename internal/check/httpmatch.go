@@ -39,10 +39,10 @@ func CompareHTTP(want lessons.Response, status int, header http.Header, body []b
 	} else {
 		b.focus = nil
 	}
-	m.Body, m.BodyPath = showBody(body, b.got, b.focus)
 	if status == want.Status && len(m.HeaderProblems) == 0 && len(m.BodyProblems) == 0 {
 		return nil, made
 	}
+	m.Body, m.BodyPath = showBody(body, b.got, b.focus)
 	return m, made
 }
 
