@@ -6,7 +6,6 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,18 +23,6 @@ import (
 // write: {"id": {{score_id}}} sends a captured number as a number, and
 // {"player": "{{player}}"} sends a captured string as a string.
 type Captures map[string]string
-
-// placeholder is {{name}}, spaces allowed inside the braces.
-var placeholder = regexp.MustCompile(`\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`)
-
-// captureName returns the name of s when s is a placeholder and nothing else.
-func captureName(s string) (string, bool) {
-	m := placeholder.FindStringSubmatchIndex(s)
-	if m == nil || m[0] != 0 || m[1] != len(s) {
-		return "", false
-	}
-	return s[m[2]:m[3]], true
-}
 
 // expandRequest returns r with each {{name}} of its path, header values
 // and body replaced by the value captured as name. In the path a value is
@@ -67,23 +54,19 @@ func expandRequest(r lessons.Request, c Captures) (lessons.Request, error) {
 type expandMode int
 
 const (
-	asText   expandMode = iota // every {{name}} is replaced as it is
-	inPath                     // values are escaped for a URL path and query
-	inExpect                   // a "{{name}}" JSON string is left for matching to capture
+	asText expandMode = iota // every {{name}} is replaced as it is
+	inPath                   // values are escaped for a URL path and query
 )
 
 // expand replaces the placeholders of s with the captured values.
 func (c Captures) expand(s string, mode expandMode) (string, error) {
 	var b strings.Builder
 	last := 0
-	for _, m := range placeholder.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range lessons.Placeholders(s) {
 		start, end, name := m[0], m[1], s[m[2]:m[3]]
-		if mode == inExpect && start > 0 && end < len(s) && s[start-1] == '"' && s[end] == '"' {
-			continue
-		}
 		v, ok := c[name]
 		if !ok {
-			return "", fmt.Errorf("{{%s}} was not captured by an earlier check: this request uses a value an earlier check takes from your server's answer, and that check did not get it (fix its failure first)", name)
+			return "", notCaptured(name)
 		}
 		if mode == inPath {
 			if q := strings.IndexByte(s, '?'); q >= 0 && q < start {
@@ -100,6 +83,11 @@ func (c Captures) expand(s string, mode expandMode) (string, error) {
 	}
 	b.WriteString(s[last:])
 	return b.String(), nil
+}
+
+// notCaptured is the error of a {{name}} that no earlier check captured.
+func notCaptured(name string) error {
+	return fmt.Errorf("{{%s}} was not captured by an earlier check: this request uses a value an earlier check takes from your server's answer, and that check did not get it (fix its failure first)", name)
 }
 
 // HTTPMismatch is how a response differs from the expect block of an http
@@ -324,29 +312,29 @@ func httpStatusText(code int) string {
 // when it was compared as JSON. A JSON body too long to show whole is
 // shown from the value that holds its first difference, at focus; path is
 // then where that value is.
-func showBody(body []byte, got *jsonValue, focus []any) (shown, path string) {
+func showBody(body []byte, got *lessons.JSON, focus []any) (shown, path string) {
 	switch {
 	case len(bytes.TrimSpace(body)) == 0:
 		return "", ""
 	case !utf8.Valid(body):
 		return fmt.Sprintf("(%d bytes that are not UTF-8 text)", len(body)), ""
 	case got == nil:
-		if v, err := parseJSON(body); err == nil {
-			whole, complete := v.pretty()
+		if v, err := lessons.ParseJSON(body); err == nil {
+			whole, complete := pretty(v)
 			return clipPretty(whole, complete), ""
 		}
 		text := strings.TrimSpace(strings.ReplaceAll(string(body), "\r\n", "\n"))
 		return clipText(printableText(text), maxBodyLines, maxBodyBytes), ""
 	}
-	whole, complete := got.pretty()
+	whole, complete := pretty(*got)
 	if complete && fitsMessage(whole) || len(focus) < 2 {
 		return clipPretty(whole, complete), ""
 	}
-	v, at := got.at(focus[:len(focus)-1])
+	v, at := jsonAt(*got, focus[:len(focus)-1])
 	if len(at) == 0 {
 		return clipPretty(whole, complete), ""
 	}
-	return clipPretty(v.pretty()), pathString(at)
+	return clipPretty(pretty(v)), pathString(at)
 }
 
 func fitsMessage(s string) bool {
