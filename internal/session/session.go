@@ -42,7 +42,7 @@ type Session struct {
 
 // Find opens the session of the workspace that contains dir.
 func Find(ctx context.Context, dir string) (*Session, error) {
-	ws, err := workspace.Find(dir)
+	ws, err := workspace.FindWithProgress(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +59,7 @@ func OpenDefault(ctx context.Context) (s *Session, created bool, err error) {
 	}
 	var ws *workspace.Workspace
 	if _, statErr := os.Stat(filepath.Join(dir, workspace.ConfigFile)); statErr == nil {
-		ws, err = workspace.Open(dir)
+		ws, err = workspace.OpenWithProgress(ctx, dir)
 	} else {
 		ws, _, err = workspace.Init(ctx, dir, workspace.BuiltinRef, "")
 		created = true

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -52,8 +53,11 @@ type Workspace struct {
 	Course *lessons.Course
 
 	root *os.Root
-	// store is opened in the background while the course loads: both take
-	// a fraction of a millisecond, and every command pays for them.
+	// store is the progress database, opened when Store is first called,
+	// or while the course loads for a workspace opened WithProgress (both
+	// take a fraction of a millisecond, and a command that reads progress
+	// pays for both). nil until then; mu guards it.
+	mu    sync.Mutex
 	store *pending[*Store]
 }
 
@@ -92,8 +96,19 @@ func (e *ForeignError) Error() string {
 // Find opens the workspace that contains dir: dir itself or the nearest
 // folder above it with a sandcastle.yaml. Like git, it stops looking at a
 // folder that belongs to another user (a *NotFoundError says where), and
-// refuses a sandcastle.yaml of another user's (a *ForeignError).
-func Find(dir string) (*Workspace, error) {
+// refuses a sandcastle.yaml of another user's (a *ForeignError). It reads
+// sandcastle.yaml and the course, and writes nothing: the progress database
+// opens when Store is first called.
+func Find(dir string) (*Workspace, error) { return find(context.Background(), dir, false) }
+
+// FindWithProgress is Find for a command that reads or records progress: it
+// opens the progress database too, under ctx, while the course loads.
+func FindWithProgress(ctx context.Context, dir string) (*Workspace, error) {
+	return find(ctx, dir, true)
+}
+
+// find is Find, and with progress FindWithProgress.
+func find(ctx context.Context, dir string, progress bool) (*Workspace, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -109,7 +124,7 @@ func Find(dir string) (*Workspace, error) {
 			if uid, foreign := foreignOwner(info); foreign {
 				return nil, &ForeignError{Path: config, UID: uid}
 			}
-			return Open(d)
+			return open(ctx, d, progress)
 		}
 		if filepath.Dir(d) == d {
 			return nil, &NotFoundError{}
@@ -117,8 +132,18 @@ func Find(dir string) (*Workspace, error) {
 	}
 }
 
-// Open opens the workspace rooted at dir and loads its course.
-func Open(dir string) (*Workspace, error) {
+// Open opens the workspace rooted at dir and loads its course. Like Find,
+// it writes nothing: the progress database opens when Store is first called.
+func Open(dir string) (*Workspace, error) { return open(context.Background(), dir, false) }
+
+// OpenWithProgress is Open for a command that reads or records progress:
+// it opens the progress database too, under ctx, while the course loads.
+func OpenWithProgress(ctx context.Context, dir string) (*Workspace, error) {
+	return open(ctx, dir, true)
+}
+
+// open is Open, and with progress OpenWithProgress.
+func open(ctx context.Context, dir string, progress bool) (*Workspace, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open workspace: %w", err)
@@ -133,7 +158,9 @@ func Open(dir string) (*Workspace, error) {
 		root.Close()
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ConfigFile), err)
 	}
-	w.store = start(w.openStore)
+	if progress {
+		w.startStore(ctx)
+	}
 	if err := w.loadCourse(); err != nil {
 		w.Close()
 		return nil, err
@@ -160,8 +187,11 @@ func (w *Workspace) loadCourse() error {
 // Close closes the workspace's progress database and folder.
 func (w *Workspace) Close() error {
 	var errs []error
-	if w.store != nil {
-		if s, err := w.store.wait(); err == nil {
+	w.mu.Lock()
+	store := w.store
+	w.mu.Unlock()
+	if store != nil {
+		if s, err := store.wait(); err == nil {
 			errs = append(errs, s.Close())
 		}
 	}
@@ -176,19 +206,31 @@ func (w *Workspace) Close() error {
 // most folder.LearnerFiles.MaxSize each.
 func (w *Workspace) Files() fs.FS { return folder.New(w.root, folder.LearnerFiles) }
 
-// Store is the workspace's progress database.
-func (w *Workspace) Store(context.Context) (*Store, error) { return w.store.wait() }
+// Store is the workspace's progress database, opened under ctx on the
+// first call (creating .sandcastle and bringing the database's schema up to
+// date); the later calls return the same store, or the same error.
+func (w *Workspace) Store(ctx context.Context) (*Store, error) { return w.startStore(ctx).wait() }
+
+// startStore starts opening the progress database, unless it has started.
+func (w *Workspace) startStore(ctx context.Context) *pending[*Store] {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.store == nil {
+		w.store = start(func() (*Store, error) { return w.openStore(ctx) })
+	}
+	return w.store
+}
 
 // openStore opens the progress database, creating .sandcastle on first use.
 // In a workspace sandcastle cannot write (a read-only checkout, another
 // user's files), the progress is kept in memory, starting from what was
 // recorded, and Store.ReadOnly says why.
-func (w *Workspace) openStore() (*Store, error) {
+func (w *Workspace) openStore(ctx context.Context) (*Store, error) {
 	state := filepath.Join(w.Root, StateDir)
 	db := filepath.Join(state, "state.db")
-	s, err := w.openStateStore(state, db)
+	s, err := w.openStateStore(ctx, state, db)
 	if err != nil && cannotWrite(err) {
-		return openMemoryStore(context.Background(), db, err.Error())
+		return openMemoryStore(ctx, db, err.Error())
 	}
 	return s, err
 }
@@ -196,7 +238,7 @@ func (w *Workspace) openStore() (*Store, error) {
 // openStateStore opens .sandcastle/state.db. Neither .sandcastle nor the
 // database may be a link (a repository can ship .sandcastle/state.db ->
 // ~/.bashrc); a link where SQLite keeps its journal is removed.
-func (w *Workspace) openStateStore(state, db string) (*Store, error) {
+func (w *Workspace) openStateStore(ctx context.Context, state, db string) (*Store, error) {
 	if err := folder.OwnDir(state, false); err != nil {
 		return nil, err
 	}
@@ -215,7 +257,7 @@ func (w *Workspace) openStateStore(state, db string) (*Store, error) {
 	if _, err := w.create(filepath.Join(StateDir, ".gitignore"), "*\n"); err != nil {
 		return nil, err
 	}
-	return OpenStore(context.Background(), db)
+	return OpenStore(ctx, db)
 }
 
 // cannotWrite reports whether err says a file or folder cannot be written:
