@@ -19,7 +19,7 @@ lesson's introduction.`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, step, err := a.openStep(cmd.Context(), argOrEmpty(args))
+			s, step, err := a.readStep(cmd.Context(), argOrEmpty(args))
 			if err != nil {
 				return err
 			}

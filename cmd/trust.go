@@ -42,7 +42,7 @@ The built-in course is always trusted; a course that runs no code needs no trust
 			if opts.show && opts.revoke {
 				return usageError{errors.New("--show and --revoke: choose one")}
 			}
-			s, err := a.openSession(cmd.Context())
+			s, err := a.readSession(cmd.Context())
 			if err != nil {
 				return err
 			}

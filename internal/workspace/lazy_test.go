@@ -49,7 +49,7 @@ func TestProgressOpensWhenNeeded(t *testing.T) {
 		}
 	}
 
-	w2, err := FindWithProgress(context.Background(), filepath.Join(dir, "."))
+	w2, err := FindWithProgress(context.Background(), filepath.Join(dir, "."), Record)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,5 +66,58 @@ func TestProgressOpensWhenNeeded(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(state, ".gitignore")); err != nil {
 		t.Errorf("the progress database opened without .sandcastle/.gitignore: %v", err)
+	}
+}
+
+// TestReadAccessCreatesNothing: opened to Read, a workspace with no progress
+// database reads as no progress and gets no .sandcastle; one with a
+// database reads what it recorded.
+func TestReadAccessCreatesNothing(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := writeConfig(dir, Config{Course: tinyRef(t)}); err != nil {
+		t.Fatal(err)
+	}
+	read := func() *Progress {
+		t.Helper()
+		w, err := OpenWithProgress(ctx, dir, Read)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		s, err := w.Store(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.ReadOnly != "" {
+			t.Errorf("ReadOnly: %q, want none", s.ReadOnly)
+		}
+		p, err := s.Progress(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	if p := read(); len(p.Steps) != 0 || p.Goto != "" {
+		t.Errorf("progress without a database: %+v, want none", p)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, StateDir)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("reading created %s (%v)", StateDir, err)
+	}
+
+	w, err := OpenWithProgress(ctx, dir, Record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := w.Store(ctx)
+	if err == nil {
+		err = s.RecordHint(ctx, "table/create-the-scores-table", 1)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if p := read(); p.Steps["table/create-the-scores-table"].HintsSeen != 1 {
+		t.Errorf("progress read: %+v, want the hint recorded", p.Steps)
 	}
 }

@@ -12,12 +12,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"go.yaml.in/yaml/v3"
-	"modernc.org/sqlite"
-	sqlitelib "modernc.org/sqlite/lib"
 
 	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/lessons"
@@ -53,6 +50,8 @@ type Workspace struct {
 	Course *lessons.Course
 
 	root *os.Root
+	// access is what opening the progress database may create.
+	access Access
 	// store is the progress database, opened when Store is first called,
 	// or while the course loads for a workspace opened WithProgress (both
 	// take a fraction of a millisecond, and a command that reads progress
@@ -98,17 +97,18 @@ func (e *ForeignError) Error() string {
 // folder that belongs to another user (a *NotFoundError says where), and
 // refuses a sandcastle.yaml of another user's (a *ForeignError). It reads
 // sandcastle.yaml and the course, and writes nothing: the progress database
-// opens when Store is first called.
-func Find(dir string) (*Workspace, error) { return find(context.Background(), dir, false) }
+// opens when Store is first called, to Record.
+func Find(dir string) (*Workspace, error) { return find(context.Background(), dir, Record, false) }
 
-// FindWithProgress is Find for a command that reads or records progress: it
-// opens the progress database too, under ctx, while the course loads.
-func FindWithProgress(ctx context.Context, dir string) (*Workspace, error) {
-	return find(ctx, dir, true)
+// FindWithProgress is Find for a command that reads or records progress, as
+// access says: it opens the progress database too, under ctx, while the
+// course loads.
+func FindWithProgress(ctx context.Context, dir string, access Access) (*Workspace, error) {
+	return find(ctx, dir, access, true)
 }
 
 // find is Find, and with progress FindWithProgress.
-func find(ctx context.Context, dir string, progress bool) (*Workspace, error) {
+func find(ctx context.Context, dir string, access Access, progress bool) (*Workspace, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -124,7 +124,7 @@ func find(ctx context.Context, dir string, progress bool) (*Workspace, error) {
 			if uid, foreign := foreignOwner(info); foreign {
 				return nil, &ForeignError{Path: config, UID: uid}
 			}
-			return open(ctx, d, progress)
+			return open(ctx, d, access, progress)
 		}
 		if filepath.Dir(d) == d {
 			return nil, &NotFoundError{}
@@ -133,22 +133,24 @@ func find(ctx context.Context, dir string, progress bool) (*Workspace, error) {
 }
 
 // Open opens the workspace rooted at dir and loads its course. Like Find,
-// it writes nothing: the progress database opens when Store is first called.
-func Open(dir string) (*Workspace, error) { return open(context.Background(), dir, false) }
+// it writes nothing: the progress database opens when Store is first
+// called, to Record.
+func Open(dir string) (*Workspace, error) { return open(context.Background(), dir, Record, false) }
 
-// OpenWithProgress is Open for a command that reads or records progress:
-// it opens the progress database too, under ctx, while the course loads.
-func OpenWithProgress(ctx context.Context, dir string) (*Workspace, error) {
-	return open(ctx, dir, true)
+// OpenWithProgress is Open for a command that reads or records progress, as
+// access says: it opens the progress database too, under ctx, while the
+// course loads.
+func OpenWithProgress(ctx context.Context, dir string, access Access) (*Workspace, error) {
+	return open(ctx, dir, access, true)
 }
 
 // open is Open, and with progress OpenWithProgress.
-func open(ctx context.Context, dir string, progress bool) (*Workspace, error) {
+func open(ctx context.Context, dir string, access Access, progress bool) (*Workspace, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open workspace: %w", err)
 	}
-	w := &Workspace{Root: dir, root: root}
+	w := &Workspace{Root: dir, root: root, access: access}
 	data, err := fs.ReadFile(w.Files(), ConfigFile)
 	if err != nil {
 		root.Close()
@@ -205,91 +207,6 @@ func (w *Workspace) Close() error {
 // symbolic link out of it does not resolve): regular files only, of at
 // most folder.LearnerFiles.MaxSize each.
 func (w *Workspace) Files() fs.FS { return folder.New(w.root, folder.LearnerFiles) }
-
-// Store is the workspace's progress database, opened under ctx on the
-// first call (creating .sandcastle and bringing the database's schema up to
-// date); the later calls return the same store, or the same error.
-func (w *Workspace) Store(ctx context.Context) (*Store, error) { return w.startStore(ctx).wait() }
-
-// startStore starts opening the progress database, unless it has started.
-func (w *Workspace) startStore(ctx context.Context) *pending[*Store] {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.store == nil {
-		w.store = start(func() (*Store, error) { return w.openStore(ctx) })
-	}
-	return w.store
-}
-
-// openStore opens the progress database, creating .sandcastle on first use.
-// In a workspace sandcastle cannot write (a read-only checkout, another
-// user's files), the progress is kept in memory, starting from what was
-// recorded, and Store.ReadOnly says why.
-func (w *Workspace) openStore(ctx context.Context) (*Store, error) {
-	state := filepath.Join(w.Root, StateDir)
-	db := filepath.Join(state, "state.db")
-	s, err := w.openStateStore(ctx, state, db)
-	if err != nil && cannotWrite(err) {
-		return openMemoryStore(ctx, db, err.Error())
-	}
-	return s, err
-}
-
-// openStateStore opens .sandcastle/state.db. Neither .sandcastle nor the
-// database may be a link (a repository can ship .sandcastle/state.db ->
-// ~/.bashrc); a link where SQLite keeps its journal is removed.
-func (w *Workspace) openStateStore(ctx context.Context, state, db string) (*Store, error) {
-	if err := folder.OwnDir(state, false); err != nil {
-		return nil, err
-	}
-	if err := folder.RegularOrMissing(db); err != nil {
-		return nil, err
-	}
-	for _, p := range []string{state, db} {
-		if err := canWrite(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, &fs.PathError{Op: "write", Path: p, Err: err}
-		}
-	}
-	if err := folder.Reclaim(db+"-journal", db+"-wal", db+"-shm"); err != nil {
-		return nil, err
-	}
-	// sandcastle's own state stays out of a learner's git repository.
-	if _, err := w.create(filepath.Join(StateDir, ".gitignore"), "*\n"); err != nil {
-		return nil, err
-	}
-	return OpenStore(ctx, db)
-}
-
-// cannotWrite reports whether err says a file or folder cannot be written:
-// no permission, a read-only file system, or a read-only database.
-func cannotWrite(err error) bool {
-	var e *sqlite.Error
-	if errors.As(err, &e) && e.Code()&0xff == sqlitelib.SQLITE_READONLY {
-		return true
-	}
-	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
-}
-
-// pending is the result of work started in the background.
-type pending[T any] struct {
-	done chan struct{}
-	v    T
-	err  error
-}
-
-func start[T any](work func() (T, error)) *pending[T] {
-	p := &pending[T]{done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		p.v, p.err = work()
-	}()
-	return p
-}
-
-func (p *pending[T]) wait() (T, error) {
-	<-p.done
-	return p.v, p.err
-}
 
 // SQLTimeout is the time limit of each SQL run, from sandcastle.yaml.
 func (w *Workspace) SQLTimeout() (time.Duration, error) {

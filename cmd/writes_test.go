@@ -89,6 +89,57 @@ func TestCompletionWritesNothing(t *testing.T) {
 	}
 }
 
+// TestReadingCommandsCreateNothing: a command that records nothing leaves a
+// workspace as it is, even one with no .sandcastle yet (a repository's
+// checkout): status, show and trust (which records in the user's config
+// folder) read the course, and the progress as none.
+func TestReadingCommandsCreateNothing(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	course, err := filepath.Abs("../testdata/courses/web")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ws := filepath.Join(t.TempDir(), "ws")
+	var errOut bytes.Buffer
+	if code := Run(ctx, []string{"init", ws, "--course", course, "--lang", "python"}, &Streams{Out: &bytes.Buffer{}, Err: &errOut}); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, errOut.String())
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"status"}, "0 of "},
+		{[]string{"status", "--json"}, `"passed": []`},
+		{[]string{"show"}, "When you are ready: `sandcastle check`"},
+		{[]string{"show", "web/save-a-score"}, "Your files:"},
+		{[]string{"trust", "--show"}, "runs this code on your computer"},
+		{[]string{"trust"}, "Recorded in"},
+		{[]string{"trust", "--revoke"}, "is no longer trusted"},
+		{[]string{"lessons", "list", "--course", course}, "web/save-a-score"},
+		{[]string{"--help"}, "Usage:"},
+		{[]string{"hint", "--help"}, "Usage:"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			if err := os.RemoveAll(filepath.Join(ws, ".sandcastle")); err != nil {
+				t.Fatal(err)
+			}
+			before := tree(t, ws)
+			var out, errOut bytes.Buffer
+			if code := Run(ctx, append([]string{"-C", ws}, tc.args...), &Streams{Out: &out, Err: &errOut}); code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut.String())
+			}
+			if !strings.Contains(out.String(), tc.want) {
+				t.Errorf("the output has no %q:\n%s", tc.want, out.String())
+			}
+			for _, change := range treeChanges(before, tree(t, ws)) {
+				t.Error(change)
+			}
+		})
+	}
+}
+
 // completionLines are command lines a shell completes: every command's
 // path followed by an empty word (its arguments) and by "--" (its flags).
 func completionLines(root *cobra.Command) [][]string {
