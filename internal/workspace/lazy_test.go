@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -119,5 +120,20 @@ func TestReadAccessCreatesNothing(t *testing.T) {
 	w.Close()
 	if p := read(); p.Steps["table/create-the-scores-table"].HintsSeen != 1 {
 		t.Errorf("progress read: %+v, want the hint recorded", p.Steps)
+	}
+}
+
+// TestReadAccessRefusesALinkedStateFolder: a .sandcastle that is a link is
+// not "no progress yet": reading refuses it as recording does.
+func TestReadAccessRefusesALinkedStateFolder(t *testing.T) {
+	target := t.TempDir()
+	dir := shipped(t, func(state string) { os.Symlink(target, state) })
+	w, err := OpenWithProgress(context.Background(), dir, Read)
+	if err == nil {
+		defer w.Close()
+		_, err = w.Store(context.Background())
+	}
+	if err == nil || !strings.Contains(err.Error(), ".sandcastle is a symbolic link") {
+		t.Errorf("reading the progress: %v; want a refusal that names the link", err)
 	}
 }

@@ -50,16 +50,29 @@ func (w *Workspace) startStore(ctx context.Context) *pending[*Store] {
 func (w *Workspace) openStore(ctx context.Context) (*Store, error) {
 	state := filepath.Join(w.Root, StateDir)
 	db := filepath.Join(state, "state.db")
-	if w.access == Read {
-		if _, err := os.Lstat(db); errors.Is(err, fs.ErrNotExist) {
-			return openMemoryStore(ctx, db, "")
-		}
+	if w.access == Read && noProgress(state, db) {
+		return openMemoryStore(ctx, db, "")
 	}
 	s, err := w.openStateStore(ctx, state, db)
 	if err != nil && cannotWrite(err) {
 		return openMemoryStore(ctx, db, err.Error())
 	}
 	return s, err
+}
+
+// noProgress reports whether nothing was ever recorded: no state folder, or
+// one with no database in it. A link in either place is not nothing: opening
+// it refuses it.
+func noProgress(state, db string) bool {
+	info, err := os.Lstat(state)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	if err != nil || !info.IsDir() {
+		return false
+	}
+	_, err = os.Lstat(db)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // openStateStore opens .sandcastle/state.db. Neither .sandcastle nor the
