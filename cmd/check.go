@@ -69,7 +69,7 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 		return err
 	}
 	defer s.Close()
-	s.ServerProgress = serverProgress(a.io, s)
+	s.ServerProgress = serverProgress(a.io)
 	if opts.watch {
 		return watchCheck(ctx, a, s, opts)
 	}

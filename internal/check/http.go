@@ -133,7 +133,17 @@ type HTTPMismatch struct {
 	wildcards    bool // a problem shows an expected value with "..."
 	headerAdvice bool // a header is missing, or a JSON body was sent as text
 	lang         string
-	sentKey      bool // the check's request sends the run's API key
+	sentKey      bool   // the check's request sends the run's API key
+	keyHeader    string // the header the step's requests send the key in
+	logShown     string // how to name the server's log; "" when it is not kept
+}
+
+// keyShown names where a request carries the API key: the step's header.
+func (m *HTTPMismatch) keyShown() string {
+	if m.keyHeader == "" {
+		return "the key the request sends"
+	}
+	return "the request's " + m.keyHeader + " header"
 }
 
 // ForLang makes the advice of m's message that of a server in lang ("go",
@@ -166,9 +176,6 @@ const (
 
 // jsonPathNote reads the JSON paths of body problems for a beginner.
 const jsonPathNote = "($ is the whole JSON body, $.scores its key scores, $.scores[0] the first item of that list.)"
-
-// serverLogPath is where the learner's server writes its output.
-const serverLogPath = ".sandcastle/server.log"
 
 // Error describes the mismatch for a beginner: the status, header and body
 // problems with what to do about them, then the request sent and the
@@ -260,10 +267,13 @@ func (m *HTTPMismatch) Hint() string {
 		}
 		return h
 	case got >= 500:
-		return "The server failed: look at its log (" + serverLogPath + ")."
+		if m.logShown == "" {
+			return "The server failed: its log says why."
+		}
+		return "The server failed: look at its log (" + m.logShown + ")."
 	case got == http.StatusUnauthorized && want/100 == 2 && m.sentKey:
 		return "The check sent the right key and your server refused it: read the key from the API_KEY " +
-			"environment variable (sandcastle gives your server a new one each run) and compare it with the X-API-Key header."
+			"environment variable (sandcastle gives your server a new one each run) and compare it with " + m.keyShown() + "."
 	case want == http.StatusCreated && got == http.StatusOK:
 		return "A request that creates something answers 201 Created: set the status before writing the body."
 	case want == http.StatusNoContent && got/100 == 2:
@@ -275,7 +285,7 @@ func (m *HTTPMismatch) Hint() string {
 		}
 		return fmt.Sprintf("The server redirected to %s instead of answering: check the path of the route (a trailing slash counts).", to)
 	case want == http.StatusUnauthorized && got/100 == 2:
-		return "The server accepted a request without the right key: compare the request's X-API-Key header with " +
+		return "The server accepted a request without the right key: compare " + m.keyShown() + " with " +
 			"the API_KEY environment variable, and answer 401 when they differ. If it still gets in, look at the key " +
 			"your handler compares with: an empty one (a variable never set, or a new one that hides it) matches a request with no key."
 	case want == http.StatusNotFound && got/100 == 2:

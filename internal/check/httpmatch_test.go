@@ -110,7 +110,7 @@ func TestCompareHTTPStatus(t *testing.T) {
 		{name: "another class: the body is shown, not judged", expect: "HTTP 201\nContent-Type: application/json\n\n{\"id\": 1}",
 			status: 500, header: http.Header{"Content-Type": {"text/plain"}}, body: "database is locked",
 			phrases: []string{"Wrong status: expected 201 Created, got 500 Internal Server Error.",
-				"The server failed: look at its log (.sandcastle/server.log).", "    database is locked"},
+				"The server failed: its log says why.", "    database is locked"},
 			absent: []string{"Wrong body", "Wrong header"}},
 		{name: "405", expect: "HTTP 200", status: 405,
 			phrases: []string{"got 405 Method Not Allowed.", "The path matched a handler for another method: add a handler for this request."}},
@@ -635,5 +635,34 @@ func TestCountJSON(t *testing.T) {
 		if got := countJSON([]byte(tt.text)); got != tt.want {
 			t.Errorf("countJSON(%s) = %d, want %d", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestAdviceNamesWhatTheRunHas: the advice names the log where the run
+// keeps it and the header the step's requests send the key in, and says
+// no more than it knows when there is neither (grade keeps no log).
+func TestAdviceNamesWhatTheRunHas(t *testing.T) {
+	for _, tt := range []struct {
+		name          string
+		m             HTTPMismatch
+		want, wantNot string
+	}{
+		{"a failure, the log kept", HTTPMismatch{WantStatus: 201, GotStatus: 500, logShown: ".sandcastle/server.log"},
+			"The server failed: look at its log (.sandcastle/server.log).", ""},
+		{"a failure, no log kept", HTTPMismatch{WantStatus: 201, GotStatus: 500},
+			"The server failed: its log says why.", ".sandcastle"},
+		{"the right key refused", HTTPMismatch{WantStatus: 201, GotStatus: 401, sentKey: true, keyHeader: "Authorization"},
+			"compare it with the request's Authorization header.", "X-API-Key"},
+		{"no key accepted", HTTPMismatch{WantStatus: 401, GotStatus: 201, keyHeader: "X-Game-Key"},
+			"compare the request's X-Game-Key header with the API_KEY environment variable", ""},
+		{"no key accepted, no header known", HTTPMismatch{WantStatus: 401, GotStatus: 201},
+			"compare the key the request sends with the API_KEY environment variable", "header"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.m.Hint()
+			if !strings.Contains(got, tt.want) || tt.wantNot != "" && strings.Contains(got, tt.wantNot) {
+				t.Errorf("Hint() = %q, want it to say %q and not %q", got, tt.want, tt.wantNot)
+			}
+		})
 	}
 }

@@ -112,11 +112,11 @@ func (s *Session) Close() error {
 func (s *Session) ReadOnly() string { return s.Store.ReadOnly }
 
 // serverStateDir is where an HTTP step keeps its server's database, log and
-// build: .sandcastle, or, in a workspace sandcastle cannot write, a
-// temporary folder of its own.
+// build: the workspace's own folder, or, in a workspace sandcastle cannot
+// write, a temporary folder of its own.
 func (s *Session) serverStateDir() (string, error) {
 	if s.ReadOnly() == "" {
-		return filepath.Join(s.WS.Root, workspace.StateDir), nil
+		return s.WS.StatePath(), nil
 	}
 	if s.stateDir == "" {
 		dir, err := os.MkdirTemp("", "sandcastle-state-")
@@ -191,11 +191,19 @@ func (s *Session) CheckOptions() (check.Options, error) {
 		Trusted:  s.trusted.OK(),
 		Distrust: s.trusted.Why(s.Course.Title),
 		Dir:      s.WS.Root,
-		Server: check.ServerOptions{
-			StateDir: state,
-			Progress: s.ServerProgress,
-		},
+		Server:   s.serverOptions(state, "server"),
 	}, nil
+}
+
+// serverOptions run the learner's server with the files of runs named name
+// in state.
+func (s *Session) serverOptions(state, name string) check.ServerOptions {
+	files := workspace.ServerFilesIn(state, name)
+	return check.ServerOptions{
+		Files:    check.ServerFiles(files),
+		LogShown: s.WS.Shown(files.Log),
+		Progress: s.ServerProgress,
+	}
 }
 
 // Files are the learner's files a step works on, in the order written:

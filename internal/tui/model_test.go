@@ -446,6 +446,7 @@ func TestServerLogLinesWrap(t *testing.T) {
 	h := tiny(t)
 	h.keys("enter")
 	m := h.m.step
+	m.logPath = ".sandcastle/server.log"
 	m.log = []string{"2025/03/01 12:00:00 http: superfluous response.WriteHeader call from main.saveScore (main.go:88)", "bell\a here"}
 	got := ansi.Strip(m.logText(h.m.sh, 40))
 	for _, l := range strings.Split(got, "\n") {

@@ -365,18 +365,9 @@ func lessonIndex(sh *shared, l *lessons.Lesson) int { return slices.Index(sh.cou
 // checkingText says what a running check is doing: its server's phase for
 // an HTTP step, whose first Go build takes a while.
 func checkingText(sh *shared) string {
-	switch p, _ := sh.phase.Load().(server.Phase); p {
-	case server.Building:
-		if sh.firstBuild.Load() {
-			return "building your server… (a first Go build downloads and compiles SQLite: about a minute)"
-		}
-		return "building your server…"
-	case server.Starting:
-		return "starting your server…"
-	case server.Ready:
-		return "checking your server…"
-	case server.Stopping:
-		return "stopping your server…"
+	p, _ := sh.phase.Load().(server.Phase)
+	if doing := p.Doing(); doing != "" {
+		return doing
 	}
 	return "checking…"
 }
@@ -389,7 +380,7 @@ func (m stepModel) logText(sh *shared, width int) string {
 	st := sh.st
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render("Your server's log") + "\n")
-	b.WriteString(st.dim.Render(wrap("the last lines of .sandcastle/server.log:", width)) + "\n")
+	b.WriteString(st.dim.Render(wrap("the last lines of "+termtext.Printable(m.logPath)+":", width)) + "\n")
 	for _, l := range m.log {
 		// A log line wraps, its continuation indented, so nothing of an
 		// error is lost off the edge.
