@@ -48,8 +48,7 @@ func (w *Workspace) startStore(ctx context.Context) *pending[*Store] {
 // progress is kept in memory, starting from what was recorded, and
 // Store.ReadOnly says why.
 func (w *Workspace) openStore(ctx context.Context) (*Store, error) {
-	state := filepath.Join(w.Root, StateDir)
-	db := filepath.Join(state, "state.db")
+	state, db := w.StatePath(), w.StatePath("state.db")
 	if w.access == Read && noProgress(state, db) {
 		return openMemoryStore(ctx, db, "")
 	}
