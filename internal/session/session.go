@@ -155,17 +155,6 @@ func (s *Session) PassedCount() int { return workspace.Passed(s.Course, s.Progre
 // passed: work a learner who goes to step skips, and that step may build on.
 func (s *Session) Behind(step *lessons.Step) int { return workspace.Behind(s.Course, s.Progress, step) }
 
-// BehindText says that n steps before this one have not passed, for a step
-// that fails or cannot run; where says where the learner sees which.
-func BehindText(n int, where string) string {
-	if n == 1 {
-		return "1 step before this one has not passed yet, and this step builds on its files: " +
-			"what is wrong may be there (" + where + ")."
-	}
-	return fmt.Sprintf("%d steps before this one have not passed yet, and this step builds on their files: "+
-		"what is wrong may be there (%s).", n, where)
-}
-
 // Finished reports whether every step of the course has passed.
 func (s *Session) Finished() bool { return s.PassedCount() == len(s.Course.Steps()) }
 

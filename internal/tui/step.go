@@ -39,6 +39,8 @@ type stepModel struct {
 	// checked is the last check of this step, when there was one.
 	checked   *session.Checked
 	checkedAt time.Time
+	// verdict is what the last check says, as session words it.
+	verdict *session.Verdict
 	// justPassed shows the moment of success and the offer to go on.
 	justPassed bool
 	hints      []*lessons.Hint
@@ -75,6 +77,8 @@ type checkedMsg struct {
 	step string
 	out  session.Checked
 	err  error
+	// verdict is what out says of the step.
+	verdict *session.Verdict
 	// log is the end of the server's log, for a step that ran it, and
 	// logPath how to name that log.
 	log     []string
@@ -197,6 +201,9 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 		m, cmd = m.trust(sh)
 	case key.Matches(k, keys.Next):
 		next := nextStep(sh, m.step)
+		if m.justPassed {
+			next = m.onward(sh)
+		}
 		if next == nil && m.justPassed && sh.current != m.step && !sh.progress.Steps[sh.current.FullID()].Passed {
 			next = sh.current // the end of the course, with steps before it still to pass
 		}
@@ -269,6 +276,10 @@ func (m stepModel) runCheck(sh *shared) (stepModel, tea.Cmd) {
 		defer stop()
 		out, err := s.Check(ctx, step)
 		msg := checkedMsg{step: step.FullID(), out: out, err: err, progressed: snapshot(s)}
+		if err == nil {
+			v := s.Verdict(out, 0, tuiWords)
+			msg.verdict = &v
+		}
 		if len(out.Results) == 1 && out.Results[0].LogPath != "" {
 			msg.logPath = s.WS.Shown(out.Results[0].LogPath)
 			msg.log = logTail(out.Results[0].LogPath, 12)
@@ -293,6 +304,9 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 		return m
 	}
 	m.checked, m.checkedAt = &msg.out, sh.now()
+	if msg.verdict != nil {
+		m.verdict = msg.verdict
+	}
 	m.log, m.logPath = msg.log, msg.logPath
 	m.justPassed = msg.out.Passed()
 	m.info, m.created = "", msg.out.Created
