@@ -42,7 +42,18 @@ type Session struct {
 
 // Find opens the session of the workspace that contains dir.
 func Find(ctx context.Context, dir string) (*Session, error) {
-	ws, err := workspace.Find(dir)
+	return find(ctx, dir, workspace.Record)
+}
+
+// FindToRead opens the session of the workspace that contains dir for a
+// command that records nothing (status, show): a workspace with no progress
+// yet reads as none, and nothing is created in it.
+func FindToRead(ctx context.Context, dir string) (*Session, error) {
+	return find(ctx, dir, workspace.Read)
+}
+
+func find(ctx context.Context, dir string, access workspace.Access) (*Session, error) {
+	ws, err := workspace.FindWithProgress(ctx, dir, access)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +70,7 @@ func OpenDefault(ctx context.Context) (s *Session, created bool, err error) {
 	}
 	var ws *workspace.Workspace
 	if _, statErr := os.Stat(filepath.Join(dir, workspace.ConfigFile)); statErr == nil {
-		ws, err = workspace.Open(dir)
+		ws, err = workspace.OpenWithProgress(ctx, dir, workspace.Record)
 	} else {
 		ws, _, err = workspace.Init(ctx, dir, workspace.BuiltinRef, "")
 		created = true
