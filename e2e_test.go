@@ -43,7 +43,7 @@ func TestTUIInTmux(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("Not checked yet")
 	tm.keys("c")
-	tm.waitFor("0 of 1 pass")
+	tm.waitFor("0 of 1 checks passed")
 	tm.waitFor("has no statement yet")
 
 	solution := "SELECT 'hello, backend' AS greeting;\n"

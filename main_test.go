@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -47,6 +48,13 @@ func scriptParams(dir string) testscript.Params {
 			// Trust is recorded in the user's config folder: the script's own.
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(env.WorkDir, ".config"))
 			env.Setenv("NO_COLOR", "1")
+			// A port no other script uses, for serve --port: scripts run in
+			// parallel, and serve refuses a port in use.
+			port, err := freePort()
+			if err != nil {
+				return err
+			}
+			env.Setenv("FREEPORT", port)
 			// A learner's Go server builds with the real Go caches and proxy.
 			for name, value := range goEnv() {
 				env.Setenv(name, value)
@@ -60,6 +68,17 @@ func scriptParams(dir string) testscript.Params {
 		},
 		Cmds: scriptCmds(),
 	}
+}
+
+// freePort returns a port of 127.0.0.1 that nothing listens on now.
+func freePort() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	_, port, err := net.SplitHostPort(l.Addr().String())
+	return port, err
 }
 
 // scriptCmd is a command of the scripts' own.

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
@@ -59,8 +58,8 @@ Exit code 0 when everything passed, 1 when a check failed or a step could not ru
 
 // checkJSON is `check --json`.
 type checkJSON struct {
-	Course string             `json:"course"`
-	Steps  []check.StepResult `json:"steps"`
+	Course string            `json:"course"`
+	Steps  []session.Verdict `json:"steps"`
 }
 
 func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
@@ -69,7 +68,7 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 		return err
 	}
 	defer s.Close()
-	s.ServerProgress = serverProgress(a.io, s)
+	s.ServerProgress = serverProgress(a.io)
 	if opts.watch {
 		return watchCheck(ctx, a, s, opts)
 	}
@@ -93,13 +92,14 @@ func checkOnce(ctx context.Context, a *app, s *session.Session, step *lessons.St
 	if err != nil {
 		return out, err
 	}
+	verdicts := s.Verdicts(out, cliWords)
 	switch {
 	case opts.json:
-		err = writeJSON(a.io, checkJSON{Course: s.Course.ID, Steps: out.Results})
+		err = writeJSON(a.io, checkJSON{Course: s.Course.ID, Steps: verdicts})
 	case opts.all:
-		printAll(a.io, out.Results)
+		printAll(a.io, verdicts)
 	default:
-		printStep(a.io, s, step, out)
+		printVerdict(a.io, verdicts[0])
 	}
 	return out, err
 }

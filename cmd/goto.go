@@ -1,10 +1,17 @@
 package cmd
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 )
 
+type gotoOptions struct {
+	step string
+}
+
 func newGotoCmd(a *app) *cobra.Command {
+	opts := &gotoOptions{}
 	return &cobra.Command{
 		Use:   "goto STEP",
 		Short: "Make STEP the current step",
@@ -15,38 +22,44 @@ func newGotoCmd(a *app) *cobra.Command {
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			s, step, err := a.openStep(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			created, err := s.Goto(ctx, step)
-			if err != nil {
-				return err
-			}
-			io := a.io
-			if s.Passed(step) {
-				// A step stays current until it passes: a passed one never is.
-				io.printf("You have passed %s %s already, so it does not become the current step (%s).\n",
-					io.bold(step.Title), io.dim("("+step.FullID()+")"), printable(s.Current().FullID()))
-				io.printf("Work on it all the same: `sandcastle show %s`, `sandcastle check %s`.\n", printable(step.FullID()), printable(step.FullID()))
-			} else {
-				io.printf("Current step: %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
-				io.println("Read it with `sandcastle show`, then run `sandcastle check`.")
-				if n := s.Behind(step); n > 0 {
-					verb := "have"
-					if n == 1 {
-						verb = "has"
-					}
-					io.printf("%s before it %s not passed yet, and this step builds on their files: `sandcastle status` shows where you left off.\n",
-						plural(n, "step"), verb)
-				}
-			}
-			for _, f := range created {
-				io.printf("  created %s\n", printable(f))
-			}
-			return nil
+			opts.step = args[0]
+			return runGoto(cmd.Context(), a, opts)
 		},
 	}
+}
+
+// runGoto makes the step current, unless it has passed, and creates the
+// files it needs that do not exist yet.
+func runGoto(ctx context.Context, a *app, opts *gotoOptions) error {
+	s, step, err := a.openStep(ctx, opts.step)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	created, err := s.Goto(ctx, step)
+	if err != nil {
+		return err
+	}
+	io := a.io
+	if s.Passed(step) {
+		// A step stays current until it passes: a passed one never is.
+		io.printf("You have passed %s %s already, so it does not become the current step (%s).\n",
+			io.bold(step.Title), io.dim("("+step.FullID()+")"), printable(s.Current().FullID()))
+		io.printf("Work on it all the same: `sandcastle show %s`, `sandcastle check %s`.\n", printable(step.FullID()), printable(step.FullID()))
+	} else {
+		io.printf("Current step: %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
+		io.println("Read it with `sandcastle show`, then run `sandcastle check`.")
+		if n := s.Behind(step); n > 0 {
+			verb := "have"
+			if n == 1 {
+				verb = "has"
+			}
+			io.printf("%s before it %s not passed yet, and this step builds on their files: `sandcastle status` shows where you left off.\n",
+				plural(n, "step"), verb)
+		}
+	}
+	for _, f := range created {
+		io.printf("  created %s\n", printable(f))
+	}
+	return nil
 }

@@ -1,13 +1,19 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 )
 
+type hintOptions struct {
+	step string // "" for the current step
+}
+
 func newHintCmd(a *app) *cobra.Command {
+	opts := &hintOptions{}
 	return &cobra.Command{
 		Use:   "hint [STEP]",
 		Short: "Show the next hint for a step",
@@ -19,37 +25,43 @@ The hints you have already seen are shown again above the new one.`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			s, step, err := a.openStep(ctx, argOrEmpty(args))
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			seen, hints, err := s.RevealHint(ctx, step)
-			if err != nil {
-				return err
-			}
-			io := a.io
-			if len(hints) == 0 {
-				io.printf("%s has no hints. `sandcastle solution` shows its solution.\n", printable(step.FullID()))
-				return nil
-			}
-			io.printf("%s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
-			for i := range seen {
-				io.printf("\n%s\n%s\n", io.bold(hintLabel(i+1, len(hints))), indent(strings.TrimSpace(hints[i].Body), "  "))
-			}
-			again := ""
-			if step != s.Current() {
-				again = " " + step.FullID()
-			}
-			if seen == len(hints) {
-				io.println(io.dim("\nThat was the last hint. `sandcastle solution" + again + "` shows the solution."))
-			} else {
-				io.println(io.dim("\nRun `sandcastle hint" + again + "` again for the next one."))
-			}
-			return nil
+			opts.step = argOrEmpty(args)
+			return runHint(cmd.Context(), a, opts)
 		},
 	}
+}
+
+// runHint reveals the step's next hint, records it, and shows every hint
+// seen so far.
+func runHint(ctx context.Context, a *app, opts *hintOptions) error {
+	s, step, err := a.openStep(ctx, opts.step)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	seen, hints, err := s.RevealHint(ctx, step)
+	if err != nil {
+		return err
+	}
+	io := a.io
+	if len(hints) == 0 {
+		io.printf("%s has no hints. `sandcastle solution` shows its solution.\n", printable(step.FullID()))
+		return nil
+	}
+	io.printf("%s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
+	for i := range seen {
+		io.printf("\n%s\n%s\n", io.bold(hintLabel(i+1, len(hints))), indent(strings.TrimSpace(hints[i].Body), "  "))
+	}
+	again := ""
+	if step != s.Current() {
+		again = " " + step.FullID()
+	}
+	if seen == len(hints) {
+		io.println(io.dim("\nThat was the last hint. `sandcastle solution" + again + "` shows the solution."))
+	} else {
+		io.println(io.dim("\nRun `sandcastle hint" + again + "` again for the next one."))
+	}
+	return nil
 }
 
 func hintLabel(n, of int) string { return fmt.Sprintf("Hint %d of %d:", n, of) }

@@ -1,83 +1,75 @@
 package cmd
 
 import (
-	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/termtext"
-	"github.com/sandcastle/sandcastle/lessons"
 )
 
-// printStep prints the verdict on one step the way a learner reads it.
-func printStep(io *Streams, s *session.Session, step *lessons.Step, out session.Checked) {
-	r := out.Results[0]
-	io.printf("%s %s\n\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
-	if r.Status == check.Error {
-		io.printf("  %s this step could not run:\n%s\n\n", io.red("!"), indent(r.Message, "    "))
-		if r.Refused() {
-			io.println(untrustedAdvice)
-			return
-		}
-		io.println("Fix that first, then run `sandcastle check` again.")
-		printBehind(io, s, step)
+// cliWords name the learner's actions on the command line, for the
+// verdict's advice.
+var cliWords = session.Words{Check: "run `sandcastle check`", Hint: "`sandcastle hint`", Progress: "`sandcastle status`"}
+
+// printVerdict prints the verdict on one step the way a learner reads it.
+func printVerdict(io *Streams, v session.Verdict) {
+	io.printf("%s %s\n\n", io.bold(printable(v.Title)), io.dim("("+printable(v.ID)+")"))
+	if v.Status == check.Error {
+		io.printf("  %s %s:\n%s\n\n", io.red("!"), v.Headline, indent(v.Message, "    "))
+		printAdvice(io, v.Advice)
 		return
 	}
-	printChecks(io, r, "  ")
-	for _, n := range r.Notes {
+	printChecks(io, v.Checks, "  ")
+	for _, n := range v.Notes {
 		io.printf("  %s %s\n", io.yellow("note:"), printable(n))
 	}
 	io.println()
-	if !r.Passed() {
-		passed := len(r.Checks) - r.Failed()
-		io.printf("%d of %d checks passed. ", passed, len(r.Checks))
-		if r.Refused() {
-			io.println(untrustedAdvice)
-			return
-		}
-		if files := s.Files(step); len(files) > 0 {
-			io.printf("Edit %s, then run `sandcastle check` again.\n", printable(strings.Join(files, ", ")))
-		} else {
-			io.println("Run `sandcastle check` again when you have changed your files.")
-		}
-		io.println(io.dim("Stuck? `sandcastle hint` shows the next hint."))
-		printBehind(io, s, step)
+	if !v.Passed() {
+		io.printf("%s. ", v.Tally)
+		printAdvice(io, v.Advice)
 		return
 	}
-	if len(r.Checks) == 1 {
-		io.println(io.green("Step passed: its check passes."))
-	} else {
-		io.println(io.green(fmt.Sprintf("Step passed: all %d checks pass.", len(r.Checks))))
+	io.println(io.green(v.Headline + ": " + v.Praise + "."))
+	printOnward(io, v.Onward)
+}
+
+// printAdvice prints what to do about a step that did not pass.
+func printAdvice(io *Streams, a session.Advice) {
+	io.println(printable(a.Do))
+	if a.Stuck != "" {
+		io.println(io.dim(a.Stuck))
 	}
-	if out.Finished {
-		io.printf("\n%s\n", io.paint(styleWon, "You have finished "+s.Course.Title+": every step passes. Well done!"))
+	if a.Behind != "" {
+		io.println(io.yellow(a.Behind))
+	}
+}
+
+// printOnward prints where a passing check leaves the learner.
+func printOnward(io *Streams, o session.Onward) {
+	if o.Finished != "" {
+		io.printf("\n%s\n", io.paint(styleWon, printable(o.Finished)))
 		return
 	}
-	if out.Next == nil {
+	if o.Next == nil {
 		return
 	}
-	io.printf("\nNext step: %s %s\n", io.bold(out.Next.Title), io.dim("("+out.Next.FullID()+")"))
-	for _, f := range out.Created {
+	io.println()
+	if o.Lead != "" {
+		io.println(o.Lead)
+	}
+	io.printf("Next step: %s %s\n", io.bold(printable(o.Next.Title)), io.dim("("+printable(o.Next.FullID())+")"))
+	for _, f := range o.Created {
 		io.printf("  created %s\n", printable(f))
 	}
 	io.println("Read it with `sandcastle show`.")
 }
 
-// printBehind says when steps before step have not passed: a learner who
-// skipped ahead may be missing what their files make (a table, say).
-func printBehind(io *Streams, s *session.Session, step *lessons.Step) {
-	if n := s.Behind(step); n > 0 {
-		io.println(io.yellow(session.BehindText(n, "`sandcastle status`")))
-	}
-}
-
 // printChecks prints each check with its verdict, and what is wrong with
 // the ones that failed.
-func printChecks(io *Streams, r check.StepResult, prefix string) {
-	for _, c := range r.Checks {
+func printChecks(io *Streams, checks []check.CheckResult, prefix string) {
+	for _, c := range checks {
 		if c.Status == check.Pass {
 			io.printf("%s%s %s\n", prefix, io.green("✓"), printable(c.Title))
 			continue
@@ -89,27 +81,30 @@ func printChecks(io *Streams, r check.StepResult, prefix string) {
 
 // printAll prints one line per step, and the failing checks of the steps
 // that did not pass.
-func printAll(io *Streams, results []check.StepResult) {
-	passed := 0
-	for _, r := range results {
-		switch r.Status {
+func printAll(io *Streams, verdicts []session.Verdict) {
+	passed, refused := 0, ""
+	for _, v := range verdicts {
+		switch v.Status {
 		case check.Pass:
 			passed++
-			io.printf("%s %s\n", io.green("✓"), printable(r.ID))
+			io.printf("%s %s\n", io.green("✓"), printable(v.ID))
 		case check.Error:
-			io.printf("%s %s: could not run\n%s\n", io.red("!"), printable(r.ID), indent(r.Message, "    "))
+			io.printf("%s %s: could not run\n%s\n", io.red("!"), printable(v.ID), indent(v.Message, "    "))
 		default:
-			io.printf("%s %s: %d of %d checks failed\n", io.red("✗"), printable(r.ID), r.Failed(), len(r.Checks))
-			for _, c := range r.Checks {
+			io.printf("%s %s: %d of %d checks failed\n", io.red("✗"), printable(v.ID), v.Failed(), len(v.Checks))
+			for _, c := range v.Checks {
 				if c.Status != check.Pass {
 					io.printf("    %s %s: %s\n", io.red("✗"), printable(c.Title), printable(firstLine(c.Message)))
 				}
 			}
 		}
+		if v.Refused && refused == "" {
+			refused = v.Advice.Do
+		}
 	}
-	io.printf("\n%d of %d steps pass.\n", passed, len(results))
-	if slices.ContainsFunc(results, check.StepResult.Refused) {
-		io.println(untrustedAdvice)
+	io.printf("\n%d of %d steps pass.\n", passed, len(verdicts))
+	if refused != "" {
+		io.println(refused)
 	}
 }
 
@@ -148,8 +143,3 @@ func plural(n int, noun string) string {
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }
-
-// untrustedAdvice follows a step refused because the course is not
-// trusted (its server did not start, its sh checks did not run), under the
-// refusal that says why.
-const untrustedAdvice = "None of the course's code ran. Once you trust the course, run `sandcastle check` again."

@@ -36,7 +36,7 @@ type app struct {
 	// interrupts is how Ctrl-C reaches the command (nil in tests).
 	interrupts *interrupts
 	// find opens the session of the workspace holding a folder:
-	// session.Find, unless a test gives a session of its own.
+	// session.Find or FindToRead, unless a test gives a session of its own.
 	find func(ctx context.Context, dir string) (*session.Session, error)
 }
 

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -15,9 +13,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/server"
-	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/termtext"
-	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -57,8 +53,8 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 		return fmt.Errorf("%s has no server part: there is nothing to serve", s.Course.Title)
 	}
 	io := a.io
-	s.ServerProgress = serverProgress(io, s)
-	srv, apiKey, err := s.Serve(ctx, step, port)
+	s.ServerProgress = serverProgress(io)
+	srv, err := s.Serve(ctx, step, port)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -70,13 +66,13 @@ func runServe(ctx context.Context, a *app, arg string, port int) error {
 		return errFailed
 	}
 	defer srv.Close()
-	io.printf("Your server runs at %s, on the database of %s (.sandcastle/serve.db).\n", io.bold(srv.URL), step.FullID())
+	io.printf("Your server runs at %s, on the database of %s (%s).\n", io.bold(srv.URL), step.FullID(), printable(srv.DB))
 	io.printf("Try it from another terminal: %s\n", termtext.Printable(curlOf(srv.URL, tryRequest(s.Course, step))))
 	if usesAPIKey(s.Course, step) {
-		io.printf("Its API_KEY (for requests that need one): %s\n", apiKey)
+		io.printf("Its API_KEY (for requests that need one): %s\n", srv.APIKey)
 	}
 	io.println(io.dim("Its log follows; Ctrl-C stops it."))
-	return followLog(ctx, io, srv)
+	return followLog(ctx, io, srv.Server)
 }
 
 // tryRequest is a request to try the server with: one of the step's own
@@ -188,19 +184,10 @@ func followLog(ctx context.Context, io *Streams, srv *server.Server) error {
 
 // serverProgress says on stderr what the server is doing when it is slow:
 // a Go build, which takes about a minute the first time.
-func serverProgress(io *Streams, s *session.Session) func(server.Phase) {
-	first := !exists(filepath.Join(s.WS.Root, workspace.StateDir, "build", "server"))
+func serverProgress(io *Streams) func(server.Phase) {
 	return func(p server.Phase) {
-		switch {
-		case p == server.Building && first:
-			io.eprintln(io.dim("Building your server… (a first Go build downloads and compiles SQLite: about a minute)"))
-		case p == server.Building:
-			io.eprintln(io.dim("Building your server…"))
+		if p.Builds() {
+			io.eprintln(io.dim(strings.ToUpper(p.Doing()[:1]) + p.Doing()[1:]))
 		}
 	}
-}
-
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }

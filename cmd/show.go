@@ -1,13 +1,19 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 )
 
+type showOptions struct {
+	step string // "" for the current step
+}
+
 func newShowCmd(a *app) *cobra.Command {
+	opts := &showOptions{}
 	return &cobra.Command{
 		Use:   "show [STEP]",
 		Short: "Show a step's text: what to do and why",
@@ -19,25 +25,32 @@ lesson's introduction.`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, step, err := a.openStep(cmd.Context(), argOrEmpty(args))
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			io := a.io
-			l := step.Lesson
-			io.printf("%s %s\n", io.dim(fmt.Sprintf("Lesson %d:", lessonNumber(s.Course, l))), io.bold(l.Title))
-			if intro := withoutComments(l.Intro.For(s.Course, s.Lang())); step == l.Steps[0] && intro != "" {
-				io.printf("\n%s\n", printable(intro))
-			}
-			io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), printable(withoutComments(step.Prose.For(s.Course, s.Lang()))))
-			if files := s.Files(step); len(files) > 0 {
-				io.printf("\n%s %s\n", io.dim("Your files:"), printable(strings.Join(files, ", ")))
-			}
-			io.println(io.dim("When you are ready: `sandcastle check`. Stuck? `sandcastle hint`."))
-			return nil
+			opts.step = argOrEmpty(args)
+			return runShow(cmd.Context(), a, opts)
 		},
 	}
+}
+
+// runShow prints the step's text, with its lesson's introduction for the
+// lesson's first step. It records nothing.
+func runShow(ctx context.Context, a *app, opts *showOptions) error {
+	s, step, err := a.readStep(ctx, opts.step)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	io := a.io
+	l := step.Lesson
+	io.printf("%s %s\n", io.dim(fmt.Sprintf("Lesson %d:", lessonNumber(s.Course, l))), io.bold(l.Title))
+	if intro := withoutComments(l.Intro.For(s.Course, s.Lang())); step == l.Steps[0] && intro != "" {
+		io.printf("\n%s\n", printable(intro))
+	}
+	io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), printable(withoutComments(step.Prose.For(s.Course, s.Lang()))))
+	if files := s.Files(step); len(files) > 0 {
+		io.printf("\n%s %s\n", io.dim("Your files:"), printable(strings.Join(files, ", ")))
+	}
+	io.println(io.dim("When you are ready: `sandcastle check`. Stuck? `sandcastle hint`."))
+	return nil
 }
 
 // withoutComments drops the HTML comments (<!-- ... -->) an author wrote for

@@ -1,12 +1,18 @@
 package cmd
 
 import (
+	"context"
 	"strings"
 
 	"github.com/spf13/cobra"
 )
 
+type solutionOptions struct {
+	step string // "" for the current step
+}
+
 func newSolutionCmd(a *app) *cobra.Command {
+	opts := &solutionOptions{}
 	return &cobra.Command{
 		Use:   "solution [STEP]",
 		Short: "Show a step's solution files",
@@ -17,26 +23,32 @@ them. Your files are not changed: compare, then write the answer in your own wor
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			s, step, err := a.openStep(ctx, argOrEmpty(args))
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			files, err := s.RevealSolution(ctx, step)
-			if err != nil {
-				return err
-			}
-			io := a.io
-			if len(files) == 0 {
-				io.printf("%s has no solution files.\n", step.FullID())
-				return nil
-			}
-			io.printf("Solution of %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
-			for _, f := range files {
-				io.printf("\n%s\n%s\n", io.bold("── "+f.Path+" ──"), printable(strings.TrimRight(f.Content, "\n")))
-			}
-			return nil
+			opts.step = argOrEmpty(args)
+			return runSolution(cmd.Context(), a, opts)
 		},
 	}
+}
+
+// runSolution shows the step's solution files and records that they were
+// seen.
+func runSolution(ctx context.Context, a *app, opts *solutionOptions) error {
+	s, step, err := a.openStep(ctx, opts.step)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	files, err := s.RevealSolution(ctx, step)
+	if err != nil {
+		return err
+	}
+	io := a.io
+	if len(files) == 0 {
+		io.printf("%s has no solution files.\n", step.FullID())
+		return nil
+	}
+	io.printf("Solution of %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
+	for _, f := range files {
+		io.printf("\n%s\n%s\n", io.bold("── "+f.Path+" ──"), printable(strings.TrimRight(f.Content, "\n")))
+	}
+	return nil
 }

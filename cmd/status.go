@@ -28,7 +28,7 @@ solutions used. status runs no check: it reads the recorded progress.`,
   sandcastle status --json | jq .current`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openSession(cmd.Context())
+			s, err := a.readSession(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -1,12 +1,12 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/trust"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -42,12 +42,7 @@ The built-in course is always trusted; a course that runs no code needs no trust
 			if opts.show && opts.revoke {
 				return usageError{errors.New("--show and --revoke: choose one")}
 			}
-			s, err := a.openSession(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			return runTrust(a.io, s, opts)
+			return runTrust(cmd.Context(), a, opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.show, "show", false, "list what the course runs and whether you trust it; record nothing")
@@ -55,7 +50,17 @@ The built-in course is always trusted; a course that runs no code needs no trust
 	return c
 }
 
-func runTrust(io *Streams, s *session.Session, opts *trustOptions) error {
+// runTrust lists what the workspace's course runs, then trusts it (or,
+// with --show, only says whether it is trusted; with --revoke, forgets it).
+// The trust is recorded in the user's config folder: the workspace is read
+// only.
+func runTrust(ctx context.Context, a *app, opts *trustOptions) error {
+	s, err := a.readSession(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	io := a.io
 	c := s.Course
 	runs := s.Runs()
 	switch {

@@ -64,18 +64,8 @@ func TestTrustWritesNothingInTheWorkspace(t *testing.T) {
 	if code := Run(ctx, []string{"-C", ws, "trust"}, &Streams{Out: &out, Err: &errOut}); code != 0 {
 		t.Fatalf("trust: exit %d: %s", code, errOut.String())
 	}
-	after := tree(t, ws)
-	for path, was := range before {
-		if now, ok := after[path]; !ok {
-			t.Errorf("trust removed %s", path)
-		} else if now != was {
-			t.Errorf("trust changed %s", path)
-		}
-	}
-	for path := range after {
-		if _, ok := before[path]; !ok {
-			t.Errorf("trust created %s", path)
-		}
+	for _, change := range treeChanges(before, tree(t, ws)) {
+		t.Errorf("trust %s", change)
 	}
 	recorded := filepath.Join(config, "sandcastle", "trust.json")
 	info, err := os.Stat(recorded)

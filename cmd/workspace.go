@@ -40,13 +40,25 @@ func (a *app) startPath(path string) (start, full string, err error) {
 	return start, filepath.Join(start, path), nil
 }
 
-// openSession finds the workspace the command runs in and reads its progress.
+// openSession finds the workspace the command runs in and reads its
+// progress, for a command that records.
 func (a *app) openSession(ctx context.Context) (*session.Session, error) {
+	return a.session(ctx, session.Find)
+}
+
+// readSession is openSession for a command that records nothing: a
+// workspace with no progress yet reads as none, and is left as it is.
+func (a *app) readSession(ctx context.Context) (*session.Session, error) {
+	return a.session(ctx, session.FindToRead)
+}
+
+// session opens the session of the workspace the command runs in with
+// find (or the test's a.find), and warns of what it could not do.
+func (a *app) session(ctx context.Context, find func(context.Context, string) (*session.Session, error)) (*session.Session, error) {
 	dir, err := a.start()
 	if err != nil {
 		return nil, err
 	}
-	find := session.Find
 	if a.find != nil {
 		find = a.find
 	}
@@ -81,7 +93,9 @@ func warnDamaged(io *Streams, s *session.Session) {
 }
 
 // completeSteps completes a STEP argument with the ids of the workspace's
-// lessons and steps.
+// lessons and steps. A shell asks on every Tab, anywhere: it reads the
+// course only, and opens no progress database (which would create
+// .sandcastle, or bring an old one's schema up to date).
 func (a *app) completeSteps(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
@@ -109,6 +123,18 @@ func (a *app) completeSteps(cmd *cobra.Command, args []string, _ string) ([]cobr
 // ("" for the current step). The caller closes the session.
 func (a *app) openStep(ctx context.Context, arg string) (*session.Session, *lessons.Step, error) {
 	s, err := a.openSession(ctx)
+	return sessionStep(s, err, arg)
+}
+
+// readStep is openStep for a command that records nothing (readSession).
+func (a *app) readStep(ctx context.Context, arg string) (*session.Session, *lessons.Step, error) {
+	s, err := a.readSession(ctx)
+	return sessionStep(s, err, arg)
+}
+
+// sessionStep finds the step arg names in s, the session opened with err;
+// it closes s when it cannot.
+func sessionStep(s *session.Session, err error, arg string) (*session.Session, *lessons.Step, error) {
 	if err != nil {
 		return nil, nil, err
 	}

@@ -8,27 +8,30 @@ import (
 func sqlModes() []string { return []string{"unordered", "contains", "error"} }
 
 // parseExpect parses e as the expect of a check of kind, filling its
-// Table, Response or Exit, and says what is wrong with it.
-func parseExpect(kind string, e *Expect) []string {
+// Table, Response or Exit, and says what is wrong with it, and what may be.
+func parseExpect(kind string, e *Expect) (errs, warnings []string) {
 	switch kind {
 	case "sql":
-		return sqlExpect(e)
+		return sqlExpect(e), nil
 	case "http":
-		r, err := ParseResponse(e.Body)
+		r, notJSON, err := parseResponse(e.Body)
 		if err != nil {
-			return append(noMode(kind, e), err.Error())
+			return append(noMode(kind, e), err.Error()), nil
 		}
 		e.Response = &r
-		return noMode(kind, e)
+		if notJSON != nil {
+			warnings = append(warnings, fmt.Sprintf("the expected body starts like JSON but is not JSON: %v; it would be matched as text", notJSON))
+		}
+		return noMode(kind, e), warnings
 	case "sh":
 		x, err := ParseExit(e.Body)
 		if err != nil {
-			return append(noMode(kind, e), err.Error())
+			return append(noMode(kind, e), err.Error()), nil
 		}
 		e.Exit = &x
-		return noMode(kind, e)
+		return noMode(kind, e), nil
 	}
-	return nil
+	return nil, nil
 }
 
 func noMode(kind string, e *Expect) []string {

@@ -192,6 +192,10 @@ type Response struct {
 	Header http.Header
 	// Body is trimmed; "" expects any body.
 	Body string
+	// JSON is Body parsed, when it is JSON once each {{name}} written as a
+	// value stands for one (see ParseExpectedJSON); nil for a body of text,
+	// which the answer's body must contain.
+	JSON *JSON
 }
 
 // statusHow is what the expect of an http check starts with.
@@ -200,18 +204,42 @@ const statusHow = "the expect of an http check starts with a status line, as in 
 // ParseResponse reads the expect block of an http check: a status line
 // ("HTTP 201", "HTTP 201 Created" or "HTTP/1.1 201 Created"; the reason
 // phrase is not compared), header lines "Name: value", then a blank line
-// and the expected body, if any. Errors are for the course's author.
+// and the expected body, if any, parsed as JSON when it is JSON. Errors are
+// for the course's author.
 func ParseResponse(body string) (Response, error) {
-	var e Response
-	var err error
-	e.Header, e.Body, err = parseMessage(body, "expect block", func(line string) (err error) {
-		e.Status, err = statusLine(line)
+	r, _, err := parseResponse(body)
+	return r, err
+}
+
+// parseResponse is ParseResponse, and says why a body that starts like
+// JSON, with { or [, is not JSON (nil when it is, or starts otherwise).
+func parseResponse(body string) (r Response, notJSON, err error) {
+	r.Header, r.Body, err = parseMessage(body, "expect block", func(line string) (err error) {
+		r.Status, err = statusLine(line)
 		return err
 	})
 	if err != nil {
-		return Response{}, err
+		return Response{}, nil, err
 	}
-	return e, nil
+	if r.Body == "" {
+		return r, nil, nil
+	}
+	v, jsonErr := ParseExpectedJSON(r.Body)
+	if jsonErr == nil {
+		r.JSON = &v
+	} else if startsLikeJSON(r.Body) {
+		notJSON = jsonErr
+	}
+	return r, notJSON, nil
+}
+
+// startsLikeJSON says whether an expected body starts with { or [, and
+// not with a placeholder.
+func startsLikeJSON(body string) bool {
+	if m := leadingPlaceholder.FindStringIndex(body); m != nil {
+		return false
+	}
+	return strings.HasPrefix(body, "{") || strings.HasPrefix(body, "[")
 }
 
 // statusLine reads "HTTP 201", "HTTP 201 Created" or "HTTP/1.1 201 Created".

@@ -155,7 +155,9 @@ func TestParseResponse(t *testing.T) {
 		{"status line with a version", "HTTP/1.1 201 Created", Response{Status: 201, Header: http.Header{}}},
 		{"HTTP/2", "HTTP/2 404", Response{Status: 404, Header: http.Header{}}},
 		{"headers and a body", "HTTP 201\ncontent-type: application/json\n\n{\"id\": \"{{score_id}}\"}\n",
-			Response{Status: 201, Header: http.Header{"Content-Type": {"application/json"}}, Body: `{"id": "{{score_id}}"}`}},
+			Response{Status: 201, Header: http.Header{"Content-Type": {"application/json"}}, Body: `{"id": "{{score_id}}"}`,
+				JSON: &JSON{Kind: JSONObject, Keys: []string{"id"}, Values: []JSON{{Kind: JSONCapture, Text: "score_id"}}}}},
+		{"a text body", "HTTP 200\n\nscore {{id}} saved", Response{Status: 200, Header: http.Header{}, Body: "score {{id}} saved"}},
 		{"a blank line and no body", "HTTP 200\n\n", Response{Status: 200, Header: http.Header{}}},
 	}
 	for _, tt := range tests {

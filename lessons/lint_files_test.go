@@ -261,6 +261,21 @@ func TestLintExpect(t *testing.T) {
 			nil,
 		},
 		{
+			"http expect body that starts like JSON and is not",
+			"'''http check \"c\"\nGET /scores\n'''\n'''expect\nHTTP 200\n\n{\"id\": 1,\n \"player\": ada}\n'''\n",
+			[]string{`01-a.md:18: warning: the expected body starts like JSON but is not JSON: line 2: invalid character 'a' looking for beginning of value; it would be matched as text`},
+		},
+		{
+			"http expect body of JSON with placeholders",
+			"'''http check \"c\"\nGET /scores\n'''\n'''expect\nHTTP 200\n\n[{{ id }}, \"{{x}}\", \"/scores/{{id}}\"]\n'''\n",
+			nil,
+		},
+		{
+			"http expect body of text that starts with a placeholder",
+			"'''http check \"c\"\nGET /scores\n'''\n'''expect\nHTTP 200\n\n{{id}} saved\n'''\n",
+			nil,
+		},
+		{
 			"sql expect with an unclosed last cell",
 			"'''sql check \"c\"\nSELECT 1, 2;\n'''\n'''expect\n| 1 | 2\n'''\n",
 			[]string{"01-a.md:18: line 1 of the expect block is not a table row; start and end it with |"},

@@ -112,8 +112,12 @@ func (sp *stepParser) expect(b blockInfo, blk *block) {
 	switch {
 	case sp.pending != nil:
 		c := sp.pending
-		for _, msg := range parseExpect(c.Kind, &e) {
+		errs, warnings := parseExpect(c.Kind, &e)
+		for _, msg := range errs {
 			sp.r.errorf(blk.line, "%s", msg)
+		}
+		for _, msg := range warnings {
+			sp.r.warnf(blk.line, "%s", msg)
 		}
 		c.Expect = e
 		sp.pending, sp.answered = nil, c

@@ -6,7 +6,6 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,18 +23,6 @@ import (
 // write: {"id": {{score_id}}} sends a captured number as a number, and
 // {"player": "{{player}}"} sends a captured string as a string.
 type Captures map[string]string
-
-// placeholder is {{name}}, spaces allowed inside the braces.
-var placeholder = regexp.MustCompile(`\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`)
-
-// captureName returns the name of s when s is a placeholder and nothing else.
-func captureName(s string) (string, bool) {
-	m := placeholder.FindStringSubmatchIndex(s)
-	if m == nil || m[0] != 0 || m[1] != len(s) {
-		return "", false
-	}
-	return s[m[2]:m[3]], true
-}
 
 // expandRequest returns r with each {{name}} of its path, header values
 // and body replaced by the value captured as name. In the path a value is
@@ -67,23 +54,19 @@ func expandRequest(r lessons.Request, c Captures) (lessons.Request, error) {
 type expandMode int
 
 const (
-	asText   expandMode = iota // every {{name}} is replaced as it is
-	inPath                     // values are escaped for a URL path and query
-	inExpect                   // a "{{name}}" JSON string is left for matching to capture
+	asText expandMode = iota // every {{name}} is replaced as it is
+	inPath                   // values are escaped for a URL path and query
 )
 
 // expand replaces the placeholders of s with the captured values.
 func (c Captures) expand(s string, mode expandMode) (string, error) {
 	var b strings.Builder
 	last := 0
-	for _, m := range placeholder.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range lessons.Placeholders(s) {
 		start, end, name := m[0], m[1], s[m[2]:m[3]]
-		if mode == inExpect && start > 0 && end < len(s) && s[start-1] == '"' && s[end] == '"' {
-			continue
-		}
 		v, ok := c[name]
 		if !ok {
-			return "", fmt.Errorf("{{%s}} was not captured by an earlier check: this request uses a value an earlier check takes from your server's answer, and that check did not get it (fix its failure first)", name)
+			return "", notCaptured(name)
 		}
 		if mode == inPath {
 			if q := strings.IndexByte(s, '?'); q >= 0 && q < start {
@@ -100,6 +83,11 @@ func (c Captures) expand(s string, mode expandMode) (string, error) {
 	}
 	b.WriteString(s[last:])
 	return b.String(), nil
+}
+
+// notCaptured is the error of a {{name}} that no earlier check captured.
+func notCaptured(name string) error {
+	return fmt.Errorf("{{%s}} was not captured by an earlier check: this request uses a value an earlier check takes from your server's answer, and that check did not get it (fix its failure first)", name)
 }
 
 // HTTPMismatch is how a response differs from the expect block of an http
@@ -133,7 +121,17 @@ type HTTPMismatch struct {
 	wildcards    bool // a problem shows an expected value with "..."
 	headerAdvice bool // a header is missing, or a JSON body was sent as text
 	lang         string
-	sentKey      bool // the check's request sends the run's API key
+	sentKey      bool   // the check's request sends the run's API key
+	keyHeader    string // the header the step's requests send the key in
+	logShown     string // how to name the server's log; "" when it is not kept
+}
+
+// keyShown names where a request carries the API key: the step's header.
+func (m *HTTPMismatch) keyShown() string {
+	if m.keyHeader == "" {
+		return "the key the request sends"
+	}
+	return "the request's " + m.keyHeader + " header"
 }
 
 // ForLang makes the advice of m's message that of a server in lang ("go",
@@ -166,9 +164,6 @@ const (
 
 // jsonPathNote reads the JSON paths of body problems for a beginner.
 const jsonPathNote = "($ is the whole JSON body, $.scores its key scores, $.scores[0] the first item of that list.)"
-
-// serverLogPath is where the learner's server writes its output.
-const serverLogPath = ".sandcastle/server.log"
 
 // Error describes the mismatch for a beginner: the status, header and body
 // problems with what to do about them, then the request sent and the
@@ -260,10 +255,13 @@ func (m *HTTPMismatch) Hint() string {
 		}
 		return h
 	case got >= 500:
-		return "The server failed: look at its log (" + serverLogPath + ")."
+		if m.logShown == "" {
+			return "The server failed: its log says why."
+		}
+		return "The server failed: look at its log (" + m.logShown + ")."
 	case got == http.StatusUnauthorized && want/100 == 2 && m.sentKey:
 		return "The check sent the right key and your server refused it: read the key from the API_KEY " +
-			"environment variable (sandcastle gives your server a new one each run) and compare it with the X-API-Key header."
+			"environment variable (sandcastle gives your server a new one each run) and compare it with " + m.keyShown() + "."
 	case want == http.StatusCreated && got == http.StatusOK:
 		return "A request that creates something answers 201 Created: set the status before writing the body."
 	case want == http.StatusNoContent && got/100 == 2:
@@ -275,7 +273,7 @@ func (m *HTTPMismatch) Hint() string {
 		}
 		return fmt.Sprintf("The server redirected to %s instead of answering: check the path of the route (a trailing slash counts).", to)
 	case want == http.StatusUnauthorized && got/100 == 2:
-		return "The server accepted a request without the right key: compare the request's X-API-Key header with " +
+		return "The server accepted a request without the right key: compare " + m.keyShown() + " with " +
 			"the API_KEY environment variable, and answer 401 when they differ. If it still gets in, look at the key " +
 			"your handler compares with: an empty one (a variable never set, or a new one that hides it) matches a request with no key."
 	case want == http.StatusNotFound && got/100 == 2:
@@ -314,29 +312,29 @@ func httpStatusText(code int) string {
 // when it was compared as JSON. A JSON body too long to show whole is
 // shown from the value that holds its first difference, at focus; path is
 // then where that value is.
-func showBody(body []byte, got *jsonValue, focus []any) (shown, path string) {
+func showBody(body []byte, got *lessons.JSON, focus []any) (shown, path string) {
 	switch {
 	case len(bytes.TrimSpace(body)) == 0:
 		return "", ""
 	case !utf8.Valid(body):
 		return fmt.Sprintf("(%d bytes that are not UTF-8 text)", len(body)), ""
 	case got == nil:
-		if v, err := parseJSON(body); err == nil {
-			whole, complete := v.pretty()
+		if v, err := lessons.ParseJSON(body); err == nil {
+			whole, complete := pretty(v)
 			return clipPretty(whole, complete), ""
 		}
 		text := strings.TrimSpace(strings.ReplaceAll(string(body), "\r\n", "\n"))
 		return clipText(printableText(text), maxBodyLines, maxBodyBytes), ""
 	}
-	whole, complete := got.pretty()
+	whole, complete := pretty(*got)
 	if complete && fitsMessage(whole) || len(focus) < 2 {
 		return clipPretty(whole, complete), ""
 	}
-	v, at := got.at(focus[:len(focus)-1])
+	v, at := jsonAt(*got, focus[:len(focus)-1])
 	if len(at) == 0 {
 		return clipPretty(whole, complete), ""
 	}
-	return clipPretty(v.pretty()), pathString(at)
+	return clipPretty(pretty(v)), pathString(at)
 }
 
 func fitsMessage(s string) bool {

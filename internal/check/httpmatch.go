@@ -31,7 +31,7 @@ import (
 func CompareHTTP(want lessons.Response, status int, header http.Header, body []byte, c Captures) (*HTTPMismatch, Captures) {
 	made := Captures{}
 	m := &HTTPMismatch{WantStatus: want.Status, GotStatus: status, Header: shownHeaders(want, status, header)}
-	b := compareBody(want.Body, body, c, made) // even when not judged, for its captures
+	b := compareBody(want, body, c, made) // even when not judged, for its captures
 	if status == want.Status || status/100 == 2 && want.Status/100 == 2 {
 		m.compareHeaders(want.Header, header, c)
 		m.BodyProblems = b.problems
@@ -39,10 +39,10 @@ func CompareHTTP(want lessons.Response, status int, header http.Header, body []b
 	} else {
 		b.focus = nil
 	}
-	m.Body, m.BodyPath = showBody(body, b.got, b.focus)
 	if status == want.Status && len(m.HeaderProblems) == 0 && len(m.BodyProblems) == 0 {
 		return nil, made
 	}
+	m.Body, m.BodyPath = showBody(body, b.got, b.focus)
 	return m, made
 }
 
@@ -152,19 +152,22 @@ func mediaType(s string) (string, map[string]string) {
 type bodyResult struct {
 	problems  []string
 	wildcards bool
-	got       *jsonValue // the parsed body, when JSON was expected and it is JSON
-	focus     []any      // the path of the first difference in got
+	got       *lessons.JSON // the parsed body, when JSON was expected and it is JSON
+	focus     []any         // the path of the first difference in got
 }
 
 // compareBody compares a response's body with the expected one. An empty
 // expected body matches any body. An expected body that is JSON needs a
 // JSON body that holds it (see jsonMatcher); any other expected text must
 // appear in the body, "..." standing for any run of characters.
-func compareBody(want string, got []byte, c Captures, made Captures) bodyResult {
-	if text, err := c.expand(want, inExpect); err == nil && json.Valid([]byte(text)) {
-		return compareJSON(text, got, made)
+func compareBody(want lessons.Response, got []byte, c Captures, made Captures) bodyResult {
+	if want.JSON != nil {
+		if err := c.missing(*want.JSON); err != nil {
+			return bodyResult{problems: []string{err.Error()}}
+		}
+		return compareJSON(*want.JSON, got, c, made)
 	}
-	text, err := c.expand(want, asText)
+	text, err := c.expand(want.Body, asText)
 	if err != nil {
 		return bodyResult{problems: []string{err.Error()}}
 	}
@@ -185,20 +188,41 @@ func compareBody(want string, got []byte, c Captures, made Captures) bodyResult 
 	return r
 }
 
-func compareJSON(want string, got []byte, made Captures) bodyResult {
-	w, err := parseJSON([]byte(want))
-	if err != nil { // cannot happen: want is valid JSON
-		return bodyResult{problems: []string{"the expected body is not JSON: " + err.Error()}}
+// missing returns the error of the first name that want uses (a reference
+// or a template's) and c does not hold; nil when c holds them all.
+func (c Captures) missing(want lessons.JSON) error {
+	switch want.Kind {
+	case lessons.JSONReference:
+		if _, ok := c[want.Text]; !ok {
+			return notCaptured(want.Text)
+		}
+	case lessons.JSONTemplate:
+		for i := 1; i < len(want.Parts); i += 2 {
+			if _, ok := c[want.Parts[i]]; !ok {
+				return notCaptured(want.Parts[i])
+			}
+		}
 	}
+	for _, list := range [][]lessons.JSON{want.Items, want.Values} {
+		for _, v := range list {
+			if err := c.missing(v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func compareJSON(want lessons.JSON, got []byte, c, made Captures) bodyResult {
 	if len(bytes.TrimSpace(got)) == 0 {
 		return bodyResult{problems: []string{"expected a JSON body, got an empty body"}}
 	}
-	if n := countJSON(got); n > maxJSONValues {
+	if n := lessons.CountJSON(got); n > lessons.MaxJSONValues {
 		return bodyResult{problems: []string{fmt.Sprintf("the body holds %d JSON values, more than the %d sandcastle judges: "+
 			"does the server answer with every row of a table, or the same rows many times (a join without a condition)?",
-			n, maxJSONValues)}}
+			n, lessons.MaxJSONValues)}}
 	}
-	g, err := parseJSON(got)
+	g, err := lessons.ParseJSON(got)
 	if err != nil {
 		if n := jsonValues(got); n > 1 {
 			return bodyResult{problems: []string{fmt.Sprintf("expected one JSON body, got %d JSON values one after the other: "+
@@ -206,8 +230,8 @@ func compareJSON(want string, got []byte, made Captures) bodyResult {
 		}
 		return bodyResult{problems: []string{fmt.Sprintf("expected a JSON body, got one that is not JSON (%v)", err)}}
 	}
-	jm := jsonMatcher{made: made}
-	jm.match([]any{}, w, g)
+	jm := jsonMatcher{captured: c, made: made}
+	jm.match([]any{}, want, g)
 	return bodyResult{problems: jm.problems, wildcards: jm.wildcards, got: &g, focus: jm.first}
 }
 
@@ -217,8 +241,12 @@ func compareJSON(want string, got []byte, made Captures) bodyResult {
 // length and match item by item; numbers are equal as numbers (1 = 1.0);
 // the string "..." matches any value, a string holding "..." any string
 // that it matches with "..." standing for any run of characters, and the
-// string "{{name}}" any value, which it captures.
+// string "{{name}}" any value, which it captures. A {{name}} written as a
+// value must be the value an earlier check captured (see matchCaptured), and
+// a string that holds {{name}} among other text is matched with each name
+// replaced by its capture.
 type jsonMatcher struct {
+	captured  Captures // by earlier checks; they hold every name used (see missing)
 	made      Captures
 	problems  []string
 	first     []any // path of the first problem
@@ -237,87 +265,120 @@ func (m *jsonMatcher) fail(path []any, format string, args ...any) {
 	m.problems = append(m.problems, pathString(path)+": "+fmt.Sprintf(format, args...))
 }
 
-func (m *jsonMatcher) match(path []any, want, got jsonValue) {
-	if want.kind == jString {
-		if want.text == wildcard {
+func (m *jsonMatcher) match(path []any, want, got lessons.JSON) {
+	switch want.Kind {
+	case lessons.JSONCapture:
+		m.made[want.Text] = got.CaptureText()
+		return
+	case lessons.JSONReference:
+		m.matchCaptured(path, m.captured[want.Text], got)
+		return
+	case lessons.JSONTemplate:
+		want = lessons.JSON{Kind: lessons.JSONString, Text: m.captured.fill(want.Parts)}
+	}
+	if want.Kind == lessons.JSONString {
+		if want.Text == wildcard {
 			return
 		}
-		if name, ok := captureName(want.text); ok {
-			m.made[name] = got.captureText()
-			return
-		}
-		if strings.Contains(want.text, wildcard) {
-			if got.kind != jString || !wildMatch(want.text, got.text) {
+		if strings.Contains(want.Text, wildcard) {
+			if got.Kind != lessons.JSONString || !wildMatch(want.Text, got.Text) {
 				m.wildcards = true
-				m.fail(path, "expected a string matching %s, got %s", want.short(), got.describe())
+				m.fail(path, "expected a string matching %s, got %s", shortJSON(want), describeJSON(got))
 			}
 			return
 		}
 	}
-	if want.kind != got.kind {
-		m.fail(path, "expected %s, got %s", want.describe(), got.describe())
+	if want.Kind != got.Kind {
+		m.fail(path, "expected %s, got %s", describeJSON(want), describeJSON(got))
 		return
 	}
-	switch want.kind {
-	case jObject:
+	switch want.Kind {
+	case lessons.JSONObject:
 		m.matchObject(path, want, got)
-	case jArray:
-		if len(want.items) != len(got.items) {
-			m.fail(path, "expected %d %s, got %d", len(want.items), plural(len(want.items), "item"), len(got.items))
+	case lessons.JSONArray:
+		if len(want.Items) != len(got.Items) {
+			m.fail(path, "expected %d %s, got %d", len(want.Items), plural(len(want.Items), "item"), len(got.Items))
 			return
 		}
-		for i := range want.items {
-			m.match(append(path, i), want.items[i], got.items[i])
+		for i := range want.Items {
+			m.match(append(path, i), want.Items[i], got.Items[i])
 		}
-	case jNumber:
-		if !sameNumber(want.text, got.text) {
-			m.fail(path, "expected %s, got %s", want.short(), got.short())
+	case lessons.JSONNumber:
+		if !sameNumber(want.Text, got.Text) {
+			m.fail(path, "expected %s, got %s", shortJSON(want), shortJSON(got))
 		}
-	case jString, jBool:
-		if want.text != got.text {
-			m.fail(path, "expected %s, got %s", want.short(), got.short())
+	case lessons.JSONString, lessons.JSONBool:
+		if want.Text != got.Text {
+			m.fail(path, "expected %s, got %s", shortJSON(want), shortJSON(got))
 		}
 	}
 }
 
-func (m *jsonMatcher) matchObject(path []any, want, got jsonValue) {
-	member := got.member
-	if len(want.keys) > 8 && len(got.keys) > 8 { // look keys up in a map, not one by one
-		index := make(map[string]int, len(got.keys))
-		for i, k := range got.keys {
+// matchCaptured matches got with the text an earlier check captured (see
+// JSON.CaptureText): a string must be that text, any other value must
+// write it, numbers being equal as numbers (7 = 7.0).
+func (m *jsonMatcher) matchCaptured(path []any, captured string, got lessons.JSON) {
+	if got.Kind == lessons.JSONString && got.Text == captured || got.Kind != lessons.JSONString && sameNumber(captured, got.CaptureText()) {
+		return
+	}
+	shown := captured
+	if got.Kind == lessons.JSONString {
+		shown = lessons.QuoteJSON(captured)
+	}
+	m.fail(path, "expected %s, got %s", shortenText(shown, 60), shortJSON(got))
+}
+
+// fill writes a template's parts (text, name, text, ...) with each name
+// replaced by its capture.
+func (c Captures) fill(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 1 {
+			p = c[p]
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func (m *jsonMatcher) matchObject(path []any, want, got lessons.JSON) {
+	member := got.Member
+	if len(want.Keys) > 8 && len(got.Keys) > 8 { // look keys up in a map, not one by one
+		index := make(map[string]int, len(got.Keys))
+		for i, k := range got.Keys {
 			index[k] = i // the last one of a key given twice
 		}
-		member = func(k string) (jsonValue, bool) {
+		member = func(k string) (lessons.JSON, bool) {
 			i, ok := index[k]
 			if !ok {
-				return jsonValue{}, false
+				return lessons.JSON{}, false
 			}
-			return got.vals[i], true
+			return got.Values[i], true
 		}
 	}
-	for i, k := range want.keys {
+	for i, k := range want.Keys {
 		sub := append(path, k)
 		g, ok := member(k)
 		if !ok {
 			m.fail(sub, "missing%s", similarKey(k, got))
 			continue
 		}
-		m.match(sub, want.vals[i], g)
+		m.match(sub, want.Values[i], g)
 	}
 }
 
 // similarKey points at a key of got that differs from the missing key k
 // only in case, '_' or '-' (playerName, player_name).
-func similarKey(k string, got jsonValue) string {
-	if len(got.keys) > 100 {
+func similarKey(k string, got lessons.JSON) string {
+	if len(got.Keys) > 100 {
 		return ""
 	}
 	fold := func(s string) string {
 		return strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(s, "_", ""), "-", ""))
 	}
-	for _, gk := range got.keys {
+	for _, gk := range got.Keys {
 		if fold(gk) == fold(k) {
-			return fmt.Sprintf(" (the response has %s: a key must be written exactly)", quoteJSON(gk))
+			return fmt.Sprintf(" (the response has %s: a key must be written exactly)", lessons.QuoteJSON(gk))
 		}
 	}
 	return ""
@@ -345,7 +406,7 @@ func pathString(path []any) string {
 			if isName(p) {
 				b.WriteString("." + p)
 			} else {
-				b.WriteString("[" + quoteJSON(p) + "]")
+				b.WriteString("[" + lessons.QuoteJSON(p) + "]")
 			}
 		}
 	}

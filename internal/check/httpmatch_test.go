@@ -110,7 +110,7 @@ func TestCompareHTTPStatus(t *testing.T) {
 		{name: "another class: the body is shown, not judged", expect: "HTTP 201\nContent-Type: application/json\n\n{\"id\": 1}",
 			status: 500, header: http.Header{"Content-Type": {"text/plain"}}, body: "database is locked",
 			phrases: []string{"Wrong status: expected 201 Created, got 500 Internal Server Error.",
-				"The server failed: look at its log (.sandcastle/server.log).", "    database is locked"},
+				"The server failed: its log says why.", "    database is locked"},
 			absent: []string{"Wrong body", "Wrong header"}},
 		{name: "405", expect: "HTTP 200", status: 405,
 			phrases: []string{"got 405 Method Not Allowed.", "The path matched a handler for another method: add a handler for this request."}},
@@ -294,6 +294,22 @@ func TestCompareHTTPCaptures(t *testing.T) {
 			status: 200, body: "ok: score 7 saved", c: Captures{"score_id": "7"}, ok: true},
 		{name: "an unknown name in the expected body", expect: "HTTP 200\n\n{\"id\": {{score_id}}}",
 			status: 200, body: `{"id": 7}`, bodyProblems: []string{"{{score_id}} was not captured by an earlier check"}},
+		// Before the expected body was parsed once, a bare {{name}} was
+		// replaced as text: a captured string made the body not JSON, and
+		// it was looked for as text in the answer, where it never was.
+		{name: "an earlier capture of a string used as a value", expect: "HTTP 200\n\n{\"id\": {{id}}, \"player\": \"ada\"}",
+			status: 200, body: `{"id": "a1b2", "player": "ada"}`, c: Captures{"id": "a1b2"}, ok: true},
+		{name: "an earlier capture of a string that differs", expect: "HTTP 200\n\n{\"id\": {{id}}}",
+			status: 200, body: `{"id": "a1b3"}`, c: Captures{"id": "a1b2"}, bodyProblems: []string{`$.id: expected "a1b2", got "a1b3"`}},
+		{name: "an earlier capture of an object", expect: "HTTP 200\n\n[{{best}}]",
+			status: 200, body: `[{"player": "ada", "score": 3.50}]`, c: Captures{"best": `{"player":"ada","score":3.50}`}, ok: true},
+		{name: "an earlier capture with a quote, inside a string", expect: "HTTP 200\n\n{\"url\": \"/players/{{p}}\", \"n\": 1}",
+			status: 200, body: `{"url": "/players/a\"b", "n": 1}`, c: Captures{"p": `a"b`}, ok: true},
+		{name: "an unknown name inside a string", expect: "HTTP 200\n\n{\"url\": \"/players/{{p}}\"}",
+			status: 200, body: `{"url": "/players/ada"}`, bodyProblems: []string{"{{p}} was not captured by an earlier check"}},
+		{name: "an earlier capture inside a string with ...", expect: "HTTP 200\n\n{\"url\": \"/players/{{p}}?...\"}",
+			status: 200, body: `{"url": "/players/bob?page=2"}`, c: Captures{"p": "ada"},
+			bodyProblems: []string{`$.url: expected a string matching "/players/ada?...", got the string "/players/bob?page=2"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, tt.run)
@@ -536,15 +552,15 @@ func TestPrettyJSON(t *testing.T) {
 		`{"player": "ada", "score": 3.50, "tags": ["a", {}], "best": {"at": null, "ok": true, "e": []}}`,
 		`[]`, `"<&>\u00e9"`, `[[1,[2]],{"a":{"b":[]}}]`,
 	} {
-		v, err := parseJSON([]byte(body))
+		v, err := lessons.ParseJSON([]byte(body))
 		if err != nil {
 			t.Fatal(err)
 		}
 		var want bytes.Buffer
-		if err := json.Indent(&want, []byte(v.compact()), "", "  "); err != nil {
+		if err := json.Indent(&want, []byte(v.Compact()), "", "  "); err != nil {
 			t.Fatal(err)
 		}
-		if got, complete := v.pretty(); got != want.String() || !complete {
+		if got, complete := pretty(v); got != want.String() || !complete {
 			t.Errorf("pretty(%s) =\n%s\nwant:\n%s", body, got, want.String())
 		}
 	}
@@ -624,16 +640,64 @@ func TestJSONPathsAreExplainedOnce(t *testing.T) {
 	}
 }
 
-func TestCountJSON(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want int
-	}{
-		{`1`, 1}, {`[]`, 1}, {`{}`, 1}, {`[1]`, 2}, {`[1, 2, 3]`, 4}, {`{"a": 1, "b": [2, 3]}`, 5},
-		{`["a,b", "[{\"x\", y"]`, 3}, {`[ [ ], { } ]`, 3}, {`[{"k": "\\"}, 2]`, 4},
+// BenchmarkCompareHTTP compares answers with expect blocks of the built-in
+// course: the ten best of the leaderboard (lessons/builtin/score-keeper/12-pages-and-limits.md),
+// and a saved score whose id is captured. The expect blocks are parsed
+// once, as loading a course does; what is measured is a check's work.
+func BenchmarkCompareHTTP(b *testing.B) {
+	var rows, got []string
+	for i, p := range []string{"13", "33", "53", "6", "26", "46", "19", "39", "59", "12"} {
+		score := 950 - 50*(i/3)
+		rows = append(rows, fmt.Sprintf(`  {"player": "player%s", "score": %d}`, p, score))
+		got = append(got, fmt.Sprintf(`{"id":%d,"player":"player%s","score":%d,"at":"2026-12-03T10:00:00Z"}`, 100+i, p, score))
+	}
+	for _, bc := range []struct{ name, expect, body string }{
+		{"leaderboard", "HTTP 200\nContent-Type: application/json\n\n{\"scores\": [\n" + strings.Join(rows, ",\n") + "\n]}",
+			`{"scores":[` + strings.Join(got, ",") + `]}`},
+		{"capture", "HTTP 201\nContent-Type: application/json\n\n{\"id\": \"{{id}}\", \"player\": \"ada\", \"score\": 300}",
+			`{"id":7,"player":"ada","score":300}`},
 	} {
-		if got := countJSON([]byte(tt.text)); got != tt.want {
-			t.Errorf("countJSON(%s) = %d, want %d", tt.text, got, tt.want)
+		want, err := lessons.ParseResponse(bc.expect)
+		if err != nil {
+			b.Fatal(err)
 		}
+		header := http.Header{"Content-Type": {"application/json"}}
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if m, _ := CompareHTTP(want, want.Status, header, []byte(bc.body), Captures{}); m != nil {
+					b.Fatal(m)
+				}
+			}
+		})
+	}
+}
+
+// TestAdviceNamesWhatTheRunHas: the advice names the log where the run
+// keeps it and the header the step's requests send the key in, and says
+// no more than it knows when there is neither (grade keeps no log).
+func TestAdviceNamesWhatTheRunHas(t *testing.T) {
+	for _, tt := range []struct {
+		name          string
+		m             HTTPMismatch
+		want, wantNot string
+	}{
+		{"a failure, the log kept", HTTPMismatch{WantStatus: 201, GotStatus: 500, logShown: ".sandcastle/server.log"},
+			"The server failed: look at its log (.sandcastle/server.log).", ""},
+		{"a failure, no log kept", HTTPMismatch{WantStatus: 201, GotStatus: 500},
+			"The server failed: its log says why.", ".sandcastle"},
+		{"the right key refused", HTTPMismatch{WantStatus: 201, GotStatus: 401, sentKey: true, keyHeader: "Authorization"},
+			"compare it with the request's Authorization header.", "X-API-Key"},
+		{"no key accepted", HTTPMismatch{WantStatus: 401, GotStatus: 201, keyHeader: "X-Game-Key"},
+			"compare the request's X-Game-Key header with the API_KEY environment variable", ""},
+		{"no key accepted, no header known", HTTPMismatch{WantStatus: 401, GotStatus: 201},
+			"compare the key the request sends with the API_KEY environment variable", "header"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.m.Hint()
+			if !strings.Contains(got, tt.want) || tt.wantNot != "" && strings.Contains(got, tt.wantNot) {
+				t.Errorf("Hint() = %q, want it to say %q and not %q", got, tt.want, tt.wantNot)
+			}
+		})
 	}
 }

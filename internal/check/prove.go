@@ -248,20 +248,26 @@ func runFiles(ctx context.Context, course *lessons.Course, step *lessons.Step, f
 		fsys[name] = &fstest.MapFile{Data: []byte(content), Mode: 0o644}
 	}
 	if hasCheck(step, "http") || hasCheck(step, "sh") {
-		dir, err := os.MkdirTemp("", "sandcastle-proof-")
+		tmp, err := os.MkdirTemp("", "sandcastle-proof-")
 		if err != nil {
 			return StepResult{ID: step.FullID(), Status: Error, Message: err.Error()}
 		}
-		defer os.RemoveAll(dir)
+		defer os.RemoveAll(tmp)
+		// The files in a folder of their own; the server's, beside it.
+		dir, state := filepath.Join(tmp, "workspace"), filepath.Join(tmp, "state")
 		if err := writeFiles(dir, files); err != nil {
 			return StepResult{ID: step.FullID(), Status: Error, Message: err.Error()}
 		}
 		opts.Dir, opts.Trusted = dir, true
+		opts.Server.Files = ServerFiles{DB: filepath.Join(state, "server.db"), Log: filepath.Join(state, "server.log"), Build: filepath.Join(state, "build")}
 	}
 	return Run(ctx, course, step, fsys, opts)
 }
 
 func writeFiles(dir string, files map[string]string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	for name, content := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

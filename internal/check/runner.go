@@ -44,6 +44,9 @@ type StepResult struct {
 	Untrusted bool `json:"-"`
 	// Duration is how long the step took to check.
 	Duration time.Duration `json:"-"`
+	// LogPath is the log of the learner's server for a step that started
+	// one; "" for a step that started none.
+	LogPath string `json:"-"`
 }
 
 // CheckResult is the verdict on one check.

@@ -24,17 +24,17 @@ import (
 
 // ServerOptions say how a step with HTTP checks runs the learner's server.
 type ServerOptions struct {
-	// StateDir holds the server's database, log and build (default:
-	// Dir/.sandcastle).
-	StateDir string
+	// Files are where the server's database, log and build go (the
+	// caller's layout: see workspace.ServerFilesIn). The folder of DB holds
+	// a lock: one server step at a time uses them.
+	Files ServerFiles
+	// LogShown is how messages name the log for the learner
+	// (".sandcastle/server.log"); "" when the log is not kept for them to read.
+	LogShown string
 	// Progress is told as the server builds, starts, is ready and stops.
 	Progress func(server.Phase)
 	// Port is the port to give the server (0: a free one).
 	Port int
-	// Name names its database and log in StateDir: NAME.db, NAME.log
-	// ("server" when empty). serve uses its own, so that checks running
-	// meanwhile do not replace the database under it.
-	Name string
 	// Confine runs the server confined, as grade runs a student's (see
 	// server.Options.Confine).
 	Confine bool
@@ -46,17 +46,20 @@ func hasCheck(step *lessons.Step, kind string) bool {
 	return slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == kind })
 }
 
-// serverFiles are the paths a step's server uses, under opts.Dir.
-func serverFiles(opts Options) (state, db, log, build string) {
-	state = opts.Server.StateDir
-	if state == "" {
-		state = filepath.Join(opts.Dir, ".sandcastle")
+// ServerFiles are the paths a run of the learner's server uses: the
+// database it is given, its log, its Go build.
+type ServerFiles struct {
+	DB, Log, Build string
+}
+
+// serverFiles are the paths a step's server uses, and the folder of its
+// database, which holds them.
+func serverFiles(opts Options) (state string, f ServerFiles, err error) {
+	f = opts.Server.Files
+	if f.DB == "" || f.Log == "" || f.Build == "" {
+		return "", f, errors.New("HTTP checks need a folder for the server's database, log and build")
 	}
-	name := opts.Server.Name
-	if name == "" {
-		name = "server"
-	}
-	return state, filepath.Join(state, name+".db"), filepath.Join(state, name+".log"), filepath.Join(state, "build")
+	return filepath.Dir(f.DB), f, nil
 }
 
 // APIKeyName is the environment variable that holds the API key of a run
@@ -72,7 +75,11 @@ func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step
 	if err != nil {
 		return nil, "", err
 	}
-	state, db, log, build := serverFiles(opts)
+	state, paths, err := serverFiles(opts)
+	if err != nil {
+		return nil, "", err
+	}
+	db, build := paths.DB, paths.Build
 	// A link in the state folder (a repository may ship one) is never
 	// written through: the log, the database and the build are made afresh.
 	if err := folder.OwnDir(state, false); err != nil {
@@ -86,7 +93,7 @@ func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step
 	}
 	apiKey = newAPIKey()
 	srv, err = server.Start(ctx, server.Options{
-		Dir: opts.Dir, Command: command, DatabasePath: db, LogPath: log, BuildDir: build,
+		Dir: opts.Dir, Command: command, DatabasePath: db, LogPath: paths.Log, BuildDir: build,
 		Progress: opts.Server.Progress, Port: opts.Server.Port, Env: []string{APIKeyName + "=" + apiKey},
 		Confine: opts.Server.Confine,
 	})
@@ -168,7 +175,11 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 	}
 	// One server step at a time in a workspace (the TUI's watch mode and a
 	// check in a terminal, say): they share the database and the log.
-	state, db, _, _ := serverFiles(opts)
+	state, paths, err := serverFiles(opts)
+	if err != nil {
+		return res.couldNotRun(ctx, err.Error())
+	}
+	res.LogPath = paths.Log
 	unlock, err := lockDir(ctx, state)
 	if err != nil {
 		return res.couldNotRun(ctx, err.Error())
@@ -178,7 +189,8 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 	if err != nil {
 		return res.couldNotRun(ctx, err.Error())
 	}
-	run := &serverRun{srv: srv, db: db, captures: Captures{APIKeyName: apiKey}}
+	run := &serverRun{srv: srv, db: paths.DB, captures: Captures{APIKeyName: apiKey}, lang: opts.Lang,
+		keyHeader: keyHeader(step), logShown: opts.Server.LogShown}
 	for _, c := range step.Checks {
 		res.Checks = append(res.Checks, run.check(ctx, step, c, files, opts))
 		if ctx.Err() != nil {
@@ -206,6 +218,10 @@ type serverRun struct {
 	srv      *server.Server
 	db       string
 	captures Captures
+	// keyHeader is the header the step's requests send the API key in,
+	// logShown how messages name the server's log (see ServerOptions).
+	keyHeader, logShown string
+	lang                string
 	// sb is a read-only copy of the server's database, taken when a SQL
 	// check needs it after an HTTP check changed it.
 	sb    *sandbox.Sandbox
@@ -218,7 +234,7 @@ func (r *serverRun) check(ctx context.Context, step *lessons.Step, c *lessons.Ch
 		return r.sqlCheck(ctx, step, c, files, opts)
 	case "http":
 		r.stale = true
-		msg, m := r.httpCheck(ctx, step, c, opts.Lang)
+		msg, m := r.httpCheck(ctx, step, c)
 		cr := verdict(step, c, msg)
 		cr.HTTP = m
 		return cr
@@ -253,7 +269,7 @@ func (r *serverRun) sqlCheck(ctx context.Context, step *lessons.Step, c *lessons
 
 // httpCheck sends an http check's request to the server and compares the
 // answer with its expect block. It returns "" when the check passes.
-func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lessons.Check, lang string) (string, *HTTPMismatch) {
+func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lessons.Check) (string, *HTTPMismatch) {
 	where := fmt.Sprintf("the course's check at %s:%d", step.Lesson.File, c.Line)
 	if c.Request == nil {
 		return unparsed(step, "check", c.Line), nil
@@ -285,9 +301,10 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 	}
 	twice := answeredTwice(resp.After)
 	if m != nil {
-		m = m.WithRequest(req).ForLang(lang)
+		m = m.WithRequest(req).ForLang(r.lang)
 		// The key is in the request as written, before Expand put the run's in.
 		m.sentKey = strings.Contains(c.Body, "{{"+APIKeyName+"}}")
+		m.keyHeader, m.logShown = r.keyHeader, r.logShown
 		if twice != "" {
 			return m.Error() + "\n" + twice, m
 		}
@@ -297,6 +314,22 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 		return sentText(req) + twice, nil
 	}
 	return "", nil
+}
+
+// keyHeader is the header in which the step's requests send the API key
+// ({{API_KEY}}), for advice about it; "" when none does.
+func keyHeader(step *lessons.Step) string {
+	for _, c := range step.Checks {
+		if c.Request == nil {
+			continue
+		}
+		for name, values := range c.Request.Header {
+			if slices.ContainsFunc(values, func(v string) bool { return strings.Contains(v, "{{"+APIKeyName+"}}") }) {
+				return name
+			}
+		}
+	}
+	return ""
 }
 
 // sentText shows the request sent, above a failure that has no mismatch

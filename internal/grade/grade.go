@@ -165,8 +165,9 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 		// The instructor grades with their own course: its sh checks run.
 		Trusted: true,
 		// The server's database, log and build go to a folder of our own,
-		// beside the copy it runs in; the server runs confined.
-		Server: check.ServerOptions{StateDir: state, Confine: true},
+		// beside the copy it runs in, and go with it (no log to point to);
+		// the server runs confined.
+		Server: check.ServerOptions{Files: check.ServerFiles(workspace.ServerFilesIn(state, "server")), Confine: true},
 	}
 	for _, step := range opts.Course.Steps() {
 		if opts.Keep != nil && !opts.Keep(step) {

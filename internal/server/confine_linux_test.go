@@ -89,7 +89,7 @@ func TestConfined(t *testing.T) {
 	write(t, filepath.Join(dir, "probe.py"), probePy)
 	s := startOK(t, context.Background(), Options{
 		Dir: dir, Command: "python3 probe.py", DatabasePath: filepath.Join(state, "server.db"),
-		LogPath: filepath.Join(state, "server.log"), StartTimeout: wait, Confine: true,
+		LogPath: filepath.Join(state, "server.log"), BuildDir: filepath.Join(state, "build"), StartTimeout: wait, Confine: true,
 		Env: []string{"SECRET_FILE=" + secretFile, "OUTSIDE=" + outside, "LISTENER_PORT=" + strconv.Itoa(l.Addr().(*net.TCPAddr).Port)},
 	})
 	resp, err := s.Do(context.Background(), get(t, "/"))
@@ -192,6 +192,6 @@ func TestConfinedGo(t *testing.T) {
 // confined does.
 func TestConfinedNotFound(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
-	_, err := Start(context.Background(), Options{Dir: t.TempDir(), Command: "python3 server/app.py", Confine: true})
+	_, err := Start(context.Background(), inState(Options{Dir: t.TempDir(), Command: "python3 server/app.py", Confine: true}))
 	contains(t, "message", failure(t, err, NotFound).Message, "python3 was not found; install Python 3")
 }

@@ -81,7 +81,7 @@ func TestUnrunnableServerKeepsTheNamespace(t *testing.T) {
 	}
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "run-server"), "#!/bin/sh\nexit 0\n") // mode 0644
-	if _, err := Start(context.Background(), Options{Dir: dir, Command: "./run-server"}); err == nil {
+	if _, err := Start(context.Background(), inState(Options{Dir: dir, Command: "./run-server"})); err == nil {
 		t.Fatal("a server without execute permission started")
 	}
 	f := pyFake(t, "good")

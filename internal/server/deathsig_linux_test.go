@@ -63,8 +63,8 @@ func TestStartAndWait(t *testing.T) {
 	if dir == "" {
 		t.Skip("a helper for TestSandcastleKilled")
 	}
-	s, err := Start(context.Background(), Options{Dir: dir, Command: "python3 fake.py daemon",
-		Env: []string{"PIDFILE=" + filepath.Join(dir, "pids")}, StartTimeout: wait})
+	s, err := Start(context.Background(), inState(Options{Dir: dir, Command: "python3 fake.py daemon",
+		Env: []string{"PIDFILE=" + filepath.Join(dir, "pids")}, StartTimeout: wait}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,7 +55,11 @@ func goBuild(ctx context.Context, o *Options, pkgs []string, log io.Writer) (str
 			return bin, nil
 		}
 	}
-	o.progress(Building)
+	if fileExists(bin) {
+		o.progress(Building)
+	} else {
+		o.progress(FirstBuild)
+	}
 	if err := os.MkdirAll(o.BuildDir, 0o755); err != nil {
 		return "", fmt.Errorf("build folder: %w", err)
 	}

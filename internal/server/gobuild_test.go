@@ -48,8 +48,8 @@ func goWorkspace(t *testing.T, main string) Options {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "go.mod"), "module example.com/learner\n\ngo 1.21\n")
 	write(t, filepath.Join(dir, "server", "main.go"), main)
-	return Options{Dir: dir, Command: "go run ./server", DatabasePath: filepath.Join(dir, "step.db"),
-		BuildTimeout: 5 * time.Minute, StartTimeout: wait}
+	return inState(Options{Dir: dir, Command: "go run ./server", DatabasePath: filepath.Join(dir, "step.db"),
+		BuildTimeout: 5 * time.Minute, StartTimeout: wait})
 }
 
 func body(t *testing.T, s *Server) string {
@@ -69,7 +69,8 @@ func TestGoRunBuildsOnlyWhenTheSourcesChange(t *testing.T) {
 	hashFile := filepath.Join(opts.Dir, ".sandcastle", "build", "server.hash")
 	bin := filepath.Join(opts.Dir, ".sandcastle", "build", "server")
 
-	start := func(wantBuild bool, wantVersion string) {
+	// wantBuild is the build phase the start reports, or 0 for none.
+	start := func(wantBuild Phase, wantVersion string) {
 		t.Helper()
 		s, err := Start(context.Background(), opts)
 		if err != nil {
@@ -89,24 +90,24 @@ func TestGoRunBuildsOnlyWhenTheSourcesChange(t *testing.T) {
 		}
 		assertGone(t, s.pgid)
 		want := []Phase{Starting, Ready, Stopping}
-		if wantBuild {
-			want = append([]Phase{Building}, want...)
+		if wantBuild != 0 {
+			want = append([]Phase{wantBuild}, want...)
 		}
 		if got := seen.take(); !slices.Equal(got, want) {
 			t.Errorf("phases %v, want %v", got, want)
 		}
 	}
-	start(true, "v1")
+	start(FirstBuild, "v1") // no binary yet
 	first := stat(t, hashFile)
 
-	start(false, "v1") // nothing changed: no build
+	start(0, "v1") // nothing changed: no build
 	if again := stat(t, hashFile); !again.ModTime().Equal(first.ModTime()) {
 		t.Error("the hash file was written again without a build")
 	}
 	write(t, filepath.Join(opts.Dir, "server", "main.go"), strings.Replace(fakeGo, "VERSION", "v2", 1))
-	start(true, "v2")
+	start(Building, "v2")
 	write(t, filepath.Join(opts.Dir, "schema.sql"), "CREATE TABLE t (x);") // not a Go source
-	start(false, "v2")
+	start(0, "v2")
 }
 
 func stat(t *testing.T, path string) os.FileInfo {

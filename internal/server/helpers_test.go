@@ -131,18 +131,25 @@ type fake struct {
 	pid atomic.Int64
 }
 
+// inState gives o the log file and build folder a workspace's server has.
+func inState(o Options) Options {
+	o.LogPath = filepath.Join(o.Dir, ".sandcastle", "server.log")
+	o.BuildDir = filepath.Join(o.Dir, ".sandcastle", "build")
+	return o
+}
+
 // pyFake returns the fake Python server in mode (args after it), in a new
 // workspace.
 func pyFake(t testing.TB, mode string, args ...string) *fake {
 	t.Helper()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "fake.py"), fakePy)
-	f := &fake{Options: Options{
+	f := &fake{Options: inState(Options{
 		Dir:          dir,
 		Command:      strings.Join(append([]string{"python3", "fake.py", mode}, args...), " "),
 		Env:          []string{"PIDFILE=" + filepath.Join(dir, "pids")},
 		StartTimeout: wait,
-	}}
+	})}
 	f.onStart = func(pid int) { f.pid.Store(int64(pid)) }
 	return f
 }

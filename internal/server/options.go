@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -17,10 +18,10 @@ type Options struct {
 	// (made absolute from Dir when relative).
 	DatabasePath string
 	// LogPath is where the server's stdout and stderr go; it is truncated at
-	// start. Default: Dir/.sandcastle/server.log.
+	// start. Required: the caller owns the layout of its folders.
 	LogPath string
 	// BuildDir is where a Go build puts its binary and the hash of the
-	// sources it was built from. Default: Dir/.sandcastle/build.
+	// sources it was built from. Required.
 	BuildDir string
 	// BuildTimeout bounds a Go build (default 5 min: a first build may
 	// download modules), StartTimeout the wait for the server to listen
@@ -28,8 +29,8 @@ type Options struct {
 	// (default 2 s), RequestTimeout each request of Do (default 5 s).
 	BuildTimeout, StartTimeout, StopTimeout, RequestTimeout time.Duration
 	// Progress, when set, is called as each phase begins, so that a UI can
-	// say what is happening. Building is reported only when a build runs;
-	// Stopping may come from another goroutine, when ctx ends.
+	// say what is happening. FirstBuild or Building is reported only when a
+	// build runs; Stopping may come from another goroutine, when ctx ends.
 	Progress func(Phase)
 	// Env is extra environment. The process gets the parent's environment,
 	// then PORT and DATABASE_PATH, then these.
@@ -55,10 +56,12 @@ type Phase int
 
 // The phases, in the order they begin.
 const (
-	// Building: the Go sources changed since the last build (or there was
-	// none) and go build runs. A first build of a server that uses SQLite
-	// downloads and compiles it: about a minute.
-	Building Phase = iota + 1
+	// FirstBuild: go build runs, and BuildDir has no binary of an earlier
+	// build. A first build downloads and compiles the modules the server
+	// uses (SQLite's driver: about a minute).
+	FirstBuild Phase = iota + 1
+	// Building: the Go sources changed since the last build and go build runs.
+	Building
 	// Starting: the server's process starts; sandcastle waits for it to listen.
 	Starting
 	// Ready: the server accepts connections.
@@ -70,6 +73,8 @@ const (
 // String names the phase for a person: "building", "starting", ...
 func (p Phase) String() string {
 	switch p {
+	case FirstBuild:
+		return "building for the first time"
 	case Building:
 		return "building"
 	case Starting:
@@ -80,6 +85,27 @@ func (p Phase) String() string {
 		return "stopping"
 	}
 	return fmt.Sprintf("phase %d", int(p))
+}
+
+// Builds reports whether p is a build, first or not.
+func (p Phase) Builds() bool { return p == FirstBuild || p == Building }
+
+// Doing says what sandcastle is doing in phase p, for a person waiting:
+// "building your server…".
+func (p Phase) Doing() string {
+	switch p {
+	case FirstBuild:
+		return "building your server… (a first Go build downloads and compiles the modules it uses: about a minute)"
+	case Building:
+		return "building your server…"
+	case Starting:
+		return "starting your server…"
+	case Ready:
+		return "checking your server…"
+	case Stopping:
+		return "stopping your server…"
+	}
+	return ""
 }
 
 // withDefaults fills in the defaults and makes every path absolute and clean.
@@ -101,8 +127,11 @@ func (o Options) withDefaults() (Options, error) {
 		}
 		return filepath.Clean(p)
 	}
-	o.LogPath = abs(o.LogPath, filepath.Join(".sandcastle", "server.log"))
-	o.BuildDir = abs(o.BuildDir, filepath.Join(".sandcastle", "build"))
+	if o.LogPath == "" || o.BuildDir == "" {
+		return o, errors.New("server: the options name no log file or no build folder")
+	}
+	o.LogPath = abs(o.LogPath, "")
+	o.BuildDir = abs(o.BuildDir, "")
 	o.DatabasePath = abs(o.DatabasePath, "")
 	def := func(d *time.Duration, v time.Duration) {
 		if *d <= 0 {

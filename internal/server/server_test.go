@@ -89,7 +89,7 @@ func TestNotFound(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("PATH", t.TempDir())
-			_, err := Start(context.Background(), Options{Dir: t.TempDir(), Command: tc.command})
+			_, err := Start(context.Background(), inState(Options{Dir: t.TempDir(), Command: tc.command}))
 			contains(t, "message", failure(t, err, NotFound).Message, tc.want)
 		})
 	}
@@ -317,5 +317,22 @@ func TestPortInUse(t *testing.T) {
 	contains(t, "error", err.Error(), fmt.Sprintf("port %d is in use by another program", fk.Port))
 	if p := seen.take(); len(p) != 0 {
 		t.Errorf("phases %v: the server started", p)
+	}
+}
+
+// TestStartNeedsItsPaths: the caller says where the log and the build go;
+// the server package has no layout of its own to fall back on.
+func TestStartNeedsItsPaths(t *testing.T) {
+	dir := t.TempDir()
+	for _, o := range []Options{
+		{Dir: dir, Command: "python3 app.py", BuildDir: filepath.Join(dir, "build")},
+		{Dir: dir, Command: "python3 app.py", LogPath: filepath.Join(dir, "server.log")},
+	} {
+		if _, err := Start(context.Background(), o); err == nil || !strings.Contains(err.Error(), "no log file or no build folder") {
+			t.Errorf("Start(%+v) = %v, want a refusal", o, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("Start wrote %v in the workspace", entries)
 	}
 }

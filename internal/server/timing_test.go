@@ -45,7 +45,7 @@ func TestWarmStartStopTiming(t *testing.T) {
 		t.Skip("set SANDCASTLE_SERVER_TIMING=1 to measure")
 	}
 	goOpts := goWorkspace(t, helloGo)
-	pyOpts := Options{Dir: t.TempDir(), Command: "python3 server/app.py"}
+	pyOpts := inState(Options{Dir: t.TempDir(), Command: "python3 server/app.py"})
 	write(t, filepath.Join(pyOpts.Dir, "server", "app.py"), helloPy)
 	goConfined, pyConfined := goOpts, pyOpts
 	goConfined.Confine, pyConfined.Confine = true, true

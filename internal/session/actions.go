@@ -150,15 +150,31 @@ func (s *Session) SetLang(lang string) (created []string, err error) {
 	return s.WS.CreateMissing(s.Current())
 }
 
+// Serving is the learner's server that Serve started.
+type Serving struct {
+	*server.Server
+	// APIKey is the key it was given; DB the database it runs on, as a
+	// message names it.
+	APIKey, DB string
+}
+
 // Serve starts the learner's server on the database of step, as the step's
-// HTTP checks would, on port (0: a free one), and returns it with the API
-// key it was given; the caller closes it.
-func (s *Session) Serve(ctx context.Context, step *lessons.Step, port int) (*server.Server, string, error) {
+// HTTP checks would, on port (0: a free one); the caller closes it.
+func (s *Session) Serve(ctx context.Context, step *lessons.Step, port int) (*Serving, error) {
 	opts, err := s.CheckOptions()
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
+	state, err := s.serverStateDir()
+	if err != nil {
+		return nil, err
+	}
+	// Its own database and log: checks meanwhile leave them alone.
+	opts.Server = s.serverOptions(state, "serve")
 	opts.Server.Port = port
-	opts.Server.Name = "serve" // its own database and log: checks meanwhile leave them alone
-	return check.StartServer(ctx, s.Course, step, s.WS.Files(), opts)
+	srv, key, err := check.StartServer(ctx, s.Course, step, s.WS.Files(), opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Serving{Server: srv, APIKey: key, DB: s.WS.Shown(opts.Server.Files.DB)}, nil
 }

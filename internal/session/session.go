@@ -42,7 +42,18 @@ type Session struct {
 
 // Find opens the session of the workspace that contains dir.
 func Find(ctx context.Context, dir string) (*Session, error) {
-	ws, err := workspace.Find(dir)
+	return find(ctx, dir, workspace.Record)
+}
+
+// FindToRead opens the session of the workspace that contains dir for a
+// command that records nothing (status, show): a workspace with no progress
+// yet reads as none, and nothing is created in it.
+func FindToRead(ctx context.Context, dir string) (*Session, error) {
+	return find(ctx, dir, workspace.Read)
+}
+
+func find(ctx context.Context, dir string, access workspace.Access) (*Session, error) {
+	ws, err := workspace.FindWithProgress(ctx, dir, access)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +70,7 @@ func OpenDefault(ctx context.Context) (s *Session, created bool, err error) {
 	}
 	var ws *workspace.Workspace
 	if _, statErr := os.Stat(filepath.Join(dir, workspace.ConfigFile)); statErr == nil {
-		ws, err = workspace.Open(dir)
+		ws, err = workspace.OpenWithProgress(ctx, dir, workspace.Record)
 	} else {
 		ws, _, err = workspace.Init(ctx, dir, workspace.BuiltinRef, "")
 		created = true
@@ -101,11 +112,11 @@ func (s *Session) Close() error {
 func (s *Session) ReadOnly() string { return s.Store.ReadOnly }
 
 // serverStateDir is where an HTTP step keeps its server's database, log and
-// build: .sandcastle, or, in a workspace sandcastle cannot write, a
-// temporary folder of its own.
+// build: the workspace's own folder, or, in a workspace sandcastle cannot
+// write, a temporary folder of its own.
 func (s *Session) serverStateDir() (string, error) {
 	if s.ReadOnly() == "" {
-		return filepath.Join(s.WS.Root, workspace.StateDir), nil
+		return s.WS.StatePath(), nil
 	}
 	if s.stateDir == "" {
 		dir, err := os.MkdirTemp("", "sandcastle-state-")
@@ -144,17 +155,6 @@ func (s *Session) PassedCount() int { return workspace.Passed(s.Course, s.Progre
 // passed: work a learner who goes to step skips, and that step may build on.
 func (s *Session) Behind(step *lessons.Step) int { return workspace.Behind(s.Course, s.Progress, step) }
 
-// BehindText says that n steps before this one have not passed, for a step
-// that fails or cannot run; where says where the learner sees which.
-func BehindText(n int, where string) string {
-	if n == 1 {
-		return "1 step before this one has not passed yet, and this step builds on its files: " +
-			"what is wrong may be there (" + where + ")."
-	}
-	return fmt.Sprintf("%d steps before this one have not passed yet, and this step builds on their files: "+
-		"what is wrong may be there (%s).", n, where)
-}
-
 // Finished reports whether every step of the course has passed.
 func (s *Session) Finished() bool { return s.PassedCount() == len(s.Course.Steps()) }
 
@@ -180,11 +180,19 @@ func (s *Session) CheckOptions() (check.Options, error) {
 		Trusted:  s.trusted.OK(),
 		Distrust: s.trusted.Why(s.Course.Title),
 		Dir:      s.WS.Root,
-		Server: check.ServerOptions{
-			StateDir: state,
-			Progress: s.ServerProgress,
-		},
+		Server:   s.serverOptions(state, "server"),
 	}, nil
+}
+
+// serverOptions run the learner's server with the files of runs named name
+// in state.
+func (s *Session) serverOptions(state, name string) check.ServerOptions {
+	files := workspace.ServerFilesIn(state, name)
+	return check.ServerOptions{
+		Files:    check.ServerFiles(files),
+		LogShown: s.WS.Shown(files.Log),
+		Progress: s.ServerProgress,
+	}
 }
 
 // Files are the learner's files a step works on, in the order written:

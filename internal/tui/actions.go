@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
 // hint reveals the next hint, recorded.
@@ -32,7 +33,7 @@ func (m stepModel) confirmText() string {
 	if m.confirm == confirmSolution {
 		return "Show the solution of this step? It is recorded that you saw it; your files are not changed.\n\ny: show it · n: not now"
 	}
-	return "Put this step's files back to where the step starts? Your version of each file is kept in .sandcastle/backups.\n\ny: reset · n: keep my files"
+	return "Put this step's files back to where the step starts? Your version of each file is kept in " + workspace.BackupsShown + ".\n\ny: reset · n: keep my files"
 }
 
 // answer closes the confirmation dialog.

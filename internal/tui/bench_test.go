@@ -71,7 +71,7 @@ func BenchmarkStepKey(b *testing.B) {
 		b.Run(p.name, func(b *testing.B) {
 			h := newBenchHarness(b, p.profile)
 			h.keys("enter", "c")
-			h.sees("0 of 1 pass")
+			h.sees("0 of 1 checks passed")
 			pressKeys(b, h, func(m Model) int { return m.step.prose.YOffset })
 		})
 	}

@@ -57,7 +57,7 @@ func TestGoldenFailingCheck(t *testing.T) {
 	tm.Send(keyMsg("enter"))
 	waitFor(t, tm, "Not checked yet")
 	tm.Send(keyMsg("c"))
-	waitFor(t, tm, "0 of 2 pass")
+	waitFor(t, tm, "0 of 2 checks passed")
 	golden.RequireEqual(t, finalScreen(t, tm, dir))
 }
 

@@ -58,8 +58,6 @@ type shared struct {
 	// phase is what the learner's server is doing during a check, set from
 	// the check's goroutine and read by View.
 	phase atomic.Value // server.Phase
-	// firstBuild is set when the server builds for the first time.
-	firstBuild atomic.Bool
 }
 
 // progressed carries the session's progress after an action.

@@ -185,7 +185,7 @@ func TestStepCheckFailThenPass(t *testing.T) {
 	h.keys("enter")
 	h.sees("Create the scores table", "Every game needs somewhere", "your files: schema.sql", "Not checked yet")
 	h.keys("c")
-	h.sees("0 of 2 pass", "✗ scores has the columns id, player and score", "Missing rows")
+	h.sees("0 of 2 checks passed", "✗ scores has the columns id, player and score", "Missing rows")
 	h.write("schema.sql", tinySchema)
 	h.keys("c")
 	h.sees("★ Step passed!", "Press n for the next step: The best scores", "✓ a score needs a player", "✓ passed")
@@ -249,7 +249,7 @@ func TestSaveDuringACheckChecksAgain(t *testing.T) {
 	h := tiny(t)
 	h.m.sh.watching = true
 	h.keys("enter", "c")
-	h.sees("0 of 2 pass")
+	h.sees("0 of 2 checks passed")
 	h.m.step.checking = true // a check under way
 	h.write("schema.sql", tinySchema)
 	h.send(changedMsg{paths: []string{"schema.sql"}})
@@ -414,7 +414,7 @@ func TestProseTakesTheRoomShortResultsLeave(t *testing.T) {
 	}
 	// A check's verdict is read whole, the prose giving way to it.
 	h.keys("c")
-	h.sees("checked", "0 of 1 pass", "queries/hello.sql has no statement yet")
+	h.sees("checked", "0 of 1 checks passed", "queries/hello.sql has no statement yet")
 }
 
 // sequence unpacks the message of tea.Sequence, whose type Bubble Tea keeps
@@ -446,6 +446,7 @@ func TestServerLogLinesWrap(t *testing.T) {
 	h := tiny(t)
 	h.keys("enter")
 	m := h.m.step
+	m.logPath = ".sandcastle/server.log"
 	m.log = []string{"2025/03/01 12:00:00 http: superfluous response.WriteHeader call from main.saveScore (main.go:88)", "bell\a here"}
 	got := ansi.Strip(m.logText(h.m.sh, 40))
 	for _, l := range strings.Split(got, "\n") {
@@ -477,7 +478,7 @@ func TestTrustPrompt(t *testing.T) {
 	h := newHarness(t, "../../testdata/courses/web", "python")
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 50})
 	h.keys("enter", "c")
-	h.sees("! the step could not run", "The course Tiny Web is not trusted", "your server in python (yours):",
+	h.sees("! this step could not run", "The course Tiny Web is not trusted", "your server in python (yours):",
 		"    python3 server/app.py", "with the files the course writes:", "server/main.go, go.mod, go.sum", "your server in go:", "    go run ./server",
 		"t trust it and check again", "t trust the course")
 	if _, err := os.Stat(filepath.Join(h.dir, workspace.StateDir, "server.log")); err == nil {
@@ -514,7 +515,7 @@ func TestTrustPromptSeenBeforeTrusting(t *testing.T) {
 	h := newHarness(t, "../../testdata/courses/web", "python")
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 20})
 	h.keys("enter", "c")
-	h.sees("! the step could not run")
+	h.sees("! this step could not run")
 	if strings.Contains(h.view(), "Trust only a course whose author you trust") {
 		t.Fatalf("the whole prompt fits at 60x20; the test needs one that does not:\n%s", h.view())
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -19,7 +18,6 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/session"
-	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -41,6 +39,8 @@ type stepModel struct {
 	// checked is the last check of this step, when there was one.
 	checked   *session.Checked
 	checkedAt time.Time
+	// verdict is what the last check says, as session words it.
+	verdict *session.Verdict
 	// justPassed shows the moment of success and the offer to go on.
 	justPassed bool
 	hints      []*lessons.Hint
@@ -54,8 +54,10 @@ type stepModel struct {
 	// created are the files the last check created for the next step:
 	// watch mode does not check again for them.
 	created []string
-	// log is the end of the server's log after the last check.
-	log []string
+	// log is the end of the server's log after the last check, and logPath
+	// how to name that log.
+	log     []string
+	logPath string
 	// stop cancels the check under way.
 	stop context.CancelFunc
 	// proseWidth is the width the prose was last laid out for.
@@ -75,8 +77,12 @@ type checkedMsg struct {
 	step string
 	out  session.Checked
 	err  error
-	// log is the end of the server's log, for a step that ran it.
-	log []string
+	// verdict is what out says of the step.
+	verdict *session.Verdict
+	// log is the end of the server's log, for a step that ran it, and
+	// logPath how to name that log.
+	log     []string
+	logPath string
 	progressed
 }
 
@@ -195,6 +201,9 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 		m, cmd = m.trust(sh)
 	case key.Matches(k, keys.Next):
 		next := nextStep(sh, m.step)
+		if m.justPassed {
+			next = m.onward(sh)
+		}
 		if next == nil && m.justPassed && sh.current != m.step && !sh.progress.Steps[sh.current.FullID()].Passed {
 			next = sh.current // the end of the course, with steps before it still to pass
 		}
@@ -267,8 +276,13 @@ func (m stepModel) runCheck(sh *shared) (stepModel, tea.Cmd) {
 		defer stop()
 		out, err := s.Check(ctx, step)
 		msg := checkedMsg{step: step.FullID(), out: out, err: err, progressed: snapshot(s)}
-		if usesServer(step) {
-			msg.log = logTail(filepath.Join(s.WS.Root, workspace.StateDir, "server.log"), 12)
+		if err == nil {
+			v := s.Verdict(out, 0, tuiWords)
+			msg.verdict = &v
+		}
+		if len(out.Results) == 1 && out.Results[0].LogPath != "" {
+			msg.logPath = s.WS.Shown(out.Results[0].LogPath)
+			msg.log = logTail(out.Results[0].LogPath, 12)
 		}
 		return msg
 	})
@@ -290,7 +304,10 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 		return m
 	}
 	m.checked, m.checkedAt = &msg.out, sh.now()
-	m.log = msg.log
+	if msg.verdict != nil {
+		m.verdict = msg.verdict
+	}
+	m.log, m.logPath = msg.log, msg.logPath
 	m.justPassed = msg.out.Passed()
 	m.info, m.created = "", msg.out.Created
 	if len(msg.out.Created) > 0 {

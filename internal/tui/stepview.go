@@ -14,7 +14,6 @@ import (
 	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/termtext"
-	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -164,23 +163,9 @@ func (m stepModel) footer(sh *shared) string {
 func (m stepModel) resultsText(sh *shared, width int) string {
 	st := sh.st
 	var b strings.Builder
-	if m.justPassed {
-		b.WriteString(st.celebrate.Render("★ Step passed!") + "\n")
-		next := nextStep(sh, m.step)
-		switch left := len(sh.course.Steps()) - workspace.Passed(sh.course, sh.progress); {
-		case next != nil:
-			b.WriteString(wrap("Press n for the next step: "+termtext.Printable(next.Title)+".", width) + "\n")
-		case left == 0:
-			b.WriteString(wrap("That was the last step of "+termtext.Printable(sh.course.Title)+". Well done!", width) + "\n")
-		default:
-			steps := "steps have"
-			if left == 1 {
-				steps = "step has"
-			}
-			b.WriteString(wrap(fmt.Sprintf("That was the last step of the course, but %d %s not passed yet. "+
-				"Press n for the first of them: %s.", left, steps, termtext.Printable(sh.current.Title)), width) + "\n")
-		}
-		b.WriteString("\n")
+	if m.justPassed && m.verdict != nil {
+		b.WriteString(st.celebrate.Render("★ "+m.verdict.Headline+"!") + "\n")
+		b.WriteString(m.onwardText(sh, width) + "\n")
 	}
 	if files := sh.sess.Files(m.step); len(files) > 0 {
 		b.WriteString(st.dim.Render("your files: ") + fit(termtext.Printable(strings.Join(files, ", ")), width-12) + "\n")
@@ -195,12 +180,18 @@ func (m stepModel) resultsText(sh *shared, width int) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
+// tuiWords name the learner's actions in the step view, for the verdict's
+// advice: t trusts the course and checks again.
+var tuiWords = session.Words{Check: "press c", Hint: "h", Progress: "the course map, q", TrustChecks: true}
+
+// checkText lays out the verdict on the last check.
 func (m stepModel) checkText(sh *shared, width int) string {
 	st := sh.st
+	v := m.verdict
 	switch {
 	case m.checking:
 		return m.spin.View() + " " + checkingText(sh) + "\n"
-	case m.checked == nil:
+	case v == nil:
 		how := "press c to check"
 		if sh.watching {
 			how = "save a file to check (watch mode), or press c"
@@ -210,23 +201,34 @@ func (m stepModel) checkText(sh *shared, width int) string {
 		}
 		return st.dim.Render(wrap("Not checked yet: "+how+".", width)) + "\n"
 	}
-	r := m.checked.Results[0]
 	var b strings.Builder
 	when := m.checkedAt.Format("15:04:05")
-	if r.Status == check.Error && r.Untrusted {
-		b.WriteString(st.fail.Render("! the step could not run") + st.dim.Render(" · "+when) + "\n")
+	if v.Status == check.Error {
+		b.WriteString(st.fail.Render("! "+v.Headline) + st.dim.Render(" · "+when) + "\n")
+		if !v.Untrusted { // the trust prompt below says why
+			b.WriteString(block(termtext.Printable(v.Message), width, "  ") + "\n")
+		}
+	} else {
+		b.WriteString(st.dim.Render("checked "+when+" · "+v.Tally) + "\n")
+		b.WriteString(checksText(st, v.Checks, width))
+		for _, n := range v.Notes {
+			b.WriteString(hanging(st.warn.Render("note: "), termtext.Printable(n), width, 2) + "\n")
+		}
+	}
+	if !v.Passed() {
+		b.WriteString(adviceText(st, v.Advice, width))
+	}
+	if v.Refused {
 		b.WriteString(trustText(sh, width))
-		return b.String()
 	}
-	if r.Status == check.Error {
-		b.WriteString(st.fail.Render("! the step could not run") + st.dim.Render(" · "+when) + "\n")
-		b.WriteString(block(termtext.Printable(r.Message), width, "  ") + "\n")
-		b.WriteString(behindText(sh, m.step, width))
-		return b.String()
-	}
-	passed := len(r.Checks) - r.Failed()
-	b.WriteString(st.dim.Render(fmt.Sprintf("checked %s · %d of %d pass", when, passed, len(r.Checks))) + "\n")
-	for _, c := range r.Checks {
+	return b.String()
+}
+
+// checksText lays out each check with its verdict, and what is wrong with
+// the ones that failed.
+func checksText(st styles, checks []check.CheckResult, width int) string {
+	var b strings.Builder
+	for _, c := range checks {
 		if c.Status == check.Pass {
 			b.WriteString(hanging(st.pass.Render("✓ "), termtext.Printable(c.Title), width, 2) + "\n")
 			continue
@@ -234,22 +236,46 @@ func (m stepModel) checkText(sh *shared, width int) string {
 		b.WriteString(hanging(st.fail.Render("✗ "), termtext.Printable(c.Title), width, 2) + "\n")
 		b.WriteString(block(termtext.Printable(c.Message), width, "  ") + "\n")
 	}
-	if r.Refused() {
-		b.WriteString(trustText(sh, width))
-	} else if passed < len(r.Checks) {
-		b.WriteString(behindText(sh, m.step, width))
+	return b.String()
+}
+
+// adviceText lays out what to do about a step that did not pass.
+func adviceText(st styles, a session.Advice, width int) string {
+	b := strings.Builder{}
+	b.WriteString("\n" + wrap(termtext.Printable(a.Do), width) + "\n")
+	if a.Stuck != "" {
+		b.WriteString(st.dim.Render(wrap(a.Stuck, width)) + "\n")
+	}
+	if a.Behind != "" {
+		b.WriteString("\n" + st.dim.Render(wrap(a.Behind, width)) + "\n")
 	}
 	return b.String()
 }
 
-// behindText says, under a step that fails or cannot run, that steps before
-// it have not passed, when some have not.
-func behindText(sh *shared, step *lessons.Step, width int) string {
-	n := workspace.Behind(sh.course, sh.progress, step)
-	if n == 0 {
-		return ""
+// onwardText says where the check that passed the step leaves the
+// learner, and that n goes there.
+func (m stepModel) onwardText(sh *shared, width int) string {
+	o := m.verdict.Onward
+	next := m.onward(sh)
+	switch {
+	case o.Finished != "":
+		return wrap(termtext.Printable(o.Finished), width) + "\n"
+	case o.Lead != "":
+		return wrap(o.Lead+" Press n for the first of them: "+termtext.Printable(next.Title)+".", width) + "\n"
+	case next != nil:
+		return wrap("Press n for the next step: "+termtext.Printable(next.Title)+".", width) + "\n"
 	}
-	return "\n" + sh.st.dim.Render(wrap(session.BehindText(n, "the course map, q"), width)) + "\n"
+	return ""
+}
+
+// onward is the step n opens after a pass: the step the check moved the
+// learner on to, as `sandcastle check` names it, or else the step after
+// this one.
+func (m stepModel) onward(sh *shared) *lessons.Step {
+	if m.verdict != nil && m.verdict.Onward.Next != nil {
+		return m.verdict.Onward.Next
+	}
+	return nextStep(sh, m.step)
 }
 
 func (m stepModel) hintsText(sh *shared, width int) string {
@@ -365,18 +391,9 @@ func lessonIndex(sh *shared, l *lessons.Lesson) int { return slices.Index(sh.cou
 // checkingText says what a running check is doing: its server's phase for
 // an HTTP step, whose first Go build takes a while.
 func checkingText(sh *shared) string {
-	switch p, _ := sh.phase.Load().(server.Phase); p {
-	case server.Building:
-		if sh.firstBuild.Load() {
-			return "building your server… (a first Go build downloads and compiles SQLite: about a minute)"
-		}
-		return "building your server…"
-	case server.Starting:
-		return "starting your server…"
-	case server.Ready:
-		return "checking your server…"
-	case server.Stopping:
-		return "stopping your server…"
+	p, _ := sh.phase.Load().(server.Phase)
+	if doing := p.Doing(); doing != "" {
+		return doing
 	}
 	return "checking…"
 }
@@ -389,7 +406,7 @@ func (m stepModel) logText(sh *shared, width int) string {
 	st := sh.st
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render("Your server's log") + "\n")
-	b.WriteString(st.dim.Render(wrap("the last lines of .sandcastle/server.log:", width)) + "\n")
+	b.WriteString(st.dim.Render(wrap("the last lines of "+termtext.Printable(m.logPath)+":", width)) + "\n")
 	for _, l := range m.log {
 		// A log line wraps, its continuation indented, so nothing of an
 		// error is lost off the edge.

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -88,14 +87,7 @@ func New(ctx context.Context, opts Options) (Model, error) {
 		sh.now = time.Now
 	}
 	sh.phase.Store(server.Phase(0))
-	binary := filepath.Join(s.WS.Root, workspace.StateDir, "build", "server")
-	s.ServerProgress = func(p server.Phase) {
-		if p == server.Building {
-			_, err := os.Stat(binary)
-			sh.firstBuild.Store(err != nil)
-		}
-		sh.phase.Store(p)
-	}
+	s.ServerProgress = func(p server.Phase) { sh.phase.Store(p) }
 	m := Model{sh: sh, step: newStepModel()}
 	m.cmap = newMapModel(sh)
 	if s.Lang() == "" && len(s.Course.Languages) > 0 {

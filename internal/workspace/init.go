@@ -85,7 +85,7 @@ func Init(ctx context.Context, dir, ref, lang string) (*Workspace, []string, err
 	if err := writeConfig(dir, cfg); err != nil {
 		return nil, nil, err
 	}
-	w, err := Open(dir)
+	w, err := OpenWithProgress(ctx, dir, Record)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -11,12 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
-	"modernc.org/sqlite"
-	sqlitelib "modernc.org/sqlite/lib"
 
 	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/lessons"
@@ -52,8 +50,13 @@ type Workspace struct {
 	Course *lessons.Course
 
 	root *os.Root
-	// store is opened in the background while the course loads: both take
-	// a fraction of a millisecond, and every command pays for them.
+	// access is what opening the progress database may create.
+	access Access
+	// store is the progress database, opened when Store is first called,
+	// or while the course loads for a workspace opened WithProgress (both
+	// take a fraction of a millisecond, and a command that reads progress
+	// pays for both). nil until then; mu guards it.
+	mu    sync.Mutex
 	store *pending[*Store]
 }
 
@@ -92,8 +95,20 @@ func (e *ForeignError) Error() string {
 // Find opens the workspace that contains dir: dir itself or the nearest
 // folder above it with a sandcastle.yaml. Like git, it stops looking at a
 // folder that belongs to another user (a *NotFoundError says where), and
-// refuses a sandcastle.yaml of another user's (a *ForeignError).
-func Find(dir string) (*Workspace, error) {
+// refuses a sandcastle.yaml of another user's (a *ForeignError). It reads
+// sandcastle.yaml and the course, and writes nothing: the progress database
+// opens when Store is first called, to Record.
+func Find(dir string) (*Workspace, error) { return find(context.Background(), dir, Record, false) }
+
+// FindWithProgress is Find for a command that reads or records progress, as
+// access says: it opens the progress database too, under ctx, while the
+// course loads.
+func FindWithProgress(ctx context.Context, dir string, access Access) (*Workspace, error) {
+	return find(ctx, dir, access, true)
+}
+
+// find is Find, and with progress FindWithProgress.
+func find(ctx context.Context, dir string, access Access, progress bool) (*Workspace, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -109,7 +124,7 @@ func Find(dir string) (*Workspace, error) {
 			if uid, foreign := foreignOwner(info); foreign {
 				return nil, &ForeignError{Path: config, UID: uid}
 			}
-			return Open(d)
+			return open(ctx, d, access, progress)
 		}
 		if filepath.Dir(d) == d {
 			return nil, &NotFoundError{}
@@ -117,13 +132,25 @@ func Find(dir string) (*Workspace, error) {
 	}
 }
 
-// Open opens the workspace rooted at dir and loads its course.
-func Open(dir string) (*Workspace, error) {
+// Open opens the workspace rooted at dir and loads its course. Like Find,
+// it writes nothing: the progress database opens when Store is first
+// called, to Record.
+func Open(dir string) (*Workspace, error) { return open(context.Background(), dir, Record, false) }
+
+// OpenWithProgress is Open for a command that reads or records progress, as
+// access says: it opens the progress database too, under ctx, while the
+// course loads.
+func OpenWithProgress(ctx context.Context, dir string, access Access) (*Workspace, error) {
+	return open(ctx, dir, access, true)
+}
+
+// open is Open, and with progress OpenWithProgress.
+func open(ctx context.Context, dir string, access Access, progress bool) (*Workspace, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open workspace: %w", err)
 	}
-	w := &Workspace{Root: dir, root: root}
+	w := &Workspace{Root: dir, root: root, access: access}
 	data, err := fs.ReadFile(w.Files(), ConfigFile)
 	if err != nil {
 		root.Close()
@@ -133,7 +160,9 @@ func Open(dir string) (*Workspace, error) {
 		root.Close()
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ConfigFile), err)
 	}
-	w.store = start(w.openStore)
+	if progress {
+		w.startStore(ctx)
+	}
 	if err := w.loadCourse(); err != nil {
 		w.Close()
 		return nil, err
@@ -160,8 +189,11 @@ func (w *Workspace) loadCourse() error {
 // Close closes the workspace's progress database and folder.
 func (w *Workspace) Close() error {
 	var errs []error
-	if w.store != nil {
-		if s, err := w.store.wait(); err == nil {
+	w.mu.Lock()
+	store := w.store
+	w.mu.Unlock()
+	if store != nil {
+		if s, err := store.wait(); err == nil {
 			errs = append(errs, s.Close())
 		}
 	}
@@ -175,79 +207,6 @@ func (w *Workspace) Close() error {
 // symbolic link out of it does not resolve): regular files only, of at
 // most folder.LearnerFiles.MaxSize each.
 func (w *Workspace) Files() fs.FS { return folder.New(w.root, folder.LearnerFiles) }
-
-// Store is the workspace's progress database.
-func (w *Workspace) Store(context.Context) (*Store, error) { return w.store.wait() }
-
-// openStore opens the progress database, creating .sandcastle on first use.
-// In a workspace sandcastle cannot write (a read-only checkout, another
-// user's files), the progress is kept in memory, starting from what was
-// recorded, and Store.ReadOnly says why.
-func (w *Workspace) openStore() (*Store, error) {
-	state := filepath.Join(w.Root, StateDir)
-	db := filepath.Join(state, "state.db")
-	s, err := w.openStateStore(state, db)
-	if err != nil && cannotWrite(err) {
-		return openMemoryStore(context.Background(), db, err.Error())
-	}
-	return s, err
-}
-
-// openStateStore opens .sandcastle/state.db. Neither .sandcastle nor the
-// database may be a link (a repository can ship .sandcastle/state.db ->
-// ~/.bashrc); a link where SQLite keeps its journal is removed.
-func (w *Workspace) openStateStore(state, db string) (*Store, error) {
-	if err := folder.OwnDir(state, false); err != nil {
-		return nil, err
-	}
-	if err := folder.RegularOrMissing(db); err != nil {
-		return nil, err
-	}
-	for _, p := range []string{state, db} {
-		if err := canWrite(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, &fs.PathError{Op: "write", Path: p, Err: err}
-		}
-	}
-	if err := folder.Reclaim(db+"-journal", db+"-wal", db+"-shm"); err != nil {
-		return nil, err
-	}
-	// sandcastle's own state stays out of a learner's git repository.
-	if _, err := w.create(filepath.Join(StateDir, ".gitignore"), "*\n"); err != nil {
-		return nil, err
-	}
-	return OpenStore(context.Background(), db)
-}
-
-// cannotWrite reports whether err says a file or folder cannot be written:
-// no permission, a read-only file system, or a read-only database.
-func cannotWrite(err error) bool {
-	var e *sqlite.Error
-	if errors.As(err, &e) && e.Code()&0xff == sqlitelib.SQLITE_READONLY {
-		return true
-	}
-	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
-}
-
-// pending is the result of work started in the background.
-type pending[T any] struct {
-	done chan struct{}
-	v    T
-	err  error
-}
-
-func start[T any](work func() (T, error)) *pending[T] {
-	p := &pending[T]{done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		p.v, p.err = work()
-	}()
-	return p
-}
-
-func (p *pending[T]) wait() (T, error) {
-	<-p.done
-	return p.v, p.err
-}
 
 // SQLTimeout is the time limit of each SQL run, from sandcastle.yaml.
 func (w *Workspace) SQLTimeout() (time.Duration, error) {

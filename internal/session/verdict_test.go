@@ -1,0 +1,138 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/sandcastle/sandcastle/internal/workspace"
+)
+
+// words are test words for the learner's actions, told apart from the rest.
+var words = Words{Check: "CHECK", Hint: "HINT", Progress: "PROGRESS"}
+
+const schema = "CREATE TABLE scores (id INTEGER PRIMARY KEY, player TEXT NOT NULL, score INTEGER NOT NULL CHECK (score >= 0));"
+
+// checkVerdict checks step and returns the verdict on it in words.
+func checkVerdict(t *testing.T, s *Session, stepIndex int) Verdict {
+	t.Helper()
+	out, err := s.Check(context.Background(), s.Course.Steps()[stepIndex])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Verdict(out, 0, words)
+}
+
+func TestVerdictOfAFailingStep(t *testing.T) {
+	s := newSession(t)
+	v := checkVerdict(t, s, 0)
+	if v.Passed() || v.Headline != "0 of 2 checks passed" || v.Tally != v.Headline || v.Failed() != 2 {
+		t.Errorf("headline %q, tally %q, failed %d", v.Headline, v.Tally, v.Failed())
+	}
+	want := Advice{Do: "Edit schema.sql, then CHECK again.", Stuck: "Stuck? HINT shows the next hint."}
+	if v.Advice != want {
+		t.Errorf("advice %+v, want %+v", v.Advice, want)
+	}
+	if v.Checks[0].Mismatch == nil {
+		t.Error("a failed SQL check carries no diff")
+	}
+	if v.Onward.Next != nil || v.Onward.Finished != "" {
+		t.Errorf("a failing step moves on: %+v", v.Onward)
+	}
+}
+
+func TestVerdictOfAStepThatCouldNotRun(t *testing.T) {
+	s := newSession(t)
+	v := checkVerdict(t, s, 2) // its rows need the table the first step makes
+	want := Advice{Do: "Fix that first, then CHECK again.", Behind: behindText(2, "PROGRESS")}
+	if v.Headline != "this step could not run" || v.Tally != "" || v.Message == "" || v.Advice != want {
+		t.Errorf("headline %q, tally %q, message %q, advice %+v", v.Headline, v.Tally, v.Message, v.Advice)
+	}
+}
+
+func TestVerdictOfAPassingStep(t *testing.T) {
+	s := newSession(t)
+	s.write(t, "schema.sql", schema)
+	v := checkVerdict(t, s, 0)
+	if !v.Passed() || v.Headline != "Step passed" || v.Praise != "all 2 checks pass" || v.Tally != "2 of 2 checks passed" {
+		t.Errorf("headline %q, praise %q, tally %q", v.Headline, v.Praise, v.Tally)
+	}
+	if (v.Advice != Advice{}) {
+		t.Errorf("advice for a step that passed: %+v", v.Advice)
+	}
+	o := v.Onward
+	if o.Next == nil || o.Next.FullID() != "queries/the-best-scores" || len(o.Created) != 1 || o.Lead != "" || o.Finished != "" {
+		t.Errorf("onward: %+v", o)
+	}
+}
+
+// TestVerdictOfTheLastStep: the last step passed leads back to the first
+// step not passed, saying so; the check that passes every step finishes
+// the course.
+func TestVerdictOfTheLastStep(t *testing.T) {
+	s := newSession(t)
+	s.write(t, "schema.sql", schema)
+	s.write(t, "queries/player.sql", "SELECT score FROM scores WHERE player = :player;")
+	if _, err := s.Goto(context.Background(), s.Course.Steps()[2]); err != nil {
+		t.Fatal(err)
+	}
+	v := checkVerdict(t, s, 2)
+	o := v.Onward
+	if v.Praise != "its check passes" || o.Next != s.Course.Steps()[0] || o.Lead != "That was the last step of the course, but 2 steps have not passed yet." {
+		t.Errorf("praise %q, onward %+v", v.Praise, o)
+	}
+	checkVerdict(t, s, 0)
+	s.write(t, "queries/top.sql", "SELECT player, score FROM scores ORDER BY score DESC LIMIT 3;")
+	v = checkVerdict(t, s, 1)
+	if o := v.Onward; o.Finished != "You have finished Tiny Scores: every step passes. Well done!" || o.Next != nil {
+		t.Errorf("onward: %+v", o)
+	}
+}
+
+// TestVerdictOfACourseNotTrusted: a step refused only because the course
+// is not trusted says that none of its code ran, and to check again once
+// trusted, unless the front end's trust checks again itself.
+func TestVerdictOfACourseNotTrusted(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	ctx := context.Background()
+	ws, _, err := workspace.Init(ctx, t.TempDir(), shCourse(t), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(ctx, ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	out, err := s.Check(ctx, s.Current())
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := s.Verdict(out, 0, words)
+	if !v.Refused || v.Advice != (Advice{Do: "None of the course's code ran. Once you trust the course, CHECK again."}) {
+		t.Errorf("refused %v, advice %+v", v.Refused, v.Advice)
+	}
+	trusting := words
+	trusting.TrustChecks = true
+	if v := s.Verdict(out, 0, trusting); v.Advice.Do != "None of the course's code ran." {
+		t.Errorf("advice where trusting checks again: %q", v.Advice.Do)
+	}
+}
+
+// TestVerdictJSON: a verdict is written as JSON exactly as the step result
+// it presents: `check --json` is unchanged by the view-model.
+func TestVerdictJSON(t *testing.T) {
+	s := newSession(t)
+	for _, i := range []int{0, 2} { // a failing step, and one that could not run
+		out, err := s.Check(context.Background(), s.Course.Steps()[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := json.Marshal(s.Verdict(out, 0, words))
+		want, _ := json.Marshal(out.Results[0])
+		if !bytes.Equal(got, want) {
+			t.Errorf("step %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+}

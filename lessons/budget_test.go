@@ -1,0 +1,41 @@
+package lessons
+
+import (
+	"io/fs"
+	"testing"
+)
+
+// The built-in course's size budget: the whole course under 300 000 bytes
+// and no lesson over 60 000. A course that outgrows it repeats what an edit
+// could say (see lessons fmt --reedit) or needs the budget raised on
+// purpose, with the load figures in docs/performance.md measured again.
+const (
+	builtinBudget = 300_000
+	lessonBudget  = 60_000
+)
+
+func TestBuiltinFitsItsBudget(t *testing.T) {
+	sub, err := fs.Sub(builtin, "builtin/"+BuiltinID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := fs.ReadDir(sub, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, e := range entries {
+		data, err := fs.ReadFile(sub, e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += len(data)
+		if len(data) > lessonBudget {
+			t.Errorf("%s is %d bytes, over the %d a lesson may have", e.Name(), len(data), lessonBudget)
+		}
+	}
+	if total > builtinBudget {
+		t.Errorf("the built-in course is %d bytes, over its budget of %d", total, builtinBudget)
+	}
+	t.Logf("the built-in course: %d bytes", total)
+}
