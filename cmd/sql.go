@@ -33,7 +33,7 @@ query's parameter a value (.param list shows them), .help lists the commands,
 }
 
 func runSQL(ctx context.Context, a *app, query string) error {
-	s, err := a.openSession(ctx)
+	s, err := a.readSession(ctx)
 	if err != nil {
 		return err
 	}

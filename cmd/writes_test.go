@@ -114,6 +114,7 @@ func TestReadingCommandsCreateNothing(t *testing.T) {
 		{[]string{"status", "--json"}, `"passed": []`},
 		{[]string{"show"}, "When you are ready: `sandcastle check`"},
 		{[]string{"show", "web/save-a-score"}, "Your files:"},
+		{[]string{"sql", "SELECT 41 + 1 AS answer;"}, "42"},
 		{[]string{"trust", "--show"}, "runs this code on your computer"},
 		{[]string{"trust"}, "Recorded in"},
 		{[]string{"trust", "--revoke"}, "is no longer trusted"},
