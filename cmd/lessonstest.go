@@ -11,6 +11,7 @@ import (
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/codelint"
+	"github.com/sandcastle/sandcastle/internal/prove"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -56,7 +57,7 @@ finds as a warning at the lesson's FILE:LINE. Warnings leave the exit code alone
 type lessonsTestJSON struct {
 	Course string            `json:"course"`
 	OK     bool              `json:"ok"`
-	Steps  []check.StepProof `json:"steps"`
+	Steps  []prove.StepProof `json:"steps"`
 	// Warnings are the solutions' problems as code; they leave ok alone.
 	Warnings []codelint.Warning `json:"warnings"`
 	Seconds  float64            `json:"seconds"`
@@ -82,12 +83,12 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 	// Reading the solutions as code takes a Python start: hidden behind the proofs.
 	read := make(chan []codelint.Warning, 1)
 	go func() { read <- codelint.Check(ctx, course, langs, keep) }()
-	proofs := check.Prove(ctx, course, langs, keep, check.Options{})
+	proofs := prove.Prove(ctx, course, langs, keep, check.Options{})
 	warnings := <-read
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	ok := !slices.ContainsFunc(proofs, func(p check.StepProof) bool { return !p.OK() })
+	ok := !slices.ContainsFunc(proofs, func(p prove.StepProof) bool { return !p.OK() })
 	if opts.json {
 		if err := writeJSON(a.io, lessonsTestJSON{Course: course.ID, OK: ok, Steps: proofs,
 			Warnings: append([]codelint.Warning{}, warnings...), Seconds: time.Since(start).Seconds()}); err != nil {
@@ -102,10 +103,10 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 	return nil
 }
 
-func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, warnings []codelint.Warning, total time.Duration) {
+func printProofs(io *Streams, course *lessons.Course, proofs []prove.StepProof, warnings []codelint.Warning, total time.Duration) {
 	failed := 0
 	for _, l := range course.Lessons {
-		var mine []check.StepProof
+		var mine []prove.StepProof
 		var took time.Duration
 		for _, p := range proofs {
 			if p.Step.Lesson == l {
@@ -116,7 +117,7 @@ func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, 
 		if len(mine) == 0 {
 			continue
 		}
-		bad := slices.ContainsFunc(mine, func(p check.StepProof) bool { return !p.OK() })
+		bad := slices.ContainsFunc(mine, func(p prove.StepProof) bool { return !p.OK() })
 		verdict := io.green("ok")
 		if bad {
 			verdict = io.red("FAIL")
@@ -152,7 +153,7 @@ func printProofs(io *Streams, course *lessons.Course, proofs []check.StepProof, 
 	io.println()
 }
 
-func printFailedProof(io *Streams, p check.StepProof) {
+func printFailedProof(io *Streams, p prove.StepProof) {
 	name := p.ID
 	if p.Lang != "" {
 		name += " [" + p.Lang + "]"

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/sandcastle/sandcastle/internal/explain"
+	"github.com/sandcastle/sandcastle/internal/tablematch"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
@@ -44,7 +46,7 @@ func verdict(step *lessons.Step, c *lessons.Check, msg string) CheckResult {
 // block. It returns "" when the check passes, else what is wrong, with the
 // SQL the check ran when that SQL is the check's own, which the learner has
 // not seen.
-func sqlCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *lessons.Check, files fs.FS) (string, *Mismatch) {
+func sqlCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *lessons.Check, files fs.FS) (string, *tablematch.Mismatch) {
 	res, err := querySQL(ctx, sb, step, c, files)
 	own := c.Run == "" || sandbox.HasStatement(c.Body)
 	msg, m := judge(step, c, res, err)
@@ -62,17 +64,17 @@ func sqlCheck(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *l
 }
 
 // judge compares a check's outcome with its expect block.
-func judge(step *lessons.Step, c *lessons.Check, res *sandbox.Result, err error) (string, *Mismatch) {
+func judge(step *lessons.Step, c *lessons.Check, res *sandbox.Result, err error) (string, *tablematch.Mismatch) {
 	if c.Expect.Mode == "error" {
 		return expectError(strings.TrimSpace(c.Expect.Body), err), nil
 	}
 	if err != nil {
-		return describe(err), nil
+		return explain.Describe(err), nil
 	}
 	if c.Expect.Table == nil {
 		return unparsed(step, "expect block", c.Expect.Line), nil
 	}
-	return "", Compare(c.Expect.Mode, *c.Expect.Table, res.Columns, res.Rows, res.Truncated)
+	return "", tablematch.Compare(c.Expect.Mode, *c.Expect.Table, res.Columns, res.Rows, res.Truncated)
 }
 
 // ranNote shows what a failed check ran: its own SQL, or the learner's file
@@ -136,7 +138,7 @@ func expectError(want string, err error) string {
 	if e.Reason == sandbox.SQLError && strings.Contains(strings.ToLower(e.Message), strings.ToLower(want)) {
 		return ""
 	}
-	return fmt.Sprintf("This should have been refused with an error containing %q; it failed with another one:\n%s", want, describe(err))
+	return fmt.Sprintf("This should have been refused with an error containing %q; it failed with another one:\n%s", want, explain.Describe(err))
 }
 
 // unparsed says that a block of the course could not be parsed: lint

@@ -24,7 +24,3 @@ func OpenSandbox(ctx context.Context, course *lessons.Course, step *lessons.Step
 	}
 	return sb, skipped, nil
 }
-
-// Describe is the text of a statement's error as a check shows it: the
-// sandbox's message and, for a SQL error, what it means (Explain).
-func Describe(err error) string { return describe(err) }

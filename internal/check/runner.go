@@ -12,7 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sandcastle/sandcastle/internal/explain"
 	"github.com/sandcastle/sandcastle/internal/folder"
+	"github.com/sandcastle/sandcastle/internal/httpmatch"
+	"github.com/sandcastle/sandcastle/internal/tablematch"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
@@ -55,9 +58,9 @@ type CheckResult struct {
 	Status  Status `json:"status"`
 	Message string `json:"message"`
 	// Mismatch holds the row diff of a failed SQL check, when there is one.
-	Mismatch *Mismatch `json:"-"`
+	Mismatch *tablematch.Mismatch `json:"-"`
 	// HTTP holds the request and answer of a failed HTTP check.
-	HTTP *HTTPMismatch `json:"-"`
+	HTTP *httpmatch.Mismatch `json:"-"`
 	// Untrusted is set on an sh check that did not run because the course
 	// is not trusted.
 	Untrusted bool `json:"-"`
@@ -234,7 +237,7 @@ func applyFile(ctx context.Context, sb *sandbox.Sandbox, files fs.FS, step *less
 		return err
 	}
 	if _, err := sb.Run(ctx, sandbox.Script{Name: path, SQL: src}); err != nil {
-		return fmt.Errorf("%s does not apply: %s", path, describe(err))
+		return fmt.Errorf("%s does not apply: %s", path, explain.Describe(err))
 	}
 	return nil
 }
@@ -290,19 +293,4 @@ func readLearnerFile(files fs.FS, step *lessons.Step, path string) (string, erro
 		return "", fmt.Errorf("read %s: %w", path, err)
 	}
 	return string(b), nil
-}
-
-// describe renders a sandbox error with its plain-English explanation.
-func describe(err error) string {
-	e, ok := sandbox.AsError(err)
-	if !ok {
-		return err.Error()
-	}
-	msg := e.Error()
-	if e.Reason == sandbox.SQLError {
-		if ex := Explain(e.Message); ex != "" {
-			msg += "\n" + ex
-		}
-	}
-	return msg
 }

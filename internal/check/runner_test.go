@@ -143,35 +143,6 @@ func TestSetupAndSeedScope(t *testing.T) {
 	}
 }
 
-func TestProve(t *testing.T) {
-	t.Run("the tiny course holds", func(t *testing.T) {
-		for _, p := range Prove(context.Background(), tinyCourse(t), nil, nil, Options{}) {
-			if !p.OK() {
-				t.Errorf("%s: %+v", p.ID, p.Proofs)
-			}
-		}
-	})
-	t.Run("a mistake no check catches", func(t *testing.T) {
-		lesson := strings.Replace(isolationLesson, "```sql check \"insert\"",
-			"```sql mistake file=schema.sql \"same as the solution\"\nCREATE TABLE t (x);\n```\n\n```sql check \"insert\"", 1)
-		proofs := Prove(context.Background(), loadCourse(t, lesson), nil, nil, Options{})
-		if len(proofs) != 1 || proofs[0].OK() {
-			t.Fatalf("got %+v, want the mistake proof to fail", proofs)
-		}
-		last := proofs[0].Proofs[len(proofs[0].Proofs)-1]
-		if last.Kind != ProofMistake || last.OK || !strings.Contains(last.Message, "passes every check") {
-			t.Errorf("got %+v", last)
-		}
-	})
-	t.Run("a starter that already passes", func(t *testing.T) {
-		lesson := strings.Replace(isolationLesson, "```sql file=schema.sql\n```", "```sql file=schema.sql\nCREATE TABLE t (x);\n```", 1)
-		proofs := Prove(context.Background(), loadCourse(t, lesson), nil, nil, Options{})
-		if proofs[0].Proofs[1].Kind != ProofStarter || proofs[0].Proofs[1].OK {
-			t.Errorf("got %+v, want the starter proof to fail", proofs[0].Proofs)
-		}
-	})
-}
-
 // BenchmarkStep builds a step's sandbox and runs five SQL checks: the work
 // of one `sandcastle check`.
 func BenchmarkStep(b *testing.B) {

@@ -16,8 +16,10 @@ import (
 	"strings"
 
 	"github.com/sandcastle/sandcastle/internal/folder"
+	"github.com/sandcastle/sandcastle/internal/httpmatch"
 	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/internal/termtext"
+	"github.com/sandcastle/sandcastle/internal/textfmt"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
@@ -189,7 +191,7 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 	if err != nil {
 		return res.couldNotRun(ctx, err.Error())
 	}
-	run := &serverRun{srv: srv, db: paths.DB, captures: Captures{APIKeyName: apiKey}, lang: opts.Lang,
+	run := &serverRun{srv: srv, db: paths.DB, captures: httpmatch.Captures{APIKeyName: apiKey}, lang: opts.Lang,
 		keyHeader: keyHeader(step), logShown: opts.Server.LogShown}
 	for _, c := range step.Checks {
 		res.Checks = append(res.Checks, run.check(ctx, step, c, files, opts))
@@ -217,7 +219,7 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 type serverRun struct {
 	srv      *server.Server
 	db       string
-	captures Captures
+	captures httpmatch.Captures
 	// keyHeader is the header the step's requests send the API key in,
 	// logShown how messages name the server's log (see ServerOptions).
 	keyHeader, logShown string
@@ -269,7 +271,7 @@ func (r *serverRun) sqlCheck(ctx context.Context, step *lessons.Step, c *lessons
 
 // httpCheck sends an http check's request to the server and compares the
 // answer with its expect block. It returns "" when the check passes.
-func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lessons.Check) (string, *HTTPMismatch) {
+func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lessons.Check) (string, *httpmatch.Mismatch) {
 	where := fmt.Sprintf("the course's check at %s:%d", step.Lesson.File, c.Line)
 	if c.Request == nil {
 		return unparsed(step, "check", c.Line), nil
@@ -277,7 +279,7 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 	if c.Expect.Response == nil {
 		return unparsed(step, "expect block", c.Expect.Line), nil
 	}
-	req, err := expandRequest(*c.Request, r.captures)
+	req, err := httpmatch.Expand(*c.Request, r.captures)
 	if err != nil {
 		return err.Error(), nil
 	}
@@ -295,16 +297,15 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	m, captured := CompareHTTP(*c.Expect.Response, resp.StatusCode, resp.Header, bytes.TrimSpace(body), r.captures)
+	m, captured := httpmatch.Compare(*c.Expect.Response, resp.StatusCode, resp.Header, bytes.TrimSpace(body), r.captures)
 	for k, v := range captured {
 		r.captures[k] = v
 	}
 	twice := answeredTwice(resp.After)
 	if m != nil {
-		m = m.WithRequest(req).ForLang(r.lang)
 		// The key is in the request as written, before Expand put the run's in.
-		m.sentKey = strings.Contains(c.Body, "{{"+APIKeyName+"}}")
-		m.keyHeader, m.logShown = r.keyHeader, r.logShown
+		sentKey := strings.Contains(c.Body, "{{"+APIKeyName+"}}")
+		m = m.WithRequest(req).ForLang(r.lang).ForRun(sentKey, r.keyHeader, r.logShown)
 		if twice != "" {
 			return m.Error() + "\n" + twice, m
 		}
@@ -335,7 +336,7 @@ func keyHeader(step *lessons.Step) string {
 // sentText shows the request sent, above a failure that has no mismatch
 // to show it.
 func sentText(req lessons.Request) string {
-	return "Sent:\n" + indentText(req.String(), "    ") + "\n"
+	return "Sent:\n" + textfmt.Indent(req.String(), "    ") + "\n"
 }
 
 // cutAnswer says that an answer's body was longer than sandcastle reads,
@@ -362,5 +363,5 @@ func answeredTwice(after []byte) string {
 	}
 	first, _, _ := bytes.Cut(after, []byte("\n"))
 	return fmt.Sprintf("Your server answered twice: after its answer it sent another (%s). "+
-		"A handler answers once: return right after answering.", termtext.Printable(strings.TrimSpace(shortenText(string(first), 80))))
+		"A handler answers once: return right after answering.", termtext.Printable(strings.TrimSpace(textfmt.Shorten(string(first), 80))))
 }

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/explain"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
 
@@ -191,11 +191,11 @@ func (c *Console) exec(ctx context.Context, input string) []Output {
 }
 
 // explain is the console's words for a failed statement: a check's
-// (check.Describe), how to give a value to a parameter that has none, and,
+// (explain.Describe), how to give a value to a parameter that has none, and,
 // for a table that is missing while some of the learner's files were left
 // out, that they are why.
 func (c *Console) explain(err error) string {
-	msg := check.Describe(err)
+	msg := explain.Describe(err)
 	e, ok := sandbox.AsError(err)
 	if !ok {
 		return msg

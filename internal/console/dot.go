@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/textfmt"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
 
@@ -66,7 +66,7 @@ func (c *Console) schema(ctx context.Context, table string) []Output {
 	}
 	stmts := make([]string, len(res.Rows))
 	for i, row := range res.Rows {
-		stmts[i] = check.FormatValue(row[0])
+		stmts[i] = textfmt.Value(row[0])
 	}
 	return []Output{{Kind: Schema, Text: strings.Join(stmts, "\n")}}
 }

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/termtext"
+	"github.com/sandcastle/sandcastle/internal/textfmt"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
 
@@ -97,7 +97,7 @@ func formatTable(res *sandbox.Result) string {
 	for r, row := range res.Rows {
 		cells[r] = make([]string, len(row))
 		for i, v := range row {
-			cells[r][i] = strings.ReplaceAll(check.FormatValue(v), "\n", "↵")
+			cells[r][i] = strings.ReplaceAll(textfmt.Value(v), "\n", "↵")
 			widths[i] = max(widths[i], len([]rune(cells[r][i])))
 		}
 	}

@@ -1,9 +1,10 @@
-package check
+package tablematch
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/sandcastle/sandcastle/internal/textfmt"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -16,7 +17,7 @@ type Mismatch struct {
 	// Expected is the expect block's table.
 	Expected lessons.Table
 	// Actual is the result: its column names, and its values as
-	// FormatValue writes them, except that the text 'NULL' is quoted to
+	// textfmt.Value writes them, except that the text 'NULL' is quoted to
 	// tell it from NULL.
 	Actual lessons.Table
 	// Columns says what is wrong with the result's columns, their number
@@ -48,9 +49,6 @@ type Mismatch struct {
 // maxRows bounds the rows that one section of a message shows.
 const maxRows = 10
 
-// wildcardNote explains "..." in a message whose expected table holds it.
-const wildcardNote = "(... in an expected value stands for any text)"
-
 // Error describes the mismatch in several lines of plain text: what is
 // wrong, the rows that differ, and both tables when they are short or
 // their columns differ.
@@ -80,7 +78,7 @@ func (m *Mismatch) Error() string {
 		}
 	}
 	if hasWildcard(m.Expected) {
-		b.WriteString(wildcardNote + "\n")
+		b.WriteString(textfmt.WildcardNote + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -108,7 +106,7 @@ func (m *Mismatch) writeColumns(b *strings.Builder) {
 func hasWildcard(t lessons.Table) bool {
 	for _, row := range append([][]string{t.Columns}, t.Rows...) {
 		for _, c := range row {
-			if strings.Contains(c, wildcard) {
+			if strings.Contains(c, textfmt.Wildcard) {
 				return true
 			}
 		}
@@ -140,10 +138,10 @@ func (m *Mismatch) writeTruncated(b *strings.Builder) {
 	if n == 1 {
 		read = "only the first was read"
 	}
-	fmt.Fprintf(b, "Your result was cut short: the query returned more than %d %s; %s.\n", n, plural(n, "row"), read)
+	fmt.Fprintf(b, "Your result was cut short: the query returned more than %d %s; %s.\n", n, textfmt.Plural(n, "row"), read)
 	if len(m.Missing) == 0 && len(m.Extra) == 0 && !m.WrongOrder && m.Columns == "" {
 		e := len(m.Expected.Rows)
-		fmt.Fprintf(b, "The expected result has %d %s", e, plural(e, "row"))
+		fmt.Fprintf(b, "The expected result has %d %s", e, textfmt.Plural(e, "row"))
 		if m.CheckSQL {
 			b.WriteString(".\n")
 		} else {
@@ -194,7 +192,7 @@ func (m *Mismatch) writeDiff(b *strings.Builder) {
 // diffHeadline says in one line how many rows are missing or extra.
 func (m *Mismatch) diffHeadline() string {
 	miss, extra, got, want := len(m.Missing), len(m.Extra), len(m.Actual.Rows), len(m.Expected.Rows)
-	missing := "Missing " + plural(miss, "row") + ":"
+	missing := "Missing " + textfmt.Plural(miss, "row") + ":"
 	switch {
 	case m.Mode == "contains" && want == 1:
 		return "Missing row: the expected row is not in your result."
@@ -202,18 +200,18 @@ func (m *Mismatch) diffHeadline() string {
 		return fmt.Sprintf("%s %d of the %d expected rows %s not in your result.", missing, miss, want, isAre(miss))
 	case miss > 0 && extra > 0:
 		return fmt.Sprintf("Wrong rows: %d expected %s missing and %d %s not expected.",
-			miss, plural(miss, "row")+" "+isAre(miss), extra, plural(extra, "row")+" "+isAre(extra))
+			miss, textfmt.Plural(miss, "row")+" "+isAre(miss), extra, textfmt.Plural(extra, "row")+" "+isAre(extra))
 	case extra > 0 && want == 0:
-		return fmt.Sprintf("Expected no rows, but your result has %d %s.", got, plural(got, "row"))
+		return fmt.Sprintf("Expected no rows, but your result has %d %s.", got, textfmt.Plural(got, "row"))
 	case extra > 0:
-		return fmt.Sprintf("Extra %s: your result has %d %s that %s not expected.", plural(extra, "row"), extra, plural(extra, "row"), isAre(extra))
+		return fmt.Sprintf("Extra %s: your result has %d %s that %s not expected.", textfmt.Plural(extra, "row"), extra, textfmt.Plural(extra, "row"), isAre(extra))
 	case got == 0 && m.Actual.Columns == nil && !m.CheckSQL:
 		return fmt.Sprintf("%s the statement returned no rows at all, but %d %s %s expected; is the last statement a SELECT?",
-			missing, miss, plural(miss, "row"), wasWere(miss))
+			missing, miss, textfmt.Plural(miss, "row"), wasWere(miss))
 	case got == 0:
-		return fmt.Sprintf("%s your result has no rows, but %d %s %s expected.", missing, miss, plural(miss, "row"), wasWere(miss))
+		return fmt.Sprintf("%s your result has no rows, but %d %s %s expected.", missing, miss, textfmt.Plural(miss, "row"), wasWere(miss))
 	}
-	return fmt.Sprintf("%s %d expected %s not in your result.", missing, miss, plural(miss, "row")+" "+isAre(miss))
+	return fmt.Sprintf("%s %d expected %s not in your result.", missing, miss, textfmt.Plural(miss, "row")+" "+isAre(miss))
 }
 
 func isAre(n int) string {

@@ -1,9 +1,14 @@
-package check
+// Package tablematch compares what a SQL check's query returned with the
+// table of its expect block (in order, unordered, or contained, with "..."
+// wildcards and numbers equal however written), and says how they differ:
+// Mismatch, whose fields a screen draws and whose Error a beginner reads.
+package tablematch
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/sandcastle/sandcastle/internal/textfmt"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -119,7 +124,7 @@ func rowMatches(want []cell, got []value) bool {
 
 // columnCount describes a result with the wrong number of columns.
 func columnCount(want lessons.Table, columns []string) string {
-	exp := fmt.Sprintf("expected %d %s", want.Width(), plural(want.Width(), "column"))
+	exp := fmt.Sprintf("expected %d %s", want.Width(), textfmt.Plural(want.Width(), "column"))
 	if want.Columns != nil {
 		exp += " (" + strings.Join(want.Columns, ", ") + ")"
 	}
@@ -136,7 +141,7 @@ func columnNames(want, got []string) (problem, advice string) {
 	var wrong []string
 	first := -1
 	for i := range want {
-		if wildMatch(strings.ToLower(want[i]), strings.ToLower(got[i])) {
+		if textfmt.WildMatch(strings.ToLower(want[i]), strings.ToLower(got[i])) {
 			continue
 		}
 		if first < 0 {
@@ -155,7 +160,7 @@ func columnNames(want, got []string) (problem, advice string) {
 	switch {
 	case sameNames(want, got):
 		advice = fmt.Sprintf("The columns are right but in another order: list them after SELECT as %s.", strings.Join(want, ", "))
-	case strings.Contains(want[first], wildcard):
+	case strings.Contains(want[first], textfmt.Wildcard):
 		advice = "Name a result column with AS, as in max(score) AS best."
 	case len(wrong) == 1:
 		advice = "Name the column with AS: ... AS " + want[first]
@@ -179,13 +184,6 @@ func sameNames(want, got []string) bool {
 		}
 	}
 	return true
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }
 
 // rowGraph pairs expected rows with result rows, each used at most once.

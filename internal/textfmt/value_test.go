@@ -1,4 +1,4 @@
-package check
+package textfmt
 
 import (
 	"math"
@@ -34,8 +34,8 @@ func TestFormatValue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := FormatValue(tt.v); got != tt.want {
-				t.Errorf("FormatValue(%#v) = %q, want %q", tt.v, got, tt.want)
+			if got := Value(tt.v); got != tt.want {
+				t.Errorf("Value(%#v) = %q, want %q", tt.v, got, tt.want)
 			}
 		})
 	}
@@ -47,7 +47,7 @@ func TestIsNumber(t *testing.T) {
 		"": false, "-": false, ".": false, "e2": false, "1e": false, "1e+": false, "0x10": false, "Inf": false,
 		"NaN": false, "1.2.3": false, " 3": false, "3 ": false, "1_000": false,
 	} {
-		if got := isNumber(s); got != want {
+		if got := IsNumber(s); got != want {
 			t.Errorf("isNumber(%q) = %v, want %v", s, got, want)
 		}
 	}
@@ -70,7 +70,7 @@ func TestWildMatch(t *testing.T) {
 		{"...a...a...", "a", false},
 	}
 	for _, tt := range tests {
-		if got := wildMatch(tt.pattern, tt.text); got != tt.want {
+		if got := WildMatch(tt.pattern, tt.text); got != tt.want {
 			t.Errorf("wildMatch(%q, %q) = %v, want %v", tt.pattern, tt.text, got, tt.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package check
+package httpmatch
 
 import (
 	"net/http"
@@ -37,7 +37,7 @@ func TestExpand(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := expandRequest(req, c)
+			got, err := Expand(req, c)
 			if err != nil {
 				t.Fatalf("Expand: %v", err)
 			}
@@ -63,7 +63,7 @@ func TestExpandUnknownName(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = expandRequest(req, Captures{"other": "1"})
+			_, err = Expand(req, Captures{"other": "1"})
 			if err == nil || !strings.HasPrefix(err.Error(), "{{score_id}} was not captured by an earlier check") {
 				t.Errorf("Expand error = %v, want the name that was not captured", err)
 			}

@@ -1,12 +1,33 @@
-package check
+// Package explain says what SQLite's error messages mean for a beginner
+// ("no such table: scores": what it means for this statement and what to
+// check), for the verdict of a check and for the SQL console.
+package explain
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/sandcastle/sandcastle/internal/textfmt"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
+
+// Describe is the text of a statement's error as a check or the console
+// shows it: the sandbox's message and, for a SQL error, what it means
+// (Explain).
+func Describe(err error) string {
+	e, ok := sandbox.AsError(err)
+	if !ok {
+		return err.Error()
+	}
+	msg := e.Error()
+	if e.Reason == sandbox.SQLError {
+		if ex := Explain(e.Message); ex != "" {
+			msg += "\n" + ex
+		}
+	}
+	return msg
+}
 
 // Explain returns a short explanation, for a beginner, of an error message
 // of SQLite ("no such table: scores"): what it means for this statement and
@@ -31,7 +52,7 @@ func trimMessage(msg string) string {
 	for _, p := range []string{"Error: ", "SQL logic error: ", "constraint failed: "} {
 		msg = strings.TrimPrefix(msg, p)
 	}
-	if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") && isNumber(msg[i+2:len(msg)-1]) {
+	if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") && textfmt.IsNumber(msg[i+2:len(msg)-1]) {
 		msg = msg[:i]
 	}
 	return msg
@@ -138,7 +159,7 @@ const maxTokenWidth = 40
 // file after a quote that is not closed.
 func shortToken(tok string) string {
 	text := strings.Trim(tok, `"`)
-	if short := shortenText(text, maxTokenWidth); short != text {
+	if short := textfmt.Shorten(text, maxTokenWidth); short != text {
 		return `"` + short + `"`
 	}
 	return tok
@@ -200,7 +221,7 @@ func explainInsert(msg string) string {
 	var values, columns int
 	if n, _ := fmt.Sscanf(msg, "%d values for %d columns", &values, &columns); n == 2 {
 		return fmt.Sprintf("The INSERT lists %d %s but gives %d %s: give exactly one value for each column listed, in the same order.",
-			columns, plural(columns, "column"), values, plural(values, "value"))
+			columns, textfmt.Plural(columns, "column"), values, textfmt.Plural(values, "value"))
 	}
 	if msg == "all VALUES must have the same number of terms" {
 		return "Each row in VALUES needs the same number of values: check the commas and parentheses of every row."
@@ -215,7 +236,7 @@ func explainInsert(msg string) string {
 	var table string
 	if n, _ := fmt.Sscanf(rest, "%s has %d columns but %d values were supplied", &table, &columns, &values); n == 3 {
 		return fmt.Sprintf("%s has %d %s but the INSERT gives %d %s. Name the columns you fill, as in INSERT INTO %s (a, b) VALUES (...), or give a value for every column.",
-			table, columns, plural(columns, "column"), values, plural(values, "value"), table)
+			table, columns, textfmt.Plural(columns, "column"), values, textfmt.Plural(values, "value"), table)
 	}
 	return ""
 }
@@ -309,7 +330,7 @@ func explainQuery(msg string) string {
 		limit := msg[i+len(" BY term out of range - should be between 1 and "):]
 		if n, err := strconv.Atoi(limit); err == nil {
 			return fmt.Sprintf("A number after %s means a column of the result by its position, and the result has only %d %s: use a number from 1 to %d, or the column's name.",
-				clause, n, plural(n, "column"), n)
+				clause, n, textfmt.Plural(n, "column"), n)
 		}
 	}
 	switch {

@@ -1,4 +1,8 @@
-package check
+// Package prove is the prover behind `sandcastle lessons test`: for each
+// step of a course it runs the checks (package check) with the solutions
+// in place, with the starters, with each mistake and with the files as the
+// course leaves them, and says which of these proofs hold.
+package prove
 
 import (
 	"context"
@@ -13,6 +17,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/textfmt"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -76,7 +82,7 @@ func (p StepProof) Warnings() int {
 // each of langs that the step has code in (every language for a step with
 // HTTP checks; once, with no language, for a step that has none), steps in
 // parallel. The results come in course order.
-func Prove(ctx context.Context, course *lessons.Course, langs []string, keep func(*lessons.Step) bool, opts Options) []StepProof {
+func Prove(ctx context.Context, course *lessons.Course, langs []string, keep func(*lessons.Step) bool, opts check.Options) []StepProof {
 	type task struct {
 		step *lessons.Step
 		lang string
@@ -126,7 +132,7 @@ func stepLangs(course *lessons.Course, s *lessons.Step, langs []string) []string
 }
 
 // ProveStep makes the three proofs of one step in the language opts.Lang.
-func ProveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, opts Options) StepProof {
+func ProveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, opts check.Options) StepProof {
 	start := time.Now()
 	p := StepProof{Step: step, ID: step.FullID(), Lang: opts.Lang}
 	solved := versions(course, step, opts.Lang, false)
@@ -163,25 +169,25 @@ func ProveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, 
 // it: a check fails (status fail), or, for a mistake with the error flag,
 // the step cannot run (status error). Check is the title of the first check
 // that caught it.
-func mistakeProof(step *lessons.Step, m *lessons.FileBlock, r StepResult) Proof {
+func mistakeProof(step *lessons.Step, m *lessons.FileBlock, r check.StepResult) Proof {
 	p := Proof{Kind: ProofMistake, Why: m.Why}
 	at := fmt.Sprintf("%s:%d", step.Lesson.File, m.Line)
 	switch {
-	case m.Error && r.Status == Error:
+	case m.Error && r.Status == check.Error:
 		p.OK = true
 	case m.Error:
 		p.Message = fmt.Sprintf("the mistake at %s has the flag error, but the step runs with it (status %s); remove the flag, or make the mistake one that stops the step", at, r.Status)
-	case r.Status == Fail:
+	case r.Status == check.Fail:
 		p.OK = true
-	case r.Status == Error:
+	case r.Status == check.Error:
 		p.Message = fmt.Sprintf("the step cannot run with the mistake at %s, which proves nothing (%s); "+
 			"make it a mistake a check catches, or add the flag error to its block if not running is the lesson", at, r.Message)
 	default:
 		p.Message = fmt.Sprintf("the mistake at %s passes every check; add a check that catches it", at)
 	}
-	if p.OK && r.Status == Fail {
+	if p.OK && r.Status == check.Fail {
 		for _, c := range r.Checks {
-			if c.Status == Fail {
+			if c.Status == check.Fail {
 				p.Check = c.Title
 				break
 			}
@@ -242,7 +248,7 @@ func starterIn(course *lessons.Course, step *lessons.Step, path, lang string) (s
 // runFiles checks a step against a set of files held in memory, or, when the
 // step has sh checks or runs a server, written to a temporary folder for
 // them to run in.
-func runFiles(ctx context.Context, course *lessons.Course, step *lessons.Step, files map[string]string, opts Options) StepResult {
+func runFiles(ctx context.Context, course *lessons.Course, step *lessons.Step, files map[string]string, opts check.Options) check.StepResult {
 	fsys := fstest.MapFS{}
 	for name, content := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(content), Mode: 0o644}
@@ -250,18 +256,18 @@ func runFiles(ctx context.Context, course *lessons.Course, step *lessons.Step, f
 	if hasCheck(step, "http") || hasCheck(step, "sh") {
 		tmp, err := os.MkdirTemp("", "sandcastle-proof-")
 		if err != nil {
-			return StepResult{ID: step.FullID(), Status: Error, Message: err.Error()}
+			return check.StepResult{ID: step.FullID(), Status: check.Error, Message: err.Error()}
 		}
 		defer os.RemoveAll(tmp)
 		// The files in a folder of their own; the server's, beside it.
 		dir, state := filepath.Join(tmp, "workspace"), filepath.Join(tmp, "state")
 		if err := writeFiles(dir, files); err != nil {
-			return StepResult{ID: step.FullID(), Status: Error, Message: err.Error()}
+			return check.StepResult{ID: step.FullID(), Status: check.Error, Message: err.Error()}
 		}
 		opts.Dir, opts.Trusted = dir, true
-		opts.Server.Files = ServerFiles{DB: filepath.Join(state, "server.db"), Log: filepath.Join(state, "server.log"), Build: filepath.Join(state, "build")}
+		opts.Server.Files = check.ServerFiles{DB: filepath.Join(state, "server.db"), Log: filepath.Join(state, "server.log"), Build: filepath.Join(state, "build")}
 	}
-	return Run(ctx, course, step, fsys, opts)
+	return check.Run(ctx, course, step, fsys, opts)
 }
 
 func writeFiles(dir string, files map[string]string) error {
@@ -282,27 +288,24 @@ func writeFiles(dir string, files map[string]string) error {
 
 // failureText renders why a step that should pass did not, the way a
 // learner would see it.
-func failureText(headline string, r StepResult) string {
+func failureText(headline string, r check.StepResult) string {
 	if r.Passed() {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString(headline + ":\n")
-	if r.Status == Error {
+	if r.Status == check.Error {
 		b.WriteString("the step could not run: " + r.Message + "\n")
 	}
 	for _, c := range r.Checks {
-		if c.Status != Pass {
-			fmt.Fprintf(&b, "✗ %s\n%s\n", c.Title, indentText(c.Message, "    "))
+		if c.Status != check.Pass {
+			fmt.Fprintf(&b, "✗ %s\n%s\n", c.Title, textfmt.Indent(c.Message, "    "))
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func indentText(s, prefix string) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	for i := range lines {
-		lines[i] = prefix + lines[i]
-	}
-	return strings.Join(lines, "\n")
+// hasCheck reports whether a step has a check of kind ("http", "sh").
+func hasCheck(step *lessons.Step, kind string) bool {
+	return slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == kind })
 }

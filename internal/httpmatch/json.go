@@ -1,6 +1,7 @@
-package check
+package httpmatch
 
 import (
+	"github.com/sandcastle/sandcastle/internal/textfmt"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -42,7 +43,7 @@ func pretty(v lessons.JSON) (s string, complete bool) {
 
 // shortJSON is v as JSON, cut to one line of a message.
 func shortJSON(v lessons.JSON) string {
-	return shortenText(v.Compact(), 60)
+	return textfmt.Shorten(v.Compact(), 60)
 }
 
 // describeJSON names v's type with its value, for a message.

@@ -1,4 +1,4 @@
-package check
+package tablematch
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sandcastle/sandcastle/internal/textfmt"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -166,7 +167,7 @@ func stringRows(rows [][]any) [][]string {
 	for _, r := range rows {
 		var s []string
 		for _, v := range r {
-			s = append(s, FormatValue(v))
+			s = append(s, textfmt.Value(v))
 		}
 		out = append(out, s)
 	}
