@@ -2,6 +2,15 @@
 // the course's setup, the learner's files and the seeds, runs its checks,
 // compares what they produce with what the course expects, and returns
 // verdicts a beginner can act on.
+//
+// Its files: runner.go, a step built and its checks run; checks.go, a SQL
+// check; serverstep.go, a step that starts the learner's server and sends
+// its http checks; sh.go, an sh check; trust.go, what an untrusted course
+// may not run; lock_*.go, one server step at a time in a workspace;
+// console.go, the sandbox of the SQL console. Rows are compared in
+// internal/tablematch, a server's answers in internal/httpmatch, SQLite's
+// errors explained in internal/explain; internal/prove runs steps to prove
+// a course.
 package check
 
 import (
