@@ -104,7 +104,7 @@ func Prove(ctx context.Context, course *lessons.Course, langs []string, keep fun
 			for i := range next {
 				o := opts
 				o.Lang = tasks[i].lang
-				results[i] = ProveStep(ctx, course, tasks[i].step, o)
+				results[i] = proveStep(ctx, course, tasks[i].step, o)
 			}
 		})
 	}
@@ -131,8 +131,8 @@ func stepLangs(course *lessons.Course, s *lessons.Step, langs []string) []string
 	return out
 }
 
-// ProveStep makes the three proofs of one step in the language opts.Lang.
-func ProveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, opts check.Options) StepProof {
+// proveStep makes the three proofs of one step in the language opts.Lang.
+func proveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, opts check.Options) StepProof {
 	start := time.Now()
 	p := StepProof{Step: step, ID: step.FullID(), Lang: opts.Lang}
 	solved := versions(course, step, opts.Lang, false)
