@@ -5,13 +5,14 @@ import (
 	"time"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/prove"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
 type lessonsMutantsJSON struct {
 	Course     string              `json:"course"`
 	OK         bool                `json:"ok"`
-	Steps      []check.StepMutants `json:"steps"`
+	Steps      []prove.StepMutants `json:"steps"`
 	Mutants    int                 `json:"mutants"`
 	Killed     int                 `json:"killed"`
 	Unrunnable int                 `json:"unrunnable"`
@@ -23,7 +24,7 @@ type lessonsMutantsJSON struct {
 
 // runMutants is lessons test --mutants.
 func runMutants(ctx context.Context, a *app, opts *lessonsTestOptions, course *lessons.Course, langs []string, keep func(*lessons.Step) bool, start time.Time) error {
-	results := check.ProveMutants(ctx, course, langs, keep, check.Options{})
+	results := prove.ProveMutants(ctx, course, langs, keep, check.Options{})
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -41,7 +42,7 @@ func runMutants(ctx context.Context, a *app, opts *lessonsTestOptions, course *l
 	if opts.json {
 		for i := range sum.Steps {
 			if sum.Steps[i].Survivors == nil {
-				sum.Steps[i].Survivors = []check.Survivor{}
+				sum.Steps[i].Survivors = []prove.Survivor{}
 			}
 		}
 		if err := writeJSON(a.io, sum); err != nil {

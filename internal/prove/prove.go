@@ -1,7 +1,9 @@
 // Package prove is the prover behind `sandcastle lessons test`: for each
 // step of a course it runs the checks (package check) with the solutions
 // in place, with the starters, with each mistake and with the files as the
-// course leaves them, and says which of these proofs hold.
+// course leaves them, and says which of these proofs hold (prove.go).
+// With --mutants it tests the checks instead (mutants.go): each mutant of
+// a step's solutions (internal/mutate) must fail a check.
 package prove
 
 import (

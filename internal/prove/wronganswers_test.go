@@ -1,4 +1,4 @@
-package check
+package prove
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -34,7 +35,7 @@ func TestWrongAnswersOfTheBuiltinCourse(t *testing.T) {
 				fsys[name] = &fstest.MapFile{Data: []byte(content)}
 			}
 			fsys[tt.file] = &fstest.MapFile{Data: []byte(tt.content)}
-			r := Run(context.Background(), course, step, fsys, Options{})
+			r := check.Run(context.Background(), course, step, fsys, check.Options{})
 			if r.Passed() {
 				t.Fatalf("the wrong answer passes %s", tt.step)
 			}

@@ -1,4 +1,4 @@
-package check
+package prove
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/mutate"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -58,7 +59,7 @@ type mutantTask struct {
 // step's solutions write (mutate.Since: the lines the step found are the
 // earlier steps' to check), each against the step's checks with every other
 // file solved. Mutants run in parallel; results come in course order.
-func ProveMutants(ctx context.Context, course *lessons.Course, langs []string, keep func(*lessons.Step) bool, opts Options) []StepMutants {
+func ProveMutants(ctx context.Context, course *lessons.Course, langs []string, keep func(*lessons.Step) bool, opts check.Options) []StepMutants {
 	var results []StepMutants
 	var tasks []mutantTask
 	for _, s := range course.Steps() {
@@ -74,7 +75,7 @@ func ProveMutants(ctx context.Context, course *lessons.Course, langs []string, k
 		}
 	}
 	type outcome struct {
-		status Status
+		status check.Status
 		took   time.Duration
 	}
 	outcomes := make([]outcome, len(tasks))
@@ -106,9 +107,9 @@ func ProveMutants(ctx context.Context, course *lessons.Course, langs []string, k
 		r.Mutants++
 		r.Duration += outcomes[i].took
 		switch outcomes[i].status {
-		case Fail:
+		case check.Fail:
 			r.Killed++
-		case Pass:
+		case check.Pass:
 			if e := declared(course, r.Step, r.Lang, t.file, t.m.Shown()); e != nil {
 				used[e] = true
 				r.Equivalent++
