@@ -40,8 +40,8 @@ type shared struct {
 	editor        []string
 	// root is the workspace's folder.
 	root string
-	ctx           context.Context
-	now           func() time.Time
+	ctx  context.Context
+	now  func() time.Time
 
 	mu   sync.Mutex // guards sess while an action runs
 	sess *session.Session

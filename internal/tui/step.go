@@ -24,14 +24,14 @@ import (
 // stepModel is the step view: the step's prose, its files, and the last
 // check's results, with the actions a learner takes on a step.
 type stepModel struct {
-	sh      *shared
-	step    *lessons.Step
+	sh   *shared
+	step *lessons.Step
 	// files are the learner's files of the step, and allHints its hints,
 	// as the session gave them when the step opened (stepLoadedMsg).
 	files    []string
 	allHints []*lessons.Hint
-	prose   viewport.Model
-	results viewport.Model
+	prose    viewport.Model
+	results  viewport.Model
 	// focusResults says which pane the scroll keys move.
 	focusResults bool
 	// trustShown is set once t has scrolled to the end of the trust
