@@ -10,7 +10,8 @@ import (
 // map, the step, the console, the language, the help), as soft-serve's
 // common.Component is: Update returns the screen and what to run, never
 // flags for the root to read. A screen that wants another screen says so
-// with a navigation message (openStepMsg, ...), which the root handles.
+// with a navigation message (openStepMsg, ...) given to shared.navigate,
+// which the root handles in one place (Model.Update).
 //
 // A screen reads the shared state (the size, the styles, the model's copy
 // of the progress) and the state its messages brought; it never touches
@@ -39,7 +40,9 @@ type (
 	closeHelpMsg struct{}
 )
 
-// navigate is the command that sends a navigation message.
-func navigate(msg tea.Msg) tea.Cmd {
-	return func() tea.Msg { return msg }
-}
+// navigate asks the root for another screen: the root takes msg as soon
+// as the screen's Update returns, as if it were the next message. Not as
+// a command: a command's message comes back later, after the keys typed
+// with this one (Model.each), which must reach the screen they were typed
+// for.
+func (sh *shared) navigate(msg tea.Msg) { sh.next = msg }

@@ -131,12 +131,14 @@ func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, cmd tea.C
 		m.show(sh, msg.outs)
 		if console.Has(msg.outs, console.Quit) {
 			m.layout(sh)
-			return m, navigate(closeConsoleMsg{})
+			m.sh.navigate(closeConsoleMsg{})
+			return m, nil
 		}
 	case tea.KeyMsg:
 		switch {
 		case msg.Type == tea.KeyEsc:
-			return m, navigate(closeConsoleMsg{})
+			m.sh.navigate(closeConsoleMsg{})
+			return m, nil
 		case key.Matches(msg, sh.keys.Run):
 			return m.submit(sh)
 		case key.Matches(msg, sh.keys.HistoryUp):

@@ -66,7 +66,8 @@ func (m mapModel) update(sh *shared, msg tea.Msg) (mapModel, tea.Cmd) {
 	case key.Matches(k, sh.keys.Bottom):
 		m.cursor = len(steps) - 1
 	case key.Matches(k, sh.keys.Open):
-		return m, navigate(openStepMsg{step: steps[m.cursor]})
+		sh.navigate(openStepMsg{step: steps[m.cursor]})
+		return m, nil
 	case k.String() == "q":
 		return m, tea.Quit
 	case k.Type == tea.KeyEsc:

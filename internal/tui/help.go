@@ -31,7 +31,8 @@ func (m *helpModel) Update(msg tea.Msg) (child, tea.Cmd) {
 	case key.Matches(k, keys.PageDown):
 		m.offset += sh.height / 2
 	default:
-		return m, navigate(closeHelpMsg{})
+		sh.navigate(closeHelpMsg{})
+		return m, nil
 	}
 	_, m.offset = helpView(sh, m.offset)
 	return m, nil

@@ -57,6 +57,9 @@ type shared struct {
 	// notice is a one-line message in the footer; noticeBad makes it red.
 	notice    string
 	noticeBad bool
+	// next is the navigation message a screen has just sent (navigate),
+	// which the root takes before anything else.
+	next tea.Msg
 	// phase is what the learner's server is doing during a check, set from
 	// the check's goroutine and read by View.
 	phase atomic.Value // server.Phase
@@ -168,6 +171,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	_, cmd := m.recipient(msg).Update(msg)
+	if next := m.sh.next; next != nil {
+		m.sh.next = nil
+		nm, more := m.Update(next)
+		return nm, tea.Batch(cmd, more)
+	}
 	return m, cmd
 }
 

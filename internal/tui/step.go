@@ -223,7 +223,8 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, keys.Back):
-		return m, navigate(openMapMsg{})
+		sh.navigate(openMapMsg{})
+		return m, nil
 	case key.Matches(k, keys.Check):
 		m, cmd = m.runCheck(sh)
 		cmd = tea.Sequence(m.makeCurrent(sh), cmd)
@@ -246,7 +247,8 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	case key.Matches(k, keys.Edit):
 		cmd = tea.Sequence(m.makeCurrent(sh), m.edit(sh))
 	case key.Matches(k, keys.Console):
-		return m, navigate(openConsoleMsg{})
+		sh.navigate(openConsoleMsg{})
+		return m, nil
 	case key.Matches(k, keys.Trust):
 		m, cmd = m.trust(sh)
 	case key.Matches(k, keys.Next):
@@ -263,7 +265,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 		case !m.justPassed:
 			sh.say("n goes on once this step passes; the course map (q) opens any step.", false)
 		default:
-			cmd = navigate(openStepMsg{step: next})
+			sh.navigate(openStepMsg{step: next})
 		}
 	case key.Matches(k, keys.Focus):
 		m.focusResults = !m.focusResults
