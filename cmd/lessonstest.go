@@ -15,10 +15,11 @@ import (
 )
 
 type lessonsTestOptions struct {
-	course courseFlag
-	lang   string
-	run    string
-	json   bool
+	course  courseFlag
+	lang    string
+	run     string
+	json    bool
+	mutants bool
 }
 
 func newLessonsTestCmd(a *app) *cobra.Command {
@@ -37,10 +38,19 @@ check that caught each mistake. Exit code 1 when a proof fails.
 
 It also reads each Go and Python solution as code, as gofmt -l and python3 -m
 py_compile would (mistakes are wrong on purpose: never read), and prints what it
-finds as a warning at the lesson's FILE:LINE. Warnings leave the exit code alone.`,
+finds as a warning at the lesson's FILE:LINE. Warnings leave the exit code alone.
+
+With --mutants it tests the checks instead: for each step, it changes the lines
+the step's solutions write in the small ways people get things wrong (ASC for
+DESC, > for >=, a status code to its neighbour, a deleted line, a dropped return
+or JSON key...), each change alone, and runs the step's checks with it. A mutant
+that passes every check is a wrong answer a learner would get a pass for: it is
+printed as FILE:LINE: mutant survives: <the changed line>, and the exit code is
+1. Mutants with which the step cannot run are counted apart.`,
 		Example: `  sandcastle lessons test
   sandcastle lessons test --course ./my-course --lang python
-  sandcastle lessons test --run 'a-home-for-scores/' --json`,
+  sandcastle lessons test --run 'a-home-for-scores/' --json
+  sandcastle lessons test --mutants --run '^hello-backend/'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runLessonsTest(cmd.Context(), a, opts)
@@ -50,6 +60,7 @@ finds as a warning at the lesson's FILE:LINE. Warnings leave the exit code alone
 	c.Flags().StringVar(&opts.lang, "lang", "", "prove only this server language (default: every language)")
 	c.Flags().StringVar(&opts.run, "run", "", "prove only the steps whose id matches this regular expression")
 	c.Flags().BoolVar(&opts.json, "json", false, "print the results as JSON")
+	c.Flags().BoolVar(&opts.mutants, "mutants", false, "test the checks with mutants of the solutions, instead of the proofs")
 	return c
 }
 
@@ -79,6 +90,9 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 		return err
 	}
 	start := time.Now()
+	if opts.mutants {
+		return runMutants(ctx, a, opts, course, langs, keep, start)
+	}
 	// Reading the solutions as code takes a Python start: hidden behind the proofs.
 	read := make(chan []codelint.Warning, 1)
 	go func() { read <- codelint.Check(ctx, course, langs, keep) }()

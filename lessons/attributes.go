@@ -16,6 +16,8 @@ func allowedAttrs(role string) []string {
 		return []string{"file", "query", "edit", "error"}
 	case roleCheck:
 		return []string{"run", "args"}
+	case roleMutant:
+		return []string{"file"}
 	}
 	return nil
 }
@@ -34,6 +36,8 @@ func takes(role string, format int) string {
 		return "file=, query, edit, error and a \"WHY\""
 	case role == roleCheck:
 		return "run=, args= and a \"TITLE\""
+	case role == roleMutant:
+		return "file= and a \"WHY\""
 	case role == roleExpect:
 		return "one mode: unordered, contains or error"
 	}
@@ -70,7 +74,7 @@ func (b *blockInfo) add(t token) string {
 }
 
 func (b *blockInfo) addText(s string) string {
-	if b.role != roleCheck && b.role != roleMistake {
+	if b.role != roleCheck && b.role != roleMistake && b.role != roleMutant {
 		return fmt.Sprintf("%s takes no quoted string; it takes %s", b.name(), takes(b.role, b.format))
 	}
 	if b.hasText {

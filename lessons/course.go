@@ -79,8 +79,26 @@ type Step struct {
 	Seed   []*SQLBlock
 	Checks []*Check
 	Hints  []*Hint
+	// Equivalents are the mutants of the step's solutions that its author
+	// declared right too (format 2's mutant blocks).
+	Equivalents []*Equivalent
 	// Line is the line of the step's heading.
 	Line int
+}
+
+// Equivalent is a mutant of a solution that is as right as the solution,
+// so that no check can or should tell them apart (format 2):
+//
+//	```sql mutant file=queries/board.sql "GROUP BY already orders by name"
+//	GROUP BY p.name;
+//	```
+type Equivalent struct {
+	// Lang is the block's language; Path the learner file the mutant changes.
+	Lang, Path string
+	// Changed is the changed line as `lessons test --mutants` shows it.
+	Changed string
+	Why     string
+	Line    int
 }
 
 // FullID is the id every command and report uses: LESSON-ID/STEP-ID.

@@ -14,17 +14,19 @@ const (
 	roleCheck    = "check"
 	roleExpect   = "expect"
 	roleHint     = "hint"
+	// roleMutant declares a mutant of a solution that is right too (format 2).
+	roleMutant = "mutant"
 )
 
 func roles() []string {
-	return []string{roleSolution, roleMistake, roleSetup, roleSeed, roleCheck, roleExpect, roleHint}
+	return []string{roleSolution, roleMistake, roleSetup, roleSeed, roleCheck, roleExpect, roleHint, roleMutant}
 }
 
 func attributes() []string { return []string{"file", "query", "run", "args", "edit", "error"} }
 
 func isRole(w string) bool {
 	switch w {
-	case roleSolution, roleMistake, roleSetup, roleSeed, roleCheck, roleExpect, roleHint:
+	case roleSolution, roleMistake, roleSetup, roleSeed, roleCheck, roleExpect, roleHint, roleMutant:
 		return true
 	}
 	return false

@@ -1,6 +1,9 @@
 package lessons
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // lessonParser turns the sections of one lesson into its introduction and steps.
 type lessonParser struct {
@@ -69,6 +72,11 @@ func (lp *lessonParser) step(sec section) *Step {
 	if len(s.Hints) == 0 {
 		lp.r.warnf(s.Line, "step %q has no hint; add a ```hint``` block", s.Title)
 	}
+	for _, e := range s.Equivalents {
+		if !slices.ContainsFunc(s.Files, func(f *FileBlock) bool { return f.Kind == Solution && f.Path == e.Path }) {
+			lp.r.errorf(e.Line, "mutant block names %s, which no solution of this step writes; a mutant is of this step's solutions", e.Path)
+		}
+	}
 	return s
 }
 
@@ -91,6 +99,10 @@ func (sp *stepParser) block(b blockInfo, blk *block) {
 		s.Checks = append(s.Checks, sp.pending)
 	case roleHint:
 		s.Hints = append(s.Hints, sp.hint(b, blk))
+	case roleMutant:
+		if e := sp.equivalent(b, blk); e != nil {
+			s.Equivalents = append(s.Equivalents, e)
+		}
 	default:
 		if f := sp.file(b, blk); f != nil {
 			s.Files = append(s.Files, f)
@@ -134,6 +146,25 @@ func (lp *lessonParser) sqlBlock(b blockInfo, blk *block) *SQLBlock {
 		lp.r.errorf(blk.line, "a %s block holds SQL; write it as ```sql %s```", b.role, b.role)
 	}
 	return &SQLBlock{Body: blk.body, Line: blk.line}
+}
+
+// equivalent reads a mutant block: a mutant declared right too.
+func (lp *lessonParser) equivalent(b blockInfo, blk *block) *Equivalent {
+	if lp.format < 2 {
+		lp.r.errorf(blk.line, "%s", needsFormat2("the mutant block"))
+	}
+	changed := strings.TrimSpace(blk.body)
+	switch {
+	case !b.hasFile:
+		lp.r.errorf(blk.line, "mutant block names no file; add file=PATH, the file the mutant changes")
+	case !b.hasText:
+		lp.r.errorf(blk.line, "mutant block says not why the mutant is right too; add a \"WHY\"")
+	case changed == "" || strings.Contains(changed, "\n"):
+		lp.r.errorf(blk.line, "mutant block holds the changed line as lessons test --mutants prints it after \"mutant survives: \", on one line")
+	default:
+		return &Equivalent{Lang: b.lang, Path: b.file, Changed: changed, Why: b.text, Line: blk.line}
+	}
+	return nil
 }
 
 // hint reads a hint block.

@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -35,7 +34,7 @@ const (
 	DefaultMaxBytes = 8 << 20
 )
 
-// SQLite limits every sandbox sets (sqlite3_limit).
+// SQLite limits every sandbox sets (sqlite3_limit, see sqliteLimits).
 const (
 	maxLength      = 1 << 20 // largest string or blob
 	maxSQLLength   = 100000  // longest statement
@@ -49,6 +48,9 @@ const (
 // temporary data kept in memory (never in the temp folder), foreign keys on.
 const dsn = "file::memory:?_defensive=1&_pragma=trusted_schema(0)&_pragma=temp_store(2)&_pragma=foreign_keys(1)"
 
+// strictQuotes turns off SQLite's double-quoted string literals (DQS).
+const strictQuotes = "&_dqs=0"
+
 // Options bound what one sandbox may use.
 type Options struct {
 	// Timeout bounds each Run call, reading its rows included.
@@ -59,6 +61,10 @@ type Options struct {
 	// result is cut short and marked Truncated.
 	MaxRows  int
 	MaxBytes int
+	// StrictQuotes makes double quotes name identifiers only: "x" that
+	// names no column is an error, not the string 'x' (SQLite's
+	// double-quoted string literals, on by default, are off).
+	StrictQuotes bool
 }
 
 func (o Options) withDefaults() Options {
@@ -125,7 +131,11 @@ func New(ctx context.Context, opts Options) (*Sandbox, error) {
 
 // connect opens the sandbox's database and connection, with its authorizer.
 func (s *Sandbox) connect(ctx context.Context) error {
-	db, err := sql.Open("sqlite", dsn)
+	name := dsn
+	if s.opts.StrictQuotes {
+		name += strictQuotes
+	}
+	db, err := sql.Open("sqlite", name)
 	if err != nil {
 		return err
 	}
@@ -142,8 +152,8 @@ func (s *Sandbox) connect(ctx context.Context) error {
 		if err := reg.RegisterAuthorizer(s.authorize); err != nil {
 			return err
 		}
-		h, err := handle(dc)
-		s.h = h
+		var err error
+		s.h, err = handle(dc) // to step statements and interrupt them: see driver.go
 		return err
 	})
 	return err
@@ -151,35 +161,16 @@ func (s *Sandbox) connect(ctx context.Context) error {
 
 // limit sets the sandbox's limits: on lengths and depths, and its page cap.
 func (s *Sandbox) limit(ctx context.Context) error {
-	s.tls = libc.NewTLS()
-	for id, v := range map[int32]int32{
-		lib.SQLITE_LIMIT_LENGTH:              maxLength,
-		lib.SQLITE_LIMIT_SQL_LENGTH:          maxSQLLength,
-		lib.SQLITE_LIMIT_ATTACHED:            0,
-		lib.SQLITE_LIMIT_EXPR_DEPTH:          maxExprDepth,
-		lib.SQLITE_LIMIT_TRIGGER_DEPTH:       maxTriggers,
-		lib.SQLITE_LIMIT_LIKE_PATTERN_LENGTH: maxLikePattern,
-		lib.SQLITE_LIMIT_VARIABLE_NUMBER:     maxVariables,
-	} {
-		lib.Xsqlite3_limit(s.tls, s.h, id, v)
-	}
-	return s.capPages(ctx)
-}
-
-// handle reads the sqlite3* handle of a modernc driver connection. The
-// driver keeps it unexported; the sandbox needs it to interrupt a statement
-// whose rows are being read and to step statements itself.
-func handle(dc any) (uintptr, error) {
-	v := reflect.ValueOf(dc)
-	if v.Kind() == reflect.Pointer {
-		v = v.Elem()
-	}
-	if v.Kind() == reflect.Struct {
-		if f := v.FieldByName("db"); f.IsValid() && f.Kind() == reflect.Uintptr && f.Uint() != 0 {
-			return uintptr(f.Uint()), nil
+	for _, l := range sqliteLimits {
+		if _, err := sqlite.Limit(s.conn, l.id, l.value); err != nil {
+			return err
 		}
 	}
-	return 0, fmt.Errorf("cannot reach the SQLite handle of %T", dc)
+	s.tls = libc.NewTLS()
+	if err := checkHandle(s.tls, s.h); err != nil {
+		return err
+	}
+	return s.capPages(ctx)
 }
 
 // capPages sets the page cap again; SQLite forgets it when a database is

@@ -14,7 +14,7 @@ import (
 // not take, is left out and returned in skipped: the console is for finding
 // out why. The caller closes the sandbox.
 func OpenSandbox(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) (sb *sandbox.Sandbox, skipped []error, err error) {
-	sb, err = sandbox.New(ctx, opts.Sandbox)
+	sb, err = newSandbox(ctx, opts)
 	if err != nil {
 		return nil, nil, err
 	}

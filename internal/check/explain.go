@@ -65,10 +65,22 @@ func explainNames(msg string) string {
 		return fmt.Sprintf("There is no table named %s yet. Check its spelling, and that the CREATE TABLE that makes it ran before this statement.", name)
 	}
 	if name, ok := strings.CutPrefix(msg, "no such column: "); ok {
+		// With double-quoted text refused, SQLite says which name it was:
+		// no such column: "hello" - should this be a string literal in single-quotes?
+		quoted, dq := strings.CutSuffix(name, ` - should this be a string literal in single-quotes?`)
+		if dq && len(quoted) >= 2 && quoted[0] == '"' && quoted[len(quoted)-1] == '"' {
+			name = strings.ReplaceAll(quoted[1:len(quoted)-1], `""`, `"`)
+		}
+		if dq || !isBareName(name) {
+			// Only double quotes make such a "column": it was meant as text.
+			return fmt.Sprintf("Text goes in single quotes; double quotes are for the names of tables and columns, "+
+				"so SQLite looked for a column named %s. Write it as '%s'.", name, strings.ReplaceAll(name, "'", "''"))
+		}
 		s := fmt.Sprintf("None of the tables this statement reads has a column named %s. Check its spelling and which table it belongs to.", name)
 		if !strings.Contains(name, ".") {
 			s += fmt.Sprintf(" If %s is a name you gave with AS in the same SELECT, the other columns and an OVER (...) "+
-				"cannot use it yet: write its expression there again. If %s is meant as text, put it in single quotes: '%s'.", name, name, name)
+				"cannot use it yet: write its expression there again. If %s is meant as text, put it in single quotes, '%s': "+
+				"double quotes are for names.", name, name, name)
 		}
 		return s
 	}
@@ -85,6 +97,22 @@ func explainNames(msg string) string {
 		return fmt.Sprintf("There is no index named %s. Check its spelling, and that the CREATE INDEX that makes it ran first.", name)
 	}
 	return ""
+}
+
+// isBareName reports whether name could be written without quotes: letters,
+// digits and _, not starting with a digit, with dots between parts.
+func isBareName(name string) bool {
+	for _, part := range strings.Split(name, ".") {
+		if part == "" || part[0] >= '0' && part[0] <= '9' {
+			return false
+		}
+		for _, r := range part {
+			if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // lastPart returns the part of a dotted name after its last dot.

@@ -167,7 +167,7 @@ func (r StepResult) couldNotRun(ctx context.Context, msg string) StepResult {
 // the step, the learner's applied files, then the seeds of the step's lesson
 // introduction and of the step. The caller closes it.
 func Build(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) (*sandbox.Sandbox, error) {
-	sb, err := sandbox.New(ctx, opts.Sandbox)
+	sb, err := newSandbox(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -176,6 +176,15 @@ func Build(ctx context.Context, course *lessons.Course, step *lessons.Step, file
 		return nil, err
 	}
 	return sb, nil
+}
+
+// newSandbox is a fresh sandbox for a learner's SQL, in a check or the
+// console. "text" in double quotes is an error there, not text: SQLite's
+// quirk would otherwise pass a wrong answer (Explain tells the learner).
+func newSandbox(ctx context.Context, opts Options) (*sandbox.Sandbox, error) {
+	o := opts.Sandbox
+	o.StrictQuotes = true
+	return sandbox.New(ctx, o)
 }
 
 // populate runs a step's setup, learner files and seeds into sb. A learner

@@ -19,6 +19,10 @@ func TestSince(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	realigned := "SELECT a  FROM t\nWHERE  a > 1\nORDER BY a;"
+	if ms := mutate.Since(previous, realigned, mutate.Mutants("sql", realigned)); len(ms) != 0 {
+		t.Errorf("lines only respaced keep mutants: %v", ms)
+	}
 	if all := mutate.Mutants("sql", content); len(mutate.Since("", content, all)) != len(all) {
 		t.Error("with no previous version, Since does not keep every mutant")
 	}

@@ -1,0 +1,142 @@
+package check
+
+import (
+	"context"
+	"maps"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/sandcastle/sandcastle/internal/mutate"
+	"github.com/sandcastle/sandcastle/lessons"
+)
+
+// Survivor is a mutant of a step's solution that passes every check of the
+// step: a wrong answer the checks cannot tell from the right one.
+type Survivor struct {
+	// File is the learner's file, Line the line of it the mutant changes.
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Operator names the change ("sql/asc-desc"); Shown is the changed line.
+	Operator string `json:"operator"`
+	Shown    string `json:"shown"`
+}
+
+// StepMutants is what mutation testing found for one step, in one server
+// language.
+type StepMutants struct {
+	Step *lessons.Step `json:"-"`
+	ID   string        `json:"id"`
+	Lang string        `json:"lang,omitempty"`
+	// Mutants counts the mutants tried; Killed those a check failed with;
+	// Unrunnable those with which the step could not run (a build error, a
+	// server that did not start): counted apart, not as survivors.
+	Mutants    int           `json:"mutants"`
+	Killed     int           `json:"killed"`
+	Unrunnable int           `json:"unrunnable"`
+	Survivors  []Survivor    `json:"survivors"`
+	Duration   time.Duration `json:"-"`
+}
+
+// mutantTask is one mutant of one step to run.
+type mutantTask struct {
+	step  int // index in the results
+	file  string
+	m     mutate.Mutant
+	files map[string]string
+}
+
+// ProveMutants runs, for every step of course that keep selects (all when
+// nil) and each of langs the step has code in, the mutants of the lines the
+// step's solutions write (mutate.Since: the lines the step found are the
+// earlier steps' to check), each against the step's checks with every other
+// file solved. Mutants run in parallel; results come in course order.
+func ProveMutants(ctx context.Context, course *lessons.Course, langs []string, keep func(*lessons.Step) bool, opts Options) []StepMutants {
+	var results []StepMutants
+	var tasks []mutantTask
+	for _, s := range course.Steps() {
+		if keep != nil && !keep(s) {
+			continue
+		}
+		for _, lang := range stepLangs(course, s, langs) {
+			results = append(results, StepMutants{Step: s, ID: s.FullID(), Lang: lang})
+			for _, t := range stepMutants(course, s, lang) {
+				t.step = len(results) - 1
+				tasks = append(tasks, t)
+			}
+		}
+	}
+	type outcome struct {
+		status Status
+		took   time.Duration
+	}
+	outcomes := make([]outcome, len(tasks))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(tasks), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				t := tasks[i]
+				o := opts
+				o.Lang = results[t.step].Lang
+				start := time.Now()
+				r := runFiles(ctx, course, results[t.step].Step, t.files, o)
+				outcomes[i] = outcome{r.Status, time.Since(start)}
+			}
+		})
+	}
+	for i := range tasks {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, t := range tasks {
+		r := &results[t.step]
+		r.Mutants++
+		r.Duration += outcomes[i].took
+		switch outcomes[i].status {
+		case Fail:
+			r.Killed++
+		case Pass:
+			r.Survivors = append(r.Survivors, Survivor{File: t.file, Line: t.m.Line, Operator: t.m.Operator, Shown: t.m.Shown()})
+		default: // Error, or not run (interrupted)
+			r.Unrunnable++
+		}
+	}
+	return results
+}
+
+// stepMutants are the mutants of the files step's solutions write in lang,
+// each with the step's other files solved.
+func stepMutants(course *lessons.Course, step *lessons.Step, lang string) []mutantTask {
+	solved := versions(course, step, lang, false)
+	steps := course.Steps()
+	var paths []string
+	for _, f := range step.Files {
+		if f.Kind == lessons.Solution && course.AppliesTo(f.Lang, lang) && !slices.Contains(paths, f.Path) {
+			paths = append(paths, f.Path)
+		}
+	}
+	var tasks []mutantTask
+	for _, path := range paths {
+		kind := mutate.Lang(path)
+		content, ok := solved[path]
+		if kind == "" || !ok {
+			continue
+		}
+		previous := ""
+		if step.Index > 0 {
+			previous, _ = course.Version(path, lang, steps[step.Index-1], lessons.Solution)
+		}
+		for _, m := range mutate.Since(previous, content, mutate.Mutants(kind, content)) {
+			files := maps.Clone(solved)
+			files[path] = m.Content
+			tasks = append(tasks, mutantTask{file: path, m: m, files: files})
+		}
+	}
+	return tasks
+}
