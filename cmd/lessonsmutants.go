@@ -15,7 +15,9 @@ type lessonsMutantsJSON struct {
 	Mutants    int                 `json:"mutants"`
 	Killed     int                 `json:"killed"`
 	Unrunnable int                 `json:"unrunnable"`
+	Equivalent int                 `json:"equivalent"`
 	Survivors  int                 `json:"survivors"`
+	Stale      int                 `json:"stale"`
 	Seconds    float64             `json:"seconds"`
 }
 
@@ -30,9 +32,11 @@ func runMutants(ctx context.Context, a *app, opts *lessonsTestOptions, course *l
 		sum.Mutants += r.Mutants
 		sum.Killed += r.Killed
 		sum.Unrunnable += r.Unrunnable
+		sum.Equivalent += r.Equivalent
 		sum.Survivors += len(r.Survivors)
+		sum.Stale += len(r.Stale)
 	}
-	sum.OK = sum.Survivors == 0
+	sum.OK = sum.Survivors == 0 && sum.Stale == 0
 	sum.Seconds = time.Since(start).Seconds()
 	if opts.json {
 		for i := range sum.Steps {
@@ -56,7 +60,7 @@ func runMutants(ctx context.Context, a *app, opts *lessonsTestOptions, course *l
 // and the totals.
 func printMutants(io *Streams, course *lessons.Course, sum lessonsMutantsJSON, total time.Duration) {
 	for _, l := range course.Lessons {
-		var n, killed, unrunnable, survived int
+		var n, killed, unrunnable, survived, equivalent int
 		var took time.Duration
 		seen := false
 		for _, r := range sum.Steps {
@@ -64,8 +68,12 @@ func printMutants(io *Streams, course *lessons.Course, sum lessonsMutantsJSON, t
 				continue
 			}
 			seen = true
-			n, killed, unrunnable, survived = n+r.Mutants, killed+r.Killed, unrunnable+r.Unrunnable, survived+len(r.Survivors)
+			n, killed, unrunnable, survived = n+r.Mutants, killed+r.Killed, unrunnable+r.Unrunnable, survived+len(r.Survivors)+len(r.Stale)
+			equivalent += r.Equivalent
 			took += r.Duration
+			for _, s := range r.Stale {
+				io.printf("%s\n", printable(s))
+			}
 			if len(r.Survivors) == 0 {
 				continue
 			}
@@ -85,9 +93,12 @@ func printMutants(io *Streams, course *lessons.Course, sum lessonsMutantsJSON, t
 		if survived > 0 {
 			status = io.red("FAIL")
 		}
-		io.printf("%s %-40s %s, %d killed, %d could not run, %d survive   %s\n", status, printable(l.ID),
-			plural(n, "mutant"), killed, unrunnable, survived, took.Round(time.Millisecond))
+		io.printf("%s %-40s %s, %d killed, %d could not run, %d declared right, %d survive   %s\n", status, printable(l.ID),
+			plural(n, "mutant"), killed, unrunnable, equivalent, survived, took.Round(time.Millisecond))
 	}
-	io.printf("\n%s in %s: %d killed, %d could not run, %d survive\n",
-		plural(sum.Mutants, "mutant"), total.Round(time.Millisecond), sum.Killed, sum.Unrunnable, sum.Survivors)
+	io.printf("\n%s in %s: %d killed, %d could not run, %d declared right, %d survive\n",
+		plural(sum.Mutants, "mutant"), total.Round(time.Millisecond), sum.Killed, sum.Unrunnable, sum.Equivalent, sum.Survivors)
+	if sum.Stale > 0 {
+		io.printf("%s no longer match a surviving mutant\n", plural(sum.Stale, "mutant block"))
+	}
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"runtime"
 	"slices"
@@ -32,9 +33,14 @@ type StepMutants struct {
 	// Mutants counts the mutants tried; Killed those a check failed with;
 	// Unrunnable those with which the step could not run (a build error, a
 	// server that did not start): counted apart, not as survivors.
-	Mutants    int           `json:"mutants"`
-	Killed     int           `json:"killed"`
-	Unrunnable int           `json:"unrunnable"`
+	Mutants    int `json:"mutants"`
+	Killed     int `json:"killed"`
+	Unrunnable int `json:"unrunnable"`
+	// Equivalent counts the survivors the lesson declares right too (its
+	// mutant blocks); Stale says which of those declarations no longer
+	// match a surviving mutant, at the lesson's FILE:LINE.
+	Equivalent int           `json:"equivalent"`
+	Stale      []string      `json:"stale,omitempty"`
 	Survivors  []Survivor    `json:"survivors"`
 	Duration   time.Duration `json:"-"`
 }
@@ -94,6 +100,7 @@ func ProveMutants(ctx context.Context, course *lessons.Course, langs []string, k
 	}
 	close(next)
 	wg.Wait()
+	used := map[*lessons.Equivalent]bool{}
 	for i, t := range tasks {
 		r := &results[t.step]
 		r.Mutants++
@@ -102,12 +109,37 @@ func ProveMutants(ctx context.Context, course *lessons.Course, langs []string, k
 		case Fail:
 			r.Killed++
 		case Pass:
+			if e := declared(course, r.Step, r.Lang, t.file, t.m.Shown()); e != nil {
+				used[e] = true
+				r.Equivalent++
+				continue
+			}
 			r.Survivors = append(r.Survivors, Survivor{File: t.file, Line: t.m.Line, Operator: t.m.Operator, Shown: t.m.Shown()})
 		default: // Error, or not run (interrupted)
 			r.Unrunnable++
 		}
 	}
+	for i := range results {
+		r := &results[i]
+		for _, e := range r.Step.Equivalents {
+			if course.AppliesTo(e.Lang, r.Lang) && !used[e] && ctx.Err() == nil {
+				r.Stale = append(r.Stale, fmt.Sprintf("%s:%d: the mutant declared here, %s, is not a mutant that survives: remove the block",
+					r.Step.Lesson.File, e.Line, e.Changed))
+			}
+		}
+	}
 	return results
+}
+
+// declared returns the mutant block of step that declares the mutant of
+// file shown as shown right too, or nil.
+func declared(course *lessons.Course, step *lessons.Step, lang, file, shown string) *lessons.Equivalent {
+	for _, e := range step.Equivalents {
+		if e.Path == file && e.Changed == shown && course.AppliesTo(e.Lang, lang) {
+			return e
+		}
+	}
+	return nil
 }
 
 // stepMutants are the mutants of the files step's solutions write in lang,
