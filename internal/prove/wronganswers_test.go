@@ -12,8 +12,8 @@ import (
 
 // TestWrongAnswersOfTheBuiltinCourse: answers a learner may write that are
 // wrong, each in place of the step's solution (every other file solved),
-// fail the step with a message that names the fix. Issue 13 found these
-// passing.
+// fail the step with a message (the failing check's title and what it
+// says) that names the fix. Issue 13 found these passing.
 func TestWrongAnswersOfTheBuiltinCourse(t *testing.T) {
 	course, _, err := lessons.Builtin()
 	if err != nil {
@@ -24,6 +24,8 @@ func TestWrongAnswersOfTheBuiltinCourse(t *testing.T) {
 	}{
 		{"text in double quotes", "hello-backend/your-first-query", "queries/hello.sql",
 			`SELECT "hello, backend" AS greeting;`, "Text goes in single quotes; double quotes are for the names of tables and columns, so SQLite looked for a column named hello, backend. Write it as 'hello, backend'."},
+		{"the id looked up after the INSERT", "saving-scores/hand-back-the-new-id", "queries/save_score.sql",
+			"INSERT INTO scores (player, score) VALUES (:player, :score);\nSELECT max(id) AS id FROM scores;\n", "her own id, 3 (from RETURNING, not a look-up)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			step, ok := course.Step(tt.step)
@@ -41,8 +43,11 @@ func TestWrongAnswersOfTheBuiltinCourse(t *testing.T) {
 			}
 			var msgs []string
 			for _, c := range r.Checks {
-				msgs = append(msgs, c.Message)
+				if c.Status != Pass {
+					msgs = append(msgs, "✗ "+c.Title+"\n"+c.Message)
+				}
 			}
+
 			if all := r.Message + strings.Join(msgs, "\n"); !strings.Contains(all, tt.want) {
 				t.Errorf("the step fails without saying %q:\n%s", tt.want, all)
 			}

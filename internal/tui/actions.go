@@ -113,7 +113,7 @@ type editedMsg struct{ err error }
 // edit opens the step's files in the learner's editor, giving it the
 // terminal until it exits.
 func (m stepModel) edit(sh *shared) tea.Cmd {
-	files := sh.sess.Files(m.step)
+	files := m.files
 	if len(files) == 0 {
 		sh.say("This step has no files to edit.", false)
 		return nil
@@ -124,6 +124,6 @@ func (m stepModel) edit(sh *shared) tea.Cmd {
 	}
 	args := append(append([]string{}, sh.editor[1:]...), files...)
 	cmd := exec.Command(sh.editor[0], args...)
-	cmd.Dir = sh.sess.WS.Root
+	cmd.Dir = sh.root
 	return tea.ExecProcess(cmd, func(err error) tea.Msg { return editedMsg{err: err} })
 }

@@ -20,6 +20,7 @@ import (
 // consoleModel is the SQL console screen: it lays out what the console of
 // internal/console returns for each line.
 type consoleModel struct {
+	sh      *shared
 	step    *lessons.Step
 	con     *console.Console
 	input   textinput.Model
@@ -52,7 +53,7 @@ type consoleResultMsg struct {
 func (m *consoleModel) open(sh *shared, step *lessons.Step) tea.Cmd {
 	if m.step != step {
 		m.close()
-		*m = consoleModel{step: step, input: textinput.New(), out: viewport.New(0, 0)}
+		*m = consoleModel{sh: sh, step: step, input: textinput.New(), out: viewport.New(0, 0)}
 		m.input.Prompt = "sql> "
 		m.input.Placeholder = "a statement ending with ;"
 		m.input.CharLimit = 10000
@@ -85,7 +86,25 @@ func (m *consoleModel) close() {
 	}
 }
 
-func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, leave bool, cmd tea.Cmd) {
+// Update takes a key, or what the console returned.
+func (m *consoleModel) Update(msg tea.Msg) (child, tea.Cmd) {
+	var cmd tea.Cmd
+	*m, cmd = m.update(m.sh, msg)
+	return m, cmd
+}
+
+// View is the console screen.
+func (m *consoleModel) View() string { return m.view(m.sh) }
+
+// Resize lays the transcript out again, once the console has opened.
+func (m *consoleModel) Resize() tea.Cmd {
+	if m.step != nil {
+		m.layout(m.sh)
+	}
+	return nil
+}
+
+func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, cmd tea.Cmd) {
 	switch msg := msg.(type) {
 	case consoleOpenedMsg:
 		if msg.step != m.step { // the console of a step left since
@@ -112,12 +131,14 @@ func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, leave boo
 		m.show(sh, msg.outs)
 		if console.Has(msg.outs, console.Quit) {
 			m.layout(sh)
-			return m, true, nil
+			m.sh.navigate(closeConsoleMsg{})
+			return m, nil
 		}
 	case tea.KeyMsg:
 		switch {
 		case msg.Type == tea.KeyEsc:
-			return m, true, nil
+			m.sh.navigate(closeConsoleMsg{})
+			return m, nil
 		case key.Matches(msg, sh.keys.Run):
 			return m.submit(sh)
 		case key.Matches(msg, sh.keys.HistoryUp):
@@ -135,16 +156,16 @@ func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, leave boo
 		m.input, cmd = m.input.Update(msg)
 	}
 	m.layout(sh)
-	return m, false, cmd
+	return m, cmd
 }
 
 // submit gives the console the input line.
-func (m consoleModel) submit(sh *shared) (consoleModel, bool, tea.Cmd) {
+func (m consoleModel) submit(sh *shared) (consoleModel, tea.Cmd) {
 	line := m.input.Value()
 	m.input.SetValue("")
 	m.back = 0
 	if strings.TrimSpace(line) == "" && m.typed == "" {
-		return m, false, nil
+		return m, nil
 	}
 	m.say(sh.st.dim.Render(m.input.Prompt) + termtext.Printable(line))
 	if m.con == nil || m.running {
@@ -157,13 +178,13 @@ func (m consoleModel) submit(sh *shared) (consoleModel, bool, tea.Cmd) {
 		}
 		m.say(sh.st.warn.Render(busy))
 		m.layout(sh)
-		return m, false, nil
+		return m, nil
 	}
 	m.typed += line + "\n"
 	m.running = true
 	con, ctx := m.con, sh.ctx
 	m.layout(sh)
-	return m, false, func() tea.Msg {
+	return m, func() tea.Msg {
 		outs := con.Run(ctx, line)
 		return consoleResultMsg{outs: outs, prompt: con.Prompt()}
 	}

@@ -15,15 +15,29 @@ import (
 
 // mapModel is the course map: every lesson with its steps' state.
 type mapModel struct {
+	sh     *shared
 	cursor int // index into the course's steps
 	offset int // first row shown
 }
 
-func newMapModel(sh *shared) mapModel {
-	m := mapModel{}
+func newMapModel(sh *shared) *mapModel {
+	m := &mapModel{sh: sh}
 	m.focus(sh.current)
 	return m
 }
+
+// Update moves the cursor, opens the step under it, or quits.
+func (m *mapModel) Update(msg tea.Msg) (child, tea.Cmd) {
+	var cmd tea.Cmd
+	*m, cmd = m.update(m.sh, msg)
+	return m, cmd
+}
+
+// View is the course map.
+func (m *mapModel) View() string { return m.view(m.sh) }
+
+// Resize does nothing: View lays the map out for the size it has.
+func (m *mapModel) Resize() tea.Cmd { return nil }
 
 // focus puts the cursor on step.
 func (m *mapModel) focus(step *lessons.Step) {
@@ -32,12 +46,10 @@ func (m *mapModel) focus(step *lessons.Step) {
 	}
 }
 
-// update moves the cursor; it returns the step to open, or quit when the
-// learner leaves the map.
-func (m mapModel) update(sh *shared, msg tea.Msg) (_ mapModel, open *lessons.Step, quit bool) {
+func (m mapModel) update(sh *shared, msg tea.Msg) (mapModel, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return m, nil, false
+		return m, nil
 	}
 	steps := sh.course.Steps()
 	switch {
@@ -54,14 +66,15 @@ func (m mapModel) update(sh *shared, msg tea.Msg) (_ mapModel, open *lessons.Ste
 	case key.Matches(k, sh.keys.Bottom):
 		m.cursor = len(steps) - 1
 	case key.Matches(k, sh.keys.Open):
-		return m, steps[m.cursor], false
+		sh.navigate(openStepMsg{step: steps[m.cursor]})
+		return m, nil
 	case k.String() == "q":
-		return m, nil, true
+		return m, tea.Quit
 	case k.Type == tea.KeyEsc:
 		sh.say("q quits; ctrl+c quits from anywhere.", false)
 	}
 	m.offset = scrollTo(m.offset, rowOf(sh, steps[m.cursor]), m.listHeight(sh), rowCount(sh))
-	return m, nil, false
+	return m, nil
 }
 
 // rowOf is the row of step in the list: under its lesson's heading and
@@ -135,7 +148,7 @@ func (m mapModel) view(sh *shared) string {
 	passed, total := workspace.Passed(sh.course, sh.progress), len(steps)
 	header := st.title.Render(fit(termtext.Printable(sh.course.Title), width-20)) + "  " +
 		progressBar(st, passed, total, min(20, max(width/5, 6))) + st.dim.Render(fmt.Sprintf(" %d/%d", passed, total))
-	where := st.dim.Render(fit("workspace: "+termtext.Printable(sh.sess.WS.Root), width))
+	where := st.dim.Render(fit("workspace: "+termtext.Printable(sh.root), width))
 	height := m.listHeight(sh)
 	offset := scrollTo(m.offset, rowOf(sh, steps[m.cursor]), height, rowCount(sh))
 	visible := m.rows(sh, width, offset, offset+height)

@@ -3,10 +3,49 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
+
+// helpModel is the help screen: the full key map, scrolled.
+type helpModel struct {
+	sh     *shared
+	offset int
+}
+
+// Update scrolls; any other key goes back to the screen help was opened on.
+func (m *helpModel) Update(msg tea.Msg) (child, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	keys, sh := m.sh.keys, m.sh
+	switch {
+	case key.Matches(k, keys.Up):
+		m.offset--
+	case key.Matches(k, keys.Down):
+		m.offset++
+	case key.Matches(k, keys.PageUp):
+		m.offset -= sh.height / 2
+	case key.Matches(k, keys.PageDown):
+		m.offset += sh.height / 2
+	default:
+		sh.navigate(closeHelpMsg{})
+		return m, nil
+	}
+	_, m.offset = helpView(sh, m.offset)
+	return m, nil
+}
+
+// View is the key map at the offset.
+func (m *helpModel) View() string {
+	view, _ := helpView(m.sh, m.offset)
+	return view
+}
+
+// Resize does nothing: View keeps the offset within the text.
+func (m *helpModel) Resize() tea.Cmd { return nil }
 
 // helpView is the full key map, by screen, scrolled to offset; it returns
 // the view and the offset, kept within the text.

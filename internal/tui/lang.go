@@ -12,8 +12,22 @@ import (
 
 // langModel asks, once, the language the learner will write their server in.
 type langModel struct {
+	sh     *shared
 	cursor int
 }
+
+// Update moves the cursor, records the language chosen, or quits.
+func (m *langModel) Update(msg tea.Msg) (child, tea.Cmd) {
+	var cmd tea.Cmd
+	*m, cmd = m.update(m.sh, msg)
+	return m, cmd
+}
+
+// View is the question.
+func (m *langModel) View() string { return m.view(m.sh) }
+
+// Resize does nothing: View wraps to the size it has.
+func (m *langModel) Resize() tea.Cmd { return nil }
 
 // langChosenMsg is the language recorded in sandcastle.yaml.
 type langChosenMsg struct {

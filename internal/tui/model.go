@@ -38,8 +38,10 @@ type shared struct {
 	keys          keyMap
 	render        *renderCache
 	editor        []string
-	ctx           context.Context
-	now           func() time.Time
+	// root is the workspace's folder.
+	root string
+	ctx  context.Context
+	now  func() time.Time
 
 	mu   sync.Mutex // guards sess while an action runs
 	sess *session.Session
@@ -55,6 +57,9 @@ type shared struct {
 	// notice is a one-line message in the footer; noticeBad makes it red.
 	notice    string
 	noticeBad bool
+	// next is the navigation message a screen has just sent (navigate),
+	// which the root takes before anything else.
+	next tea.Msg
 	// phase is what the learner's server is doing during a check, set from
 	// the check's goroutine and read by View.
 	phase atomic.Value // server.Phase
@@ -95,18 +100,18 @@ func (sh *shared) say(text string, bad bool) {
 	sh.notice, sh.noticeBad = termtext.Printable(text), bad // an error may quote a course or a learner
 }
 
-// Model is the root model of the TUI.
+// Model is the root model of the TUI: it keeps the screens, shows one,
+// and moves between them on the navigation messages they send.
 type Model struct {
 	sh      *shared
 	screen  screen
 	back    screen // where help returns to
-	cmap    mapModel
-	step    stepModel
-	console consoleModel
-	lang    langModel
+	cmap    *mapModel
+	step    *stepModel
+	console *consoleModel
+	lang    *langModel
+	help    *helpModel
 	watch   *workspace.Watcher
-	// helpOffset is how far the help screen is scrolled.
-	helpOffset int
 }
 
 // Init starts watching the workspace.
@@ -114,22 +119,20 @@ func (m Model) Init() tea.Cmd {
 	return m.waitForChange()
 }
 
-// Update routes messages: global keys first, then the screen's.
+// Update routes messages: global keys and navigation first, then to the
+// screen the message is for.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.sh.width, m.sh.height = msg.Width, msg.Height
-		if m.step.step == nil {
-			return m, nil
-		}
-		m.step.layout(m.sh)
-		return m, m.step.ensureRendered(m.sh)
+		return m, tea.Batch(m.step.Resize(), m.console.Resize())
 	case tea.KeyMsg:
 		if key.Matches(msg, m.sh.keys.Quit) {
 			return m, tea.Quit
 		}
 		if key.Matches(msg, m.sh.keys.Help) && m.screen != screenConsole && m.screen != screenHelp {
-			m.back, m.screen, m.helpOffset = m.screen, screenHelp, 0
+			m.back, m.screen = m.screen, screenHelp
+			m.help.offset = 0
 			return m, nil
 		}
 		if keys := splitRunes(msg); keys != nil && m.screen != screenConsole {
@@ -146,72 +149,62 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.screen = screenMap
 		return m, nil
-	}
-	return m.updateScreen(msg)
-}
-
-func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch m.screen {
-	case screenMap:
-		var open *lessons.Step
-		var quit bool
-		m.cmap, open, quit = m.cmap.update(m.sh, msg)
-		if quit {
-			return m, tea.Quit
-		}
-		if open != nil {
-			m.screen = screenStep
-			m.step, cmd = m.step.open(m.sh, open)
-			return m, cmd
-		}
-	case screenStep:
-		var leave bool
-		var console bool
-		m.step, leave, console, cmd = m.step.update(m.sh, msg)
-		if leave {
-			m.screen = screenMap
-			m.cmap.focus(m.step.step)
-		}
-		if console {
-			m.screen = screenConsole
-			return m, tea.Batch(cmd, tea.Sequence(m.step.makeCurrent(m.sh), m.console.open(m.sh, m.step.step)))
-		}
-	case screenConsole:
-		var leave bool
-		m.console, leave, cmd = m.console.update(m.sh, msg)
-		if leave {
+	case openStepMsg:
+		m.screen = screenStep
+		return m, m.step.open(msg.step)
+	case openMapMsg:
+		m.screen = screenMap
+		m.cmap.focus(m.step.step)
+		return m, nil
+	case openConsoleMsg:
+		m.screen = screenConsole
+		return m, tea.Sequence(m.step.makeCurrent(m.sh), m.console.open(m.sh, m.step.step))
+	case closeConsoleMsg:
+		if m.screen == screenConsole {
 			m.screen = screenStep
 		}
-	case screenHelp:
-		if k, ok := msg.(tea.KeyMsg); ok {
-			switch {
-			case key.Matches(k, m.sh.keys.Up):
-				m.helpOffset--
-			case key.Matches(k, m.sh.keys.Down):
-				m.helpOffset++
-			case key.Matches(k, m.sh.keys.PageUp):
-				m.helpOffset -= m.sh.height / 2
-			case key.Matches(k, m.sh.keys.PageDown):
-				m.helpOffset += m.sh.height / 2
-			default:
-				m.screen = m.back
-			}
-			_, m.helpOffset = helpView(m.sh, m.helpOffset)
+		return m, nil
+	case closeHelpMsg:
+		if m.screen == screenHelp {
+			m.screen = m.back
 		}
-	case screenLang:
-		m.lang, cmd = m.lang.update(m.sh, msg)
+		return m, nil
 	}
-	// Messages for the step screen keep flowing while another screen shows.
-	if m.screen != screenStep {
-		switch msg.(type) {
-		case checkedMsg, renderedMsg, actedMsg, trustedMsg:
-			var more tea.Cmd
-			m.step, _, _, more = m.step.update(m.sh, msg)
-			cmd = tea.Batch(cmd, more)
-		}
+	_, cmd := m.recipient(msg).Update(msg)
+	if next := m.sh.next; next != nil {
+		m.sh.next = nil
+		nm, more := m.Update(next)
+		return nm, tea.Batch(cmd, more)
 	}
 	return m, cmd
+}
+
+// recipient is the screen a message is for: the outcome of a step's
+// action or of the console's goes to its screen, shown or not; anything
+// else (keys) to the screen shown.
+func (m Model) recipient(msg tea.Msg) child {
+	switch msg.(type) {
+	case checkedMsg, renderedMsg, actedMsg, trustedMsg, stepLoadedMsg:
+		return m.step
+	case consoleOpenedMsg, consoleResultMsg:
+		return m.console
+	}
+	return m.shown()
+}
+
+// shown is the screen shown.
+func (m Model) shown() child {
+	switch m.screen {
+	case screenStep:
+		return m.step
+	case screenConsole:
+		return m.console
+	case screenHelp:
+		return m.help
+	case screenLang:
+		return m.lang
+	}
+	return m.cmap
 }
 
 // splitRunes splits a key message that holds several letters typed faster
@@ -240,7 +233,6 @@ func (m Model) each(keys []tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return next, tea.Batch(cmds...)
 }
 
-// View draws the screen.
 // View is the screen. Every screen makes the course's and the learner's
 // text printable before it styles it; what one of them missed is made
 // visible here, keeping only the styling (SGR) lipgloss added, so that no
@@ -254,18 +246,7 @@ func (m Model) screenView() string {
 	if m.sh.width == 0 {
 		return ""
 	}
-	switch m.screen {
-	case screenStep:
-		return m.step.view(m.sh)
-	case screenConsole:
-		return m.console.view(m.sh)
-	case screenHelp:
-		view, _ := helpView(m.sh, m.helpOffset)
-		return view
-	case screenLang:
-		return m.lang.view(m.sh)
-	}
-	return m.cmap.view(m.sh)
+	return m.shown().View()
 }
 
 // changedMsg reports learner files that changed on disk.
@@ -293,7 +274,7 @@ func (m Model) changed(msg changedMsg) (tea.Model, tea.Cmd) {
 		return m, next
 	}
 	var cmd tea.Cmd
-	m.step, cmd = m.step.runCheck(m.sh)
+	*m.step, cmd = m.step.runCheck(m.sh)
 	return m, tea.Batch(next, cmd)
 }
 
@@ -307,5 +288,5 @@ func (m Model) Summary() string {
 	} else {
 		line += " · current step: " + m.sh.current.FullID()
 	}
-	return line + "\nYour workspace: " + m.sh.sess.WS.Root
+	return line + "\nYour workspace: " + m.sh.root
 }

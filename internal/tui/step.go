@@ -24,9 +24,14 @@ import (
 // stepModel is the step view: the step's prose, its files, and the last
 // check's results, with the actions a learner takes on a step.
 type stepModel struct {
-	step    *lessons.Step
-	prose   viewport.Model
-	results viewport.Model
+	sh   *shared
+	step *lessons.Step
+	// files are the learner's files of the step, and allHints its hints,
+	// as the session gave them when the step opened (stepLoadedMsg).
+	files    []string
+	allHints []*lessons.Hint
+	prose    viewport.Model
+	results  viewport.Model
 	// focusResults says which pane the scroll keys move.
 	focusResults bool
 	// trustShown is set once t has scrolled to the end of the trust
@@ -98,26 +103,69 @@ type actedMsg struct {
 	progressed
 }
 
-func newStepModel() stepModel {
-	sp := spinner.New(spinner.WithSpinner(spinner.Dot))
-	return stepModel{spin: sp, prose: viewport.New(0, 0), results: viewport.New(0, 0)}
+// stepLoadedMsg is what the session says of a step that opens: its
+// files and its hints for the workspace's language.
+type stepLoadedMsg struct {
+	step     string
+	files    []string
+	allHints []*lessons.Hint
 }
 
-// open shows step, with what the learner has already seen of it.
-func (m stepModel) open(sh *shared, step *lessons.Step) (stepModel, tea.Cmd) {
+func newStepModel(sh *shared) stepModel {
+	sp := spinner.New(spinner.WithSpinner(spinner.Dot))
+	return stepModel{sh: sh, spin: sp, prose: viewport.New(0, 0), results: viewport.New(0, 0)}
+}
+
+// Update takes a key or the outcome of one of the step's actions.
+func (m *stepModel) Update(msg tea.Msg) (child, tea.Cmd) {
+	var cmd tea.Cmd
+	*m, cmd = m.update(m.sh, msg)
+	return m, cmd
+}
+
+// View is the step view.
+func (m *stepModel) View() string { return m.view(m.sh) }
+
+// Resize lays the open step out again, and renders its prose for the new
+// width.
+func (m *stepModel) Resize() tea.Cmd {
+	if m.step == nil {
+		return nil
+	}
+	m.layout(m.sh)
+	return m.ensureRendered(m.sh)
+}
+
+// open shows step, with what the learner has already seen of it; its
+// files and hints come from the session (load).
+func (m *stepModel) open(step *lessons.Step) tea.Cmd {
+	sh := m.sh
+	var load tea.Cmd
 	if m.step != step {
-		fresh := newStepModel()
-		fresh.step = step
-		m = fresh
-		seen := sh.progress.Steps[step.FullID()].HintsSeen
-		if hints := sh.sess.Hints(step); seen > 0 {
-			m.hints = hints[:min(seen, len(hints))]
-		}
+		*m = newStepModel(sh)
+		m.step = step
+		load = sh.act(func(s *session.Session) tea.Msg {
+			return stepLoadedMsg{step: step.FullID(), files: s.Files(step), allHints: s.Hints(step)}
+		})
 	}
 	m.focusResults, m.trustShown = false, false
 	sh.notice = ""
 	m.layout(sh)
-	return m, m.ensureRendered(sh)
+	return tea.Batch(load, m.ensureRendered(sh))
+}
+
+// loaded takes the step's files and hints, and shows the hints the
+// learner has seen.
+func (m stepModel) loaded(sh *shared, msg stepLoadedMsg) stepModel {
+	if msg.step != m.step.FullID() {
+		return m
+	}
+	m.files, m.allHints = msg.files, msg.allHints
+	seen := min(sh.progress.Steps[msg.step].HintsSeen, len(msg.allHints))
+	if seen > len(m.hints) {
+		m.hints = msg.allHints[:seen]
+	}
+	return m
 }
 
 // makeCurrent makes the open step, when it has not passed, the current
@@ -140,13 +188,15 @@ func (m stepModel) makeCurrent(sh *shared) tea.Cmd {
 	})
 }
 
-func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, leave, console bool, cmd tea.Cmd) {
+func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		return m.key(sh, msg)
 	case checkedMsg:
 		m = m.checkDone(sh, msg)
-		return m, false, false, m.checkAgain(sh)
+		return m, m.checkAgain(sh)
+	case stepLoadedMsg:
+		m = m.loaded(sh, msg)
 	case actedMsg:
 		m = m.acted(sh, msg)
 	case trustedMsg:
@@ -163,17 +213,18 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, leave, console 
 		}
 	}
 	m.layout(sh)
-	return m, false, false, cmd
+	return m, cmd
 }
 
-func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bool, cmd tea.Cmd) {
+func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	keys := sh.keys
 	if m.confirm != confirmNone {
-		return m.answer(sh, k), false, false, m.confirmed(sh, k)
+		return m.answer(sh, k), m.confirmed(sh, k)
 	}
 	switch {
 	case key.Matches(k, keys.Back):
-		return m, true, false, nil
+		sh.navigate(openMapMsg{})
+		return m, nil
 	case key.Matches(k, keys.Check):
 		m, cmd = m.runCheck(sh)
 		cmd = tea.Sequence(m.makeCurrent(sh), cmd)
@@ -196,7 +247,8 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 	case key.Matches(k, keys.Edit):
 		cmd = tea.Sequence(m.makeCurrent(sh), m.edit(sh))
 	case key.Matches(k, keys.Console):
-		return m, false, true, nil
+		sh.navigate(openConsoleMsg{})
+		return m, nil
 	case key.Matches(k, keys.Trust):
 		m, cmd = m.trust(sh)
 	case key.Matches(k, keys.Next):
@@ -213,7 +265,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 		case !m.justPassed:
 			sh.say("n goes on once this step passes; the course map (q) opens any step.", false)
 		default:
-			m, cmd = m.open(sh, next)
+			sh.navigate(openStepMsg{step: next})
 		}
 	case key.Matches(k, keys.Focus):
 		m.focusResults = !m.focusResults
@@ -221,7 +273,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, leave, console bo
 		m.scroll(sh, k)
 	}
 	m.layout(sh)
-	return m, false, false, cmd
+	return m, cmd
 }
 
 // scroll moves the focused pane.
@@ -308,7 +360,7 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 		m.verdict = msg.verdict
 	}
 	m.log, m.logPath = msg.log, msg.logPath
-	m.justPassed = msg.out.Passed()
+	m.justPassed = m.verdict != nil && m.verdict.Passed()
 	m.info, m.created = "", msg.out.Created
 	if len(msg.out.Created) > 0 {
 		m.info = "created for the next step: " + strings.Join(msg.out.Created, ", ")

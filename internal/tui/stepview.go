@@ -110,7 +110,7 @@ func (m stepModel) header(sh *shared) string {
 	line1 += strings.Repeat(" ", max(sh.width-lipgloss.Width(line1)-lipgloss.Width(watch), 1)) + watch
 	title := st.title.Render(termtext.Printable(m.step.Title))
 	switch {
-	case sh.passed(m.step) && m.checked != nil && !m.checked.Passed():
+	case sh.passed(m.step) && m.verdict != nil && !m.verdict.Passed():
 		title += " " + st.warn.Render("✓ passed before · failing now")
 	case sh.passed(m.step):
 		title += " " + st.pass.Render("✓ passed")
@@ -167,8 +167,8 @@ func (m stepModel) resultsText(sh *shared, width int) string {
 		b.WriteString(st.celebrate.Render("★ "+m.verdict.Headline+"!") + "\n")
 		b.WriteString(m.onwardText(sh, width) + "\n")
 	}
-	if files := sh.sess.Files(m.step); len(files) > 0 {
-		b.WriteString(st.dim.Render("your files: ") + fit(termtext.Printable(strings.Join(files, ", ")), width-12) + "\n")
+	if len(m.files) > 0 {
+		b.WriteString(st.dim.Render("your files: ") + fit(termtext.Printable(strings.Join(m.files, ", ")), width-12) + "\n")
 	}
 	b.WriteString(m.checkText(sh, width))
 	if m.info != "" {
@@ -283,7 +283,7 @@ func (m stepModel) hintsText(sh *shared, width int) string {
 		return ""
 	}
 	st := sh.st
-	all := len(sh.sess.Hints(m.step))
+	all := len(m.allHints)
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render(fmt.Sprintf("Hints (%d of %d)", len(m.hints), all)) + "\n")
 	for i, h := range m.hints {

@@ -23,7 +23,7 @@ type trustedMsg struct {
 // asksTrust reports whether the last check was refused because the course
 // is not trusted: the step shows what the course runs, and t trusts it.
 func (m stepModel) asksTrust() bool {
-	return m.checked != nil && len(m.checked.Results) > 0 && m.checked.Results[0].Refused()
+	return m.verdict != nil && m.verdict.Refused
 }
 
 // trust records that the learner trusts the course, as `sandcastle trust`

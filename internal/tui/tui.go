@@ -80,7 +80,7 @@ func New(ctx context.Context, opts Options) (Model, error) {
 	lipgloss.SetHasDarkBackground(opts.Look.Dark)
 	st := newStyles(opts.Look)
 	sh := &shared{
-		st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, ctx: ctx, now: opts.Now,
+		st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, root: s.WS.Root, ctx: ctx, now: opts.Now,
 		sess: s, course: s.Course, lang: s.Lang(), progress: s.Progress, current: s.Current(), trusted: s.Trusted(), watching: opts.Watch,
 	}
 	if sh.now == nil {
@@ -88,8 +88,9 @@ func New(ctx context.Context, opts Options) (Model, error) {
 	}
 	sh.phase.Store(server.Phase(0))
 	s.ServerProgress = func(p server.Phase) { sh.phase.Store(p) }
-	m := Model{sh: sh, step: newStepModel()}
-	m.cmap = newMapModel(sh)
+	step := newStepModel(sh)
+	m := Model{sh: sh, cmap: newMapModel(sh), step: &step, console: &consoleModel{sh: sh},
+		lang: &langModel{sh: sh}, help: &helpModel{sh: sh}}
 	if s.Lang() == "" && len(s.Course.Languages) > 0 {
 		m.screen = screenLang
 	}
