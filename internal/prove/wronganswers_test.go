@@ -43,7 +43,7 @@ func TestWrongAnswersOfTheBuiltinCourse(t *testing.T) {
 			}
 			var msgs []string
 			for _, c := range r.Checks {
-				if c.Status != Pass {
+				if c.Status != check.Pass {
 					msgs = append(msgs, "✗ "+c.Title+"\n"+c.Message)
 				}
 			}
