@@ -31,7 +31,7 @@ type ServerOptions struct {
 	// a lock: one server step at a time uses them.
 	Files ServerFiles
 	// LogShown is how messages name the log for the learner
-	// (".sandcastle/server.log"); "" when the log is not kept for them to read.
+	// (relative to the workspace); "" when the log is not kept for them to read.
 	LogShown string
 	// Progress is told as the server builds, starts, is ready and stops.
 	Progress func(server.Phase)

@@ -10,7 +10,7 @@ import (
 
 // The functions below are for sandcastle's own folder in a workspace
 // (.sandcastle) and the files it makes there. A repository can ship that
-// folder, with .sandcastle/server.log -> ~/.bashrc in it: sandcastle never
+// folder, with a server.log in it that links to ~/.bashrc: sandcastle never
 // writes through a link there. A file it makes afresh at every run (a log,
 // a database it copies, a lock) replaces whatever else stood at its name,
 // removing the link itself, never what the link points at; a file that

@@ -57,7 +57,7 @@ func (l Limits) withDefaults() Limits {
 const maxDepth = 64
 
 // notCopied names the folders never copied: sandcastle's own state (what
-// .sandcastle/state.db says is never read) and version control's.
+// the recorded progress says is never read) and version control's.
 func notCopied(rel string) bool {
 	switch path.Base(rel) {
 	case ".git", ".hg", ".svn", ".bzr", "_darcs", ".jj", ".pijul", ".fossil":

@@ -84,8 +84,8 @@ func goBuild(ctx context.Context, o *Options, pkgs []string, log io.Writer) (str
 
 // buildStamp is what server.hash holds after a build: the sources' hash and
 // the binary's size and time, signed with this user's build key. Anyone can
-// compute the sources' hash, and a repository can carry .sandcastle/build
-// with a binary of its own: without the key, a stamp it ships never matches,
+// compute the sources' hash, and a repository can carry a build folder
+// (the workspace's) with a binary of its own: without the key, a stamp it ships never matches,
 // and sandcastle builds the learner's sources instead of running it. "" when
 // bin is not a regular file.
 func buildStamp(sourceHash, bin string) string {
