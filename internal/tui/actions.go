@@ -114,6 +114,10 @@ type editedMsg struct{ err error }
 // terminal until it exits.
 func (m stepModel) edit(sh *shared) tea.Cmd {
 	files := m.files
+	if !m.hasFiles {
+		sh.say("The step's files are still being read: press e again in a moment.", false)
+		return nil
+	}
 	if len(files) == 0 {
 		sh.say("This step has no files to edit.", false)
 		return nil

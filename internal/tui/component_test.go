@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -53,4 +54,18 @@ func TestStepLoadedForAnotherStep(t *testing.T) {
 	h.sees("your files: schema.sql")
 	h.send(stepLoadedMsg{step: "queries/top", files: []string{"elsewhere.sql"}})
 	h.sees("your files: schema.sql")
+}
+
+// e before the step's files have come says so, instead of "no files".
+func TestEditBeforeTheFilesCame(t *testing.T) {
+	h := tiny(t)
+	sh := h.m.sh
+	m := newStepModel(sh)
+	m.open(sh.course.Steps()[0]) // its stepLoadedMsg is not delivered
+	if cmd := m.edit(sh); cmd != nil {
+		t.Error("e ran something before the step's files came")
+	}
+	if !strings.Contains(sh.notice, "still being read") {
+		t.Errorf("e says %q", sh.notice)
+	}
 }

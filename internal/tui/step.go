@@ -25,6 +25,8 @@ type stepModel struct {
 	// as the session gave them when the step opened (stepLoadedMsg).
 	files    []string
 	allHints []*lessons.Hint
+	// hasFiles is set once they have come.
+	hasFiles bool
 	prose    viewport.Model
 	results  viewport.Model
 	// focusResults says which pane the scroll keys move.
@@ -155,7 +157,7 @@ func (m stepModel) loaded(sh *shared, msg stepLoadedMsg) stepModel {
 	if msg.step != m.step.FullID() {
 		return m
 	}
-	m.files, m.allHints = msg.files, msg.allHints
+	m.files, m.allHints, m.hasFiles = msg.files, msg.allHints, true
 	seen := min(sh.progress.Steps[msg.step].HintsSeen, len(msg.allHints))
 	if seen > len(m.hints) {
 		m.hints = msg.allHints[:seen]
