@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/sandcastle/sandcastle/internal/check"
@@ -48,10 +46,12 @@ type StepMutants struct {
 
 // mutantTask is one mutant of one step to run.
 type mutantTask struct {
-	step  int // index in the results
-	file  string
-	m     mutate.Mutant
-	files map[string]string
+	step int // index in the results
+	// file is the learner's file m changes; solved are the step's files
+	// with its solutions in place (shared by the step's mutants).
+	file   string
+	m      mutate.Mutant
+	solved map[string]string
 }
 
 // ProveMutants runs, for every step of course that keep selects (all when
@@ -79,28 +79,16 @@ func ProveMutants(ctx context.Context, course *lessons.Course, langs []string, k
 		took   time.Duration
 	}
 	outcomes := make([]outcome, len(tasks))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(tasks), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				t := tasks[i]
-				o := opts
-				o.Lang = results[t.step].Lang
-				start := time.Now()
-				r := runFiles(ctx, course, results[t.step].Step, t.files, o)
-				outcomes[i] = outcome{r.Status, time.Since(start)}
-			}
-		})
-	}
-	for i := range tasks {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(ctx, len(tasks), func(i int) {
+		t := tasks[i]
+		o := opts
+		o.Lang = results[t.step].Lang
+		files := maps.Clone(t.solved)
+		files[t.file] = t.m.Content
+		start := time.Now()
+		r := runFiles(ctx, course, results[t.step].Step, files, o)
+		outcomes[i] = outcome{r.Status, time.Since(start)}
+	})
 	used := map[*lessons.Equivalent]bool{}
 	for i, t := range tasks {
 		r := &results[t.step]
@@ -143,8 +131,7 @@ func declared(course *lessons.Course, step *lessons.Step, lang, file, shown stri
 	return nil
 }
 
-// stepMutants are the mutants of the files step's solutions write in lang,
-// each with the step's other files solved.
+// stepMutants are the mutants of the files step's solutions write in lang.
 func stepMutants(course *lessons.Course, step *lessons.Step, lang string) []mutantTask {
 	solved := versions(course, step, lang, false)
 	steps := course.Steps()
@@ -166,9 +153,7 @@ func stepMutants(course *lessons.Course, step *lessons.Step, lang string) []muta
 			previous, _ = course.Version(path, lang, steps[step.Index-1], lessons.Solution)
 		}
 		for _, m := range mutate.Since(previous, content, mutate.Mutants(kind, content)) {
-			files := maps.Clone(solved)
-			files[path] = m.Content
-			tasks = append(tasks, mutantTask{file: path, m: m, files: files})
+			tasks = append(tasks, mutantTask{file: path, m: m, solved: solved})
 		}
 	}
 	return tasks

@@ -99,23 +99,35 @@ func Prove(ctx context.Context, course *lessons.Course, langs []string, keep fun
 		}
 	}
 	results := make([]StepProof, len(tasks))
+	parallel(ctx, len(tasks), func(i int) {
+		o := opts
+		o.Lang = tasks[i].lang
+		results[i] = proveStep(ctx, course, tasks[i].step, o)
+	})
+	return results
+}
+
+// parallel calls do(0) to do(n-1), as many at once as there are CPUs to
+// run them, and returns when they have returned. Once ctx is done it starts
+// no more.
+func parallel(ctx context.Context, n int, do func(i int)) {
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(tasks), 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			for i := range next {
-				o := opts
-				o.Lang = tasks[i].lang
-				results[i] = proveStep(ctx, course, tasks[i].step, o)
+				do(i)
 			}
 		})
 	}
-	for i := range tasks {
+	for i := range n {
+		if ctx.Err() != nil {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return results
 }
 
 // stepLangs are the languages a step is proved in.
