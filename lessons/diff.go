@@ -17,7 +17,7 @@ func DiffEdit(base, target string, context int) (body string, ok bool) {
 	if base == target || len(a) == 0 || finalA != finalB {
 		return "", false
 	}
-	ops := diffLines(a, b)
+	ops := DiffLines(a, b)
 	var changes [][2]int // runs of ops that are not context: [start, end)
 	for i := 0; i < len(ops); i++ {
 		if ops[i].Op == ' ' {
@@ -102,8 +102,8 @@ func writeEdit[H interface{ lines() []EditLine }](hunks []H) string {
 	return b.String()
 }
 
-// diffLines returns a shortest line diff of a and b as context, - and + lines.
-func diffLines(a, b []string) []EditLine {
+// DiffLines returns a shortest line diff of a and b as context, - and + lines.
+func DiffLines(a, b []string) []EditLine {
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
 		pre++

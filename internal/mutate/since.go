@@ -1,6 +1,10 @@
 package mutate
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sandcastle/sandcastle/lessons"
+)
 
 // Since keeps the mutants of content that touch a line that is not in
 // previous, an earlier version of the file (as a step found it), by a
@@ -34,34 +38,18 @@ func spacing(lines []string) []string {
 	return out
 }
 
-// newLines are the lines of b, from 1, that a longest common subsequence
-// of a and b leaves out.
+// newLines are the lines of b, from 1, that a shortest line diff of a and
+// b adds.
 func newLines(a, b []string) map[int]bool {
-	// lcs[i][j] is the length of the longest common subsequence of a[i:] and b[j:].
-	lcs := make([][]int, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
 	changed := map[int]bool{}
-	i, j := 0, 0
-	for j < len(b) {
-		switch {
-		case i < len(a) && a[i] == b[j]:
-			i, j = i+1, j+1
-		case i < len(a) && lcs[i+1][j] >= lcs[i][j+1]:
-			i++
-		default:
-			changed[j+1] = true
-			j++
+	line := 0
+	for _, op := range lessons.DiffLines(a, b) {
+		switch op.Op {
+		case ' ':
+			line++
+		case '+':
+			line++
+			changed[line] = true
 		}
 	}
 	return changed
