@@ -161,16 +161,11 @@ type Serving struct {
 // Serve starts the learner's server on the database of step, as the step's
 // HTTP checks would, on port (0: a free one); the caller closes it.
 func (s *Session) Serve(ctx context.Context, step *lessons.Step, port int) (*Serving, error) {
-	opts, err := s.CheckOptions()
-	if err != nil {
-		return nil, err
-	}
-	state, err := s.serverStateDir()
-	if err != nil {
-		return nil, err
-	}
 	// Its own database and log: checks meanwhile leave them alone.
-	opts.Server = s.serverOptions(state, "serve")
+	opts, err := s.runOptions("serve")
+	if err != nil {
+		return nil, err
+	}
 	opts.Server.Port = port
 	srv, key, err := check.StartServer(ctx, s.Course, step, s.WS.Files(), opts)
 	if err != nil {

@@ -165,7 +165,11 @@ func (s *Session) Lang() string { return s.WS.Config.Lang }
 func (s *Session) applies(blockLang string) bool { return s.Course.AppliesTo(blockLang, s.Lang()) }
 
 // CheckOptions are how the workspace's steps are checked.
-func (s *Session) CheckOptions() (check.Options, error) {
+func (s *Session) CheckOptions() (check.Options, error) { return s.runOptions("server") }
+
+// runOptions are CheckOptions with the server's files those of runs named
+// name: "server" for checks, "serve" for Serve, which runs beside them.
+func (s *Session) runOptions(name string) (check.Options, error) {
 	timeout, err := s.WS.SQLTimeout()
 	if err != nil {
 		return check.Options{}, err
@@ -180,7 +184,7 @@ func (s *Session) CheckOptions() (check.Options, error) {
 		Trusted:  s.trusted.OK(),
 		Distrust: s.trusted.Why(s.Course.Title),
 		Dir:      s.WS.Root,
-		Server:   s.serverOptions(state, "server"),
+		Server:   s.serverOptions(state, name),
 	}, nil
 }
 
