@@ -88,10 +88,7 @@ func RewriteAsEdits(fsys fs.FS, opts RewriteOptions) (*Rewrite, error) {
 
 // asEdit returns a block's info string with the edit flag.
 func asEdit(info string) string {
-	if strings.HasSuffix(info, " edit") {
-		return info // the flag lessons fmt writes, or one in the same place
-	}
-	if b, _ := parseInfoIn(strings.TrimLeft(info, "`~"), 2); b.edit {
+	if b, _ := parseInfoIn(strings.TrimLeft(strings.TrimSpace(info), "`~"), 2); b.edit {
 		return info
 	}
 	return info + " edit"
