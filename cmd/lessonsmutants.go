@@ -61,7 +61,7 @@ func runMutants(ctx context.Context, a *app, opts *lessonsTestOptions, course *l
 // and the totals.
 func printMutants(io *Streams, course *lessons.Course, sum lessonsMutantsJSON, total time.Duration) {
 	for _, l := range course.Lessons {
-		var n, killed, unrunnable, survived, equivalent int
+		var n, killed, unrunnable, survived, equivalent, stale int
 		var took time.Duration
 		seen := false
 		for _, r := range sum.Steps {
@@ -69,8 +69,8 @@ func printMutants(io *Streams, course *lessons.Course, sum lessonsMutantsJSON, t
 				continue
 			}
 			seen = true
-			n, killed, unrunnable, survived = n+r.Mutants, killed+r.Killed, unrunnable+r.Unrunnable, survived+len(r.Survivors)+len(r.Stale)
-			equivalent += r.Equivalent
+			n, killed, unrunnable, survived = n+r.Mutants, killed+r.Killed, unrunnable+r.Unrunnable, survived+len(r.Survivors)
+			equivalent, stale = equivalent+r.Equivalent, stale+len(r.Stale)
 			took += r.Duration
 			for _, s := range r.Stale {
 				io.printf("%s\n", printable(s))
@@ -91,7 +91,7 @@ func printMutants(io *Streams, course *lessons.Course, sum lessonsMutantsJSON, t
 			continue
 		}
 		status := io.green("ok  ")
-		if survived > 0 {
+		if survived+stale > 0 {
 			status = io.red("FAIL")
 		}
 		io.printf("%s %-40s %s, %d killed, %d could not run, %d declared right, %d survive   %s\n", status, printable(l.ID),
@@ -99,7 +99,10 @@ func printMutants(io *Streams, course *lessons.Course, sum lessonsMutantsJSON, t
 	}
 	io.printf("\n%s in %s: %d killed, %d could not run, %d declared right, %d survive\n",
 		plural(sum.Mutants, "mutant"), total.Round(time.Millisecond), sum.Killed, sum.Unrunnable, sum.Equivalent, sum.Survivors)
-	if sum.Stale > 0 {
-		io.printf("%s no longer match a surviving mutant\n", plural(sum.Stale, "mutant block"))
+	switch {
+	case sum.Stale == 1:
+		io.printf("1 mutant block no longer matches a surviving mutant\n")
+	case sum.Stale > 1:
+		io.printf("%d mutant blocks no longer match a surviving mutant\n", sum.Stale)
 	}
 }
