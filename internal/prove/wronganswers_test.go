@@ -2,55 +2,69 @@ package prove
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
-// TestWrongAnswersOfTheBuiltinCourse: answers a learner may write that are
-// wrong, each in place of the step's solution (every other file solved),
-// fail the step with a message (the failing check's title and what it
-// says) that names the fix. Issue 13 found these passing.
+// wrongAnswer is an answer a learner may write that is wrong: the step's
+// solution of file with each old text replaced by its new one (or, with
+// content, a whole file), every other file solved. want is what the failing
+// checks must say (a check's title or its message).
+type wrongAnswer struct {
+	name, step, lang, file string
+	// replace holds pairs of old and new text; each old text must occur
+	// exactly once in the solution.
+	replace []string
+	content string
+	want    string
+}
+
+// TestWrongAnswersOfTheBuiltinCourse: each wrong answer fails its step with
+// a message that names the fix. Issue 13 found these passing.
 func TestWrongAnswersOfTheBuiltinCourse(t *testing.T) {
 	course, _, err := lessons.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct {
-		name, step, file, content, want string
-	}{
-		{"text in double quotes", "hello-backend/your-first-query", "queries/hello.sql",
-			`SELECT "hello, backend" AS greeting;`, "Text goes in single quotes; double quotes are for the names of tables and columns, so SQLite looked for a column named hello, backend. Write it as 'hello, backend'."},
-		{"the id looked up after the INSERT", "saving-scores/hand-back-the-new-id", "queries/save_score.sql",
-			"INSERT INTO scores (player, score) VALUES (:player, :score);\nSELECT max(id) AS id FROM scores;\n", "her own id, 3 (from RETURNING, not a look-up)"},
-	} {
+	for _, tt := range slices.Concat(sqlWrongAnswers, endpointWrongAnswers, queryWrongAnswers, secretWrongAnswers) {
 		t.Run(tt.name, func(t *testing.T) {
 			step, ok := course.Step(tt.step)
 			if !ok {
 				t.Fatalf("no step %s", tt.step)
 			}
-			fsys := fstest.MapFS{}
-			for name, content := range versions(course, step, "", false) {
-				fsys[name] = &fstest.MapFile{Data: []byte(content)}
+			files := versions(course, step, tt.lang, false)
+			content := tt.content
+			if content == "" {
+				content = replaced(t, files[tt.file], tt.replace)
 			}
-			fsys[tt.file] = &fstest.MapFile{Data: []byte(tt.content)}
-			r := check.Run(context.Background(), course, step, fsys, check.Options{})
+			files[tt.file] = content
+			r := runFiles(context.Background(), course, step, files, check.Options{Lang: tt.lang})
 			if r.Passed() {
 				t.Fatalf("the wrong answer passes %s", tt.step)
 			}
-			var msgs []string
-			for _, c := range r.Checks {
-				if c.Status != check.Pass {
-					msgs = append(msgs, "✗ "+c.Title+"\n"+c.Message)
-				}
-			}
-
-			if all := r.Message + strings.Join(msgs, "\n"); !strings.Contains(all, tt.want) {
+			if all := failureText("", r); !strings.Contains(all, tt.want) {
 				t.Errorf("the step fails without saying %q:\n%s", tt.want, all)
 			}
 		})
 	}
+}
+
+// replaced is solution with each pair of replace applied; a pair whose old
+// text does not occur exactly once fails the test (the course changed).
+func replaced(t *testing.T, solution string, replace []string) string {
+	t.Helper()
+	if solution == "" || len(replace) == 0 || len(replace)%2 != 0 {
+		t.Fatalf("a wrong answer needs a solution and pairs of old and new text")
+	}
+	for i := 0; i < len(replace); i += 2 {
+		if n := strings.Count(solution, replace[i]); n != 1 {
+			t.Fatalf("%q occurs %d times in the solution, not once", replace[i], n)
+		}
+		solution = strings.Replace(solution, replace[i], replace[i+1], 1)
+	}
+	return solution
 }

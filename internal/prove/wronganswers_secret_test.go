@@ -1,0 +1,4 @@
+package prove
+
+// Wrong answers to keeping-secrets (see TestWrongAnswersOfTheBuiltinCourse).
+var secretWrongAnswers = []wrongAnswer{}
