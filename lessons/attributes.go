@@ -15,7 +15,7 @@ func allowedAttrs(role string) []string {
 	case roleMistake:
 		return []string{"file", "query", "edit", "error"}
 	case roleCheck:
-		return []string{"run", "args", "unset", "env"}
+		return []string{"run", "args", "stops", "unset", "env"}
 	case roleMutant:
 		return []string{"file"}
 	}
@@ -37,7 +37,7 @@ func takes(role string, format int) string {
 	case role == roleCheck && format < 2:
 		return "run=, args= and a \"TITLE\""
 	case role == roleCheck:
-		return "run=, args=, unset=, env= and a \"TITLE\""
+		return "run=, args=, stops=, unset=, env= and a \"TITLE\""
 	case role == roleMutant:
 		return "file= and a \"WHY\""
 	case role == roleExpect:
@@ -103,6 +103,8 @@ func (b *blockInfo) addPair(t token) string {
 		value, has = &b.file, &b.hasFile
 	case "run":
 		value, has = &b.run, &b.hasRun
+	case "stops":
+		value, has = &b.stops, &b.hasStops
 	case "unset":
 		value, has = &b.unset, &b.hasUnset
 	case "env":

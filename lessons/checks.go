@@ -73,7 +73,7 @@ func parseCheck(b blockInfo, c *Check) []string {
 		for _, a := range []struct {
 			name string
 			has  bool
-		}{{"run", b.hasRun}, {"args", b.hasArgs}} {
+		}{{"run", b.hasRun}, {"args", b.hasArgs}, {"stops", b.hasStops}} {
 			if a.has {
 				ps = append(ps, a.name+"= is only for sql checks")
 			}
@@ -90,6 +90,19 @@ func parseSQLCheck(b blockInfo, c *Check) []string {
 		}
 	} else if strings.TrimSpace(c.Body) == "" {
 		ps = append(ps, "a check needs a body or run=; write a query in the block, or name a learner's .sql file with run=PATH")
+	}
+	if b.hasStops {
+		c.Stops = strings.TrimSpace(b.stops)
+		switch {
+		case b.format < 2:
+			ps = append(ps, needsFormat2("stops="))
+		case !b.hasRun:
+			ps = append(ps, "stops= needs run=: it says at which error the learner's file must stop")
+		case c.Stops == "":
+			ps = append(ps, `stops= is empty; give text of the error the file must stop at, as in stops="CHECK constraint failed"`)
+		case strings.TrimSpace(c.Body) == "":
+			ps = append(ps, "a check with stops= needs a body: the SQL that runs where the file stopped (ROLLBACK TO a savepoint, say), whose result is compared")
+		}
 	}
 	switch {
 	case b.hasArgs && !b.hasRun:

@@ -160,8 +160,11 @@ type Check struct {
 	// Run and Args are the run= and args= attributes of a sql check.
 	Run  string
 	Args string
-	Body string
-	Line int
+	// Stops is the stops= of a sql check (format 2): the text of the error
+	// its run= file must stop at; the body then runs where it stopped.
+	Stops string
+	Body  string
+	Line  int
 	// Expect is the expect block that follows the check.
 	Expect Expect
 	// Request is the body of an http check, parsed; Params the values that

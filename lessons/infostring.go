@@ -23,7 +23,7 @@ func roles() []string {
 }
 
 func attributes() []string {
-	return []string{"file", "query", "run", "args", "unset", "env", "edit", "error"}
+	return []string{"file", "query", "run", "args", "stops", "unset", "env", "edit", "error"}
 }
 
 func isRole(w string) bool {
@@ -141,6 +141,10 @@ type blockInfo struct {
 	hasRun    bool
 	args      string
 	hasArgs   bool
+	// stops (format 2): the sql check's run= file must stop at an error
+	// holding this text; its body runs where the file stopped.
+	stops    string
+	hasStops bool
 	// unset and env are format 2's: an http check that starts the server
 	// on its own, with its environment changed.
 	unset    string

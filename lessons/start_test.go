@@ -47,3 +47,28 @@ func TestStartExit(t *testing.T) {
 		}
 	}
 }
+
+func TestStopsNeedsRunAndABody(t *testing.T) {
+	solved := cleanStep + "'''sql solution file=a.sql query\nSELECT 1;\n'''\n"
+	for _, tt := range []struct {
+		name, check string
+		format      int
+		want        []string
+	}{
+		{"a check with stops=", "'''sql check \"t\" run=a.sql stops=\"trap\"\nSELECT 1;\n'''\n'''expect\n| 1 |\n'''\n", 2, []string{}},
+		{"no run=", "'''sql check \"t\" stops=\"trap\"\nSELECT 1;\n'''\n'''expect\n| 1 |\n'''\n", 2,
+			[]string{"01-a.md:18: stops= needs run=: it says at which error the learner's file must stop"}},
+		{"no body", "'''sql check \"t\" run=a.sql stops=\"trap\"\n'''\n'''expect\n| 1 |\n'''\n", 2,
+			[]string{"01-a.md:18: a check with stops= needs a body: the SQL that runs where the file stopped (ROLLBACK TO a savepoint, say), whose result is compared"}},
+		{"format 1", "'''sql check \"t\" run=a.sql stops=\"trap\"\nSELECT 1;\n'''\n'''expect\n| 1 |\n'''\n", 1,
+			[]string{"01-a.md:18: stops= belongs to format 2; declare format: 2 in course.yaml"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := oneLesson(testFrontMatter + solved + tt.check)
+			if tt.format == 2 {
+				files = format2(testFrontMatter + solved + tt.check)
+			}
+			assertLines(t, lintCourse(t, files), tt.want)
+		})
+	}
+}

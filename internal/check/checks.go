@@ -116,13 +116,34 @@ func querySQL(ctx context.Context, sb *sandbox.Sandbox, step *lessons.Step, c *l
 			return nil, errors.New(unparsed(step, "check", c.Line))
 		}
 		res, err := sb.Run(ctx, sandbox.Script{Name: c.Run, SQL: src, Args: c.Params})
-		if err != nil || !sandbox.HasStatement(c.Body) {
+		if c.Stops != "" {
+			if msg := stoppedAt(c, err); msg != "" {
+				return nil, errors.New(msg)
+			}
+		} else if err != nil || !sandbox.HasStatement(c.Body) {
 			return res, err
 		}
 	}
 	// The check's own SQL: its errors are about the learner's database, so
 	// they are shown without the lesson file's line.
 	return sb.Run(ctx, sandbox.Script{SQL: c.Body})
+}
+
+// stoppedAt says what is wrong when a check's run= file did not stop at
+// the error its stops= names; "" when it did.
+func stoppedAt(c *lessons.Check, err error) string {
+	with := ""
+	if c.Args != "" {
+		with = " with " + c.Args
+	}
+	if err == nil {
+		return fmt.Sprintf("%s ran to its end, but%s one of its statements should have been refused (%q), "+
+			"and the file should stop there.", c.Run, with, c.Stops)
+	}
+	if e, ok := sandbox.AsError(err); ok && e.Reason == sandbox.SQLError && strings.Contains(strings.ToLower(e.Message), strings.ToLower(c.Stops)) {
+		return ""
+	}
+	return fmt.Sprintf("%s should stop%s at an error containing %q; it stopped at another one:\n%s", c.Run, with, c.Stops, explain.Describe(err))
 }
 
 // expectError checks that a statement failed with an error containing want

@@ -318,6 +318,10 @@ func explainTransaction(msg string) string {
 		return "BEGIN came while a transaction was already open: end the first one with COMMIT (or ROLLBACK) before you begin another. " +
 			"(A check runs your file inside a transaction of its own: there, use SAVEPOINT name … RELEASE name, which nest.)"
 	}
+	if name, ok := strings.CutPrefix(msg, "no such savepoint: "); ok {
+		return fmt.Sprintf("No savepoint named %s is open here: it was never started with SAVEPOINT %s, "+
+			"or a RELEASE %s (or ROLLBACK) already closed it.", name, name, name)
+	}
 	return ""
 }
 

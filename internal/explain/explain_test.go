@@ -24,6 +24,7 @@ func TestExplain(t *testing.T) {
 		{"incomplete input", "incomplete input", []string{"stops before it is complete", "parenthesis", "quote"}},
 		{"unclosed quote", `unrecognized token: "'ada"`, []string{`"'ada"`, "quote"}},
 		{"not null", "NOT NULL constraint failed: scores.player", []string{"player of scores is NOT NULL", "give player a value"}},
+		{"no such savepoint", "no such savepoint: record_score", []string{"No savepoint named record_score is open here", "SAVEPOINT record_score"}},
 		{"unique", "UNIQUE constraint failed: players.name", []string{"players already has the same name", "UPDATE", "INSERT OR IGNORE INTO players skips it"}},
 		{"unique on two columns", "UNIQUE constraint failed: scores.player, scores.day", []string{"same player and day"}},
 		{"unique on the primary key", "UNIQUE constraint failed: scores.id", []string{"scores already has this id", "PRIMARY KEY", "Leave id out"}},

@@ -1,13 +1,6 @@
 package prove
 
 // Wrong answers to the SQL lessons (see TestWrongAnswersOfTheBuiltinCourse).
-//
-// all-or-nothing/save-both-or-neither with no savepoint at all has no row: it
-// passes, and no check can fail it. A check runs the learner's file inside its
-// own savepoint and stops at the first refused statement; nothing of the check
-// runs after that, and the check's savepoint is rolled back, which undoes the
-// score with the learner's savepoint or without it. What tells the two apart
-// is the ROLLBACK TO a server says after the error, and a file cannot say it.
 var sqlWrongAnswers = []wrongAnswer{
 	{name: "text in double quotes", step: "hello-backend/your-first-query", file: "queries/hello.sql",
 		content: `SELECT "hello, backend" AS greeting;`,
@@ -33,4 +26,10 @@ var sqlWrongAnswers = []wrongAnswer{
 	{name: "the teammate's arithmetic kept (score / 10 >= 99)", step: "fast-at-a-million/when-an-index-does-not-help",
 		file: "views.sql", replace: []string{"WHERE score >= 990", "WHERE score / 10 >= 99"},
 		want: "a SEARCH through scores_by_score"},
+	{name: "both statements with no savepoint at all", step: "all-or-nothing/save-both-or-neither", file: "queries/record_score.sql",
+		replace: []string{"SAVEPOINT record_score;\n", "", "RELEASE record_score;\n", ""},
+		want:    "No savepoint named record_score is open here"},
+	{name: "a savepoint of another name", step: "all-or-nothing/save-both-or-neither", file: "queries/record_score.sql",
+		replace: []string{"SAVEPOINT record_score;", "SAVEPOINT save_game;", "RELEASE record_score;", "RELEASE save_game;"},
+		want:    "✗ when the best fails, ROLLBACK TO record_score undoes the score too"},
 }
