@@ -17,6 +17,21 @@ var queryWrongAnswers = []wrongAnswer{
 			"        if \"player\" not in query:\n            self.send_json(400, {\"error\": \"say whose scores you want: /scores?player=NAME, or search with /scores?q=TEXT\"})\n            return\n", "",
 			"player = query[\"player\"][0]", "player = query.get(\"player\", [\"\"])[0]"},
 		want: "with neither ?q= nor ?player=, the answer is still 400, with an error that mentions the player"},
+	{name: "go: the search's ties not broken by id", step: "safe-from-injection/search-by-part-of-a-name", lang: "go", file: "server/main.go",
+		replace: []string{"ESCAPE '!' ORDER BY score DESC, id`", "ESCAPE '!' ORDER BY score DESC`"},
+		want:    "GET /scores?q=gr finds everyone whose name contains gr: grace and ingrid, best first, ties by id"},
+	{name: "python: the search's ties not broken by id", step: "safe-from-injection/search-by-part-of-a-name", lang: "python", file: "server/app.py",
+		replace: []string{"ESCAPE '!' ORDER BY score DESC, id", "ESCAPE '!' ORDER BY score DESC"},
+		want:    "GET /scores?q=gr finds everyone whose name contains gr: grace and ingrid, best first, ties by id"},
+	{name: "go: ! not escaped", step: "safe-from-injection/search-by-part-of-a-name", lang: "go", file: "server/main.go",
+		replace: []string{`strings.NewReplacer("!", "!!", "%", "!%", "_", "!_")`, `strings.NewReplacer("%", "!%", "_", "!_")`},
+		want:    "?q=! finds only yes!: the ! gets a ! before it too"},
+	{name: "python: ! not escaped", step: "safe-from-injection/search-by-part-of-a-name", lang: "python", file: "server/app.py",
+		replace: []string{`text.replace("!", "!!").replace("%", "!%")`, `text.replace("%", "!%")`},
+		want:    "?q=! finds only yes!: the ! gets a ! before it too"},
+	{name: "python: ! escaped last, so the ! before % is doubled", step: "safe-from-injection/search-by-part-of-a-name", lang: "python", file: "server/app.py",
+		replace: []string{`text.replace("!", "!!").replace("%", "!%").replace("_", "!_")`, `text.replace("%", "!%").replace("_", "!_").replace("!", "!!")`},
+		want:    "?q=%25, a search for %, finds only the player called 100%"},
 
 	// pages-and-limits: the offset must be the number of scores to skip, as it is.
 	{name: "go: OFFSET offset*limit", step: "pages-and-limits/one-page-at-a-time", lang: "go", file: "server/main.go",
@@ -43,6 +58,9 @@ var queryWrongAnswers = []wrongAnswer{
 	{name: "python: an offset of 0 refused", step: "pages-and-limits/a-maximum-page-size", lang: "python", file: "server/app.py",
 		replace: []string{"offset < 0:", "offset <= 0:"},
 		want:    "?limit=2&offset=0 is served: an offset of 0 skips nothing"},
+	{name: "python: None compared before it is tested", step: "pages-and-limits/a-maximum-page-size", lang: "python", file: "server/app.py",
+		replace: []string{"if limit is None or limit < 1 or limit > MAX_PAGE_SIZE:", "if limit < 1 or limit > MAX_PAGE_SIZE or limit is None:"},
+		want:    "?limit=ten is still refused with 400: test that it is a number before you compare it"},
 
 	// capstone
 	{name: "python: last_games left out when the answer is rewritten for games", step: "capstone/how-many-games", lang: "python", file: "server/app.py",
