@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 
 	"os"
@@ -94,14 +95,17 @@ func runLessonsFmt(a *app, opts *lessonsFmtOptions) error {
 }
 
 // replaceFile writes data to path whole or not at all: to a file beside it,
-// with its mode, then renamed over it.
+// with its mode (0644 for a new file), then renamed over it.
 func replaceFile(path string, data []byte) error {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	if !fi.Mode().IsRegular() {
+	mode := fs.FileMode(0o644)
+	fi, err := os.Lstat(path)
+	switch {
+	case err == nil && !fi.Mode().IsRegular():
 		return errors.New(path + " is not a regular file")
+	case err == nil:
+		mode = fi.Mode().Perm()
+	case !errors.Is(err, fs.ErrNotExist):
+		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -112,7 +116,7 @@ func replaceFile(path string, data []byte) error {
 		tmp.Close()
 		return err
 	}
-	if err := tmp.Chmod(fi.Mode().Perm()); err != nil {
+	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -1,8 +1,12 @@
 package cmd
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -36,6 +40,11 @@ func newLessonsTestCmd(a *app) *cobra.Command {
     flag error: then the step must not run).
 A failure shows the checks the way a learner would see them; --json names the
 check that caught each mistake. Exit code 1 when a proof fails.
+
+For a course folder, it writes what each mistake makes the checks say to
+fingerprints.json beside course.yaml (for the lessons it proved whole), so that
+check can tell a learner which known mistake their answer looks like; when the
+file is current, a mistake check would not name fails its proof.
 
 It also reads each Go and Python solution as code, as gofmt -l and python3 -m
 py_compile would (mistakes are wrong on purpose: never read), and prints what it
@@ -103,6 +112,7 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 		return ctx.Err()
 	}
 	ok := !slices.ContainsFunc(proofs, func(p prove.StepProof) bool { return !p.OK() })
+	writePrints(a, course, proofs)
 	if opts.json {
 		if err := writeJSON(a.io, lessonsTestJSON{Course: course.ID, OK: ok, Steps: proofs,
 			Warnings: append([]codelint.Warning{}, warnings...), Seconds: time.Since(start).Seconds()}); err != nil {
@@ -190,4 +200,39 @@ func printFailedProof(io *Streams, p prove.StepProof) {
 		}
 		io.printf("      %s: %s\n", label, strings.TrimPrefix(indent(pr.Message, "        "), "        "))
 	}
+}
+
+// writePrints writes the fingerprints of the mistakes of every lesson the
+// proofs prove to the course folder's PrintsFile, so that check can name a
+// known mistake; lessons they do not prove keep what the file held. The
+// built-in course is not a folder: its file is written with --course
+// lessons/builtin/score-keeper. Nothing is written when nothing changed.
+func writePrints(a *app, course *lessons.Course, proofs []prove.StepProof) {
+	if strings.HasPrefix(course.Source, "builtin:") {
+		return
+	}
+	path := filepath.Join(course.Source, lessons.PrintsFile)
+	before, _ := os.ReadFile(path)
+	var old lessons.Prints
+	json.Unmarshal(before, &old)
+	prints := prove.Prints(course, proofs, old)
+	if len(prints.Lessons) == 0 && before == nil {
+		return
+	}
+	data := lessons.MarshalPrints(prints)
+	if bytes.Equal(data, before) {
+		return
+	}
+	n := 0
+	for _, lp := range prints.Lessons {
+		for _, sp := range lp.Steps {
+			n += len(sp.Mistakes)
+		}
+	}
+	if err := replaceFile(path, data); err != nil {
+		a.io.eprintf("could not write %s (%v): check cannot name the course's mistakes until it is written\n", path, err)
+		return
+	}
+	a.io.eprintf("Wrote %s: the fingerprints of %s, so that check names the mistake a learner's answer looks like.\n",
+		printable(path), plural(n, "mistake"))
 }

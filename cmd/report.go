@@ -16,6 +16,9 @@ var cliWords = session.Words{Check: "run `sandcastle check`", Hint: "`sandcastle
 // printVerdict prints the verdict on one step the way a learner reads it.
 func printVerdict(io *Streams, v session.Verdict) {
 	io.printf("%s %s\n\n", io.bold(printable(v.Title)), io.dim("("+printable(v.ID)+")"))
+	if v.Lead != "" {
+		io.printf("  %s\n\n", io.yellow(printable(v.Lead)))
+	}
 	if v.Status == check.Error {
 		io.printf("  %s %s:\n%s\n\n", io.red("!"), v.Headline, indent(v.Message, "    "))
 		printAdvice(io, v.Advice)

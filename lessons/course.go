@@ -61,6 +61,9 @@ type Lesson struct {
 	Steps []*Step
 	// Line is the line of the lesson's front matter.
 	Line int
+	// Inputs is the hash of course.yaml and the lesson files up to this
+	// one: what the fingerprints of its mistakes are made from.
+	Inputs string
 }
 
 // Step is one level-2 section of a lesson: prose, the learner's files and checks.
@@ -82,6 +85,9 @@ type Step struct {
 	// Equivalents are the mutants of the step's solutions that its author
 	// declared right too (format 2's mutant blocks).
 	Equivalents []*Equivalent
+	// Prints are the fingerprints of the step's mistakes, read from the
+	// course's PrintsFile when they are current; nil without them.
+	Prints []MistakePrint
 	// Line is the line of the step's heading.
 	Line int
 }
@@ -144,6 +150,9 @@ type FileBlock struct {
 	// Error is format 2's error flag of a mistake: the step cannot run
 	// with it, and that is the lesson.
 	Error bool
+	// ID names a mistake in its step: the slug of its WHY, the same for
+	// the Go and the Python mistake of one WHY (see Step.Diagnose).
+	ID string
 }
 
 // SQLBlock is an instructor's setup or seed block.

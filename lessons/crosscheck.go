@@ -29,6 +29,7 @@ func checkCourse(c *Course) Problems {
 			c.steps = append(c.steps, s)
 		}
 	}
+	nameMistakes(c)
 	first := inheritQuery(c.steps, add)
 	checkSolutions(c, add)
 	resolveEdits(c, add)

@@ -30,6 +30,8 @@ func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 	}
 	c := &Course{Source: source}
 	hashFile(h, "course.yaml", data)
+	inputs := sha256.New()
+	hashFile(inputs, "course.yaml", data)
 	cr := &reporter{file: "course.yaml"}
 	entries, listed := parseCourseYAML(c, data, cr)
 	probs := Problems{}
@@ -42,8 +44,12 @@ func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 		}
 		seen[e.file] = true
 		order = append(order, e.file)
-		l, lps := readLesson(fsys, e, cr, h, max(c.Format, 1))
+		l, lps := readLesson(fsys, e, cr, func(data []byte) {
+			hashFile(h, e.file, data)
+			hashFile(inputs, e.file, data)
+		}, max(c.Format, 1))
 		if l != nil {
+			l.Inputs = "sha256:" + hex.EncodeToString(inputs.Sum(nil))
 			c.Lessons = append(c.Lessons, l)
 			probs = append(probs, lps...)
 		}
@@ -53,6 +59,12 @@ func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 	}
 	probs = append(probs, cr.probs...)
 	probs = append(probs, checkCourse(c)...)
+	if data, err := fs.ReadFile(fsys, PrintsFile); err == nil {
+		pr := &reporter{file: PrintsFile}
+		attachPrints(c, data, pr)
+		probs = append(probs, pr.probs...)
+		order = append(order, PrintsFile)
+	}
 	sortProblems(probs, order)
 	if h != nil {
 		c.Hash = "sha256:" + hex.EncodeToString(h.Sum(nil))
@@ -72,7 +84,7 @@ func hashFile(h hash.Hash, name string, data []byte) {
 }
 
 // readLesson reads and parses the lesson file of one lessons entry.
-func readLesson(fsys fs.FS, e lessonEntry, cr *reporter, h hash.Hash, format int) (*Lesson, Problems) {
+func readLesson(fsys fs.FS, e lessonEntry, cr *reporter, hash func([]byte), format int) (*Lesson, Problems) {
 	data, err := fs.ReadFile(fsys, e.file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -82,7 +94,7 @@ func readLesson(fsys fs.FS, e lessonEntry, cr *reporter, h hash.Hash, format int
 		cr.errorf(e.line, "cannot read lesson file %q: %v", e.file, err)
 		return nil, nil
 	}
-	hashFile(h, e.file, data)
+	hash(data)
 	return parseLesson(e.file, data, format)
 }
 

@@ -46,6 +46,10 @@ type Proof struct {
 	OK    bool   `json:"ok"`
 	// Warning proofs do not make lessons test fail.
 	Warning bool `json:"warning,omitempty"`
+	// Mistake is the mistake's ID, and Fingerprint what it makes the step's
+	// checks say (check.Fingerprint), for a mistake proof that holds.
+	Mistake     string `json:"mistake,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
 	// Message says what went wrong when the proof failed.
 	Message string `json:"message,omitempty"`
 }
@@ -162,7 +166,7 @@ func proveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, 
 		}
 		files := maps.Clone(solved)
 		files[m.Path] = m.Content
-		p.Proofs = append(p.Proofs, mistakeProof(step, m, runFiles(ctx, course, step, files, opts)))
+		p.Proofs = append(p.Proofs, diagnosed(step, m, opts.Lang, mistakeProof(step, m, runFiles(ctx, course, step, files, opts))))
 	}
 	if finished := finalVersions(course, step, opts.Lang); !maps.Equal(finished, solved) {
 		r := runFiles(ctx, course, step, finished, opts)
@@ -184,7 +188,7 @@ func proveStep(ctx context.Context, course *lessons.Course, step *lessons.Step, 
 // the step cannot run (status error). Check is the title of the first check
 // that caught it.
 func mistakeProof(step *lessons.Step, m *lessons.FileBlock, r check.StepResult) Proof {
-	p := Proof{Kind: ProofMistake, Why: m.Why}
+	p := Proof{Kind: ProofMistake, Why: m.Why, Mistake: m.ID}
 	at := fmt.Sprintf("%s:%d", step.Lesson.File, m.Line)
 	switch {
 	case m.Error && r.Status == check.Error:
@@ -198,6 +202,9 @@ func mistakeProof(step *lessons.Step, m *lessons.FileBlock, r check.StepResult) 
 			"make it a mistake a check catches, or add the flag error to its block if not running is the lesson", at, r.Message)
 	default:
 		p.Message = fmt.Sprintf("the mistake at %s passes every check; add a check that catches it", at)
+	}
+	if p.OK {
+		p.Fingerprint = check.Fingerprint(r)
 	}
 	if p.OK && r.Status == check.Fail {
 		for _, c := range r.Checks {
@@ -322,4 +329,70 @@ func failureText(headline string, r check.StepResult) string {
 // hasCheck reports whether a step has a check of kind ("http", "sh").
 func hasCheck(step *lessons.Step, kind string) bool {
 	return slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == kind })
+}
+
+// diagnosed checks a mistake proof that holds against the course's
+// fingerprints, when it has current ones: check must name the mistake when
+// a learner's files make the same result. A mistake whose result differs
+// from the one written is a proof that fails: the fingerprints were made
+// from another course (write them again), or the step's result changes
+// from run to run, and then check cannot name it.
+func diagnosed(step *lessons.Step, m *lessons.FileBlock, lang string, p Proof) Proof {
+	if !p.OK || len(step.Prints) == 0 {
+		return p
+	}
+	if slices.ContainsFunc(step.Diagnose(p.Fingerprint, lang), func(d lessons.MistakePrint) bool { return d.ID == m.ID }) {
+		return p
+	}
+	p.OK = false
+	p.Message = fmt.Sprintf("with the mistake at %s:%d in place, check would not name it: what the checks say is not what %s "+
+		"holds for it; run lessons test with --course on the course's folder to write it again, and if this stays, "+
+		"the step's result changes from run to run", step.Lesson.File, m.Line, lessons.PrintsFile)
+	return p
+}
+
+// Prints are the fingerprints of the mistakes of every lesson whose every
+// step proofs prove, in each of the course's languages, with every mistake
+// proof holding; other lessons keep the prints of old (what PrintsFile held).
+func Prints(course *lessons.Course, proofs []StepProof, old lessons.Prints) lessons.Prints {
+	langs := course.LanguageNames()
+	kept := map[string]lessons.LessonPrints{}
+	for _, lp := range old.Lessons {
+		kept[lp.Lesson] = lp
+	}
+	var out lessons.Prints
+	for _, l := range course.Lessons {
+		lp, ok := lessonPrints(course, l, langs, proofs)
+		if !ok {
+			lp, ok = kept[l.ID]
+		}
+		if ok && len(lp.Steps) > 0 {
+			out.Lessons = append(out.Lessons, lp)
+		}
+	}
+	return out
+}
+
+// lessonPrints are the prints of one lesson's mistakes, when proofs prove
+// all of its steps in every language they are proved in.
+func lessonPrints(course *lessons.Course, l *lessons.Lesson, langs []string, proofs []StepProof) (lessons.LessonPrints, bool) {
+	lp := lessons.LessonPrints{Lesson: l.ID, Inputs: l.Inputs}
+	for _, s := range l.Steps {
+		for _, lang := range stepLangs(course, s, langs) {
+			i := slices.IndexFunc(proofs, func(p StepProof) bool { return p.Step == s && p.Lang == lang })
+			if i < 0 || !proofs[i].OK() {
+				return lp, false
+			}
+			sp := lessons.StepPrints{Step: s.FullID(), Lang: lang}
+			for _, pr := range proofs[i].Proofs {
+				if pr.Kind == ProofMistake && pr.Fingerprint != "" {
+					sp.Mistakes = append(sp.Mistakes, lessons.MistakePrint{ID: pr.Mistake, Why: pr.Why, Fingerprint: pr.Fingerprint})
+				}
+			}
+			if len(sp.Mistakes) > 0 {
+				lp.Steps = append(lp.Steps, sp)
+			}
+		}
+	}
+	return lp, true
 }

@@ -25,6 +25,10 @@ type Verdict struct {
 	Checks []check.CheckResult `json:"checks"`
 	// Notes are remarks that do not fail the step.
 	Notes []string `json:"notes,omitempty"`
+	// Diagnosis are the known mistakes of the step whose result a failure
+	// has (cli.md's `diagnosis`): empty when it matches none, or when the
+	// course has no current fingerprints (lessons.PrintsFile).
+	Diagnosis []Diagnosis `json:"diagnosis,omitempty"`
 
 	// Step is the step checked.
 	Step *lessons.Step `json:"-"`
@@ -47,8 +51,37 @@ type Verdict struct {
 	Advice Advice `json:"-"`
 	// Onward is where a passing check leaves the learner.
 	Onward Onward `json:"-"`
-	// The known mistake a failure matches, cli.md's `diagnosis`, is to
-	// join these fields: the one place the CLI, the TUI and JSON read it.
+	// Lead says the Diagnosis in a sentence, for the learner to read
+	// before the checks; "" without one.
+	Lead string `json:"-"`
+}
+
+// Diagnosis is a known mistake of a step that a failure looks like: what
+// the step's mistake of that ID makes its checks say, the failure says too.
+type Diagnosis struct {
+	Mistake string `json:"mistake"`
+	Why     string `json:"why"`
+}
+
+// diagnose finds the known mistakes of step that result r looks like, in
+// the workspace's language.
+func (s *Session) diagnose(step *lessons.Step, r check.StepResult) ([]Diagnosis, string) {
+	if step == nil || r.Passed() || r.Refused() {
+		return nil, ""
+	}
+	var ds []Diagnosis
+	var whys []string
+	for _, m := range step.Diagnose(check.Fingerprint(r), s.WS.Config.Lang) {
+		ds = append(ds, Diagnosis{Mistake: m.ID, Why: m.Why})
+		whys = append(whys, m.Why)
+	}
+	switch len(whys) {
+	case 0:
+		return nil, ""
+	case 1:
+		return ds, "This looks like a common mistake: " + whys[0] + "."
+	}
+	return ds, "This looks like one of these common mistakes: " + strings.Join(whys, "; or ") + "."
 }
 
 // Advice is what the learner can do about a step that did not pass, in
@@ -105,6 +138,7 @@ func (s *Session) Verdict(out Checked, i int, words Words) Verdict {
 		ID: r.ID, Title: r.Title, Status: r.Status, Message: r.Message, Checks: r.Checks, Notes: r.Notes,
 		Step: step, Refused: r.Refused(), Untrusted: r.Untrusted,
 	}
+	v.Diagnosis, v.Lead = s.diagnose(step, r)
 	if r.Status != check.Error {
 		v.Tally = fmt.Sprintf("%d of %d checks passed", len(r.Checks)-r.Failed(), len(r.Checks))
 	}

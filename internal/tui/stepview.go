@@ -203,6 +203,9 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	}
 	var b strings.Builder
 	when := m.checkedAt.Format("15:04:05")
+	if v.Lead != "" {
+		b.WriteString(st.warn.Render(wrap(termtext.Printable(v.Lead), width)) + "\n")
+	}
 	if v.Status == check.Error {
 		b.WriteString(st.fail.Render("! "+v.Headline) + st.dim.Render(" · "+when) + "\n")
 		if !v.Untrusted { // the trust prompt below says why

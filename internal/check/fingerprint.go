@@ -1,0 +1,94 @@
+package check
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Fingerprint is what a failing result says, reduced to what a wrong answer
+// decides: each check's status and its kind of difference (the rows missing
+// or too many, the order, the JSON paths and statuses of an answer, the
+// first line of an error), without what changes from run to run (ports,
+// API keys, times). Two runs of the same step with the same files have the
+// same fingerprint, in a workspace or in lessons test; a known mistake is
+// recognised by it (see lessons.MistakePrint). It is "" for a result that
+// passed.
+func Fingerprint(r StepResult) string {
+	if r.Status == Pass {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(string(r.Status))
+	if r.Status == Error {
+		b.WriteString(" " + steady(firstLine(r.Message)))
+	}
+	for _, c := range r.Checks {
+		b.WriteString("\n" + checkPrint(c))
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:12])
+}
+
+// checkPrint is one check's part of a fingerprint.
+func checkPrint(c CheckResult) string {
+	if c.Status == Pass {
+		return "pass"
+	}
+	switch m, h := c.Mismatch, c.HTTP; {
+	case m != nil:
+		var b strings.Builder
+		b.WriteString("rows " + m.Columns)
+		for _, row := range m.Missing {
+			b.WriteString("\n- " + steady(strings.Join(row, " | ")))
+		}
+		for _, row := range m.Extra {
+			b.WriteString("\n+ " + steady(strings.Join(row, " | ")))
+		}
+		if m.WrongOrder {
+			b.WriteString("\norder")
+			for _, row := range m.Actual.Rows {
+				b.WriteString("\n= " + steady(strings.Join(row, " | ")))
+			}
+		}
+		return b.String()
+	case h != nil:
+		var b strings.Builder
+		b.WriteString("http " + h.Method + " " + steady(h.Path))
+		b.WriteString(" " + strconv.Itoa(h.WantStatus) + " " + strconv.Itoa(h.GotStatus))
+		for _, p := range append(append([]string{}, h.HeaderProblems...), h.BodyProblems...) {
+			b.WriteString("\n" + steady(p))
+		}
+		return b.String()
+	}
+	return "fail " + steady(firstLine(c.Message))
+}
+
+// varying are the parts of a message that change from run to run: a time,
+// a port, the run's API key, a temporary folder.
+var varying = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?Z?`), "TIME"},
+	{regexp.MustCompile(`\bport \d+`), "port N"},
+	{regexp.MustCompile(`127\.0\.0\.1:\d+`), "127.0.0.1:N"},
+	{regexp.MustCompile(`sk-[0-9a-f]{8,}`), "KEY"},
+	{regexp.MustCompile(`/\S*sandcastle-proof-\S*`), "DIR"},
+	{regexp.MustCompile(`\d+(\.\d+)? ?(ms|µs|s)\b`), "DURATION"},
+}
+
+// steady is s with what varies from run to run replaced by a fixed word.
+func steady(s string) string {
+	for _, v := range varying {
+		s = v.re.ReplaceAllString(s, v.with)
+	}
+	return s
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return line
+}
