@@ -85,7 +85,7 @@ func tryRequest(c *lessons.Course, step *lessons.Step) *lessons.Request {
 		var first *lessons.Request
 		for _, ch := range steps[i].Checks {
 			r := ch.Request
-			if ch.Kind != "http" || r == nil || strings.Contains(r.Path+r.Body, "{{") {
+			if ch.Kind != "http" || ch.Start != nil || r == nil || strings.Contains(r.Path+r.Body, "{{") {
 				continue
 			}
 			if r.Method == "GET" {

@@ -15,7 +15,7 @@ func allowedAttrs(role string) []string {
 	case roleMistake:
 		return []string{"file", "query", "edit", "error"}
 	case roleCheck:
-		return []string{"run", "args"}
+		return []string{"run", "args", "unset", "env"}
 	case roleMutant:
 		return []string{"file"}
 	}
@@ -34,8 +34,10 @@ func takes(role string, format int) string {
 		return "file=, query and a \"WHY\""
 	case role == roleMistake:
 		return "file=, query, edit, error and a \"WHY\""
-	case role == roleCheck:
+	case role == roleCheck && format < 2:
 		return "run=, args= and a \"TITLE\""
+	case role == roleCheck:
+		return "run=, args=, unset=, env= and a \"TITLE\""
 	case role == roleMutant:
 		return "file= and a \"WHY\""
 	case role == roleExpect:
@@ -101,6 +103,10 @@ func (b *blockInfo) addPair(t token) string {
 		value, has = &b.file, &b.hasFile
 	case "run":
 		value, has = &b.run, &b.hasRun
+	case "unset":
+		value, has = &b.unset, &b.hasUnset
+	case "env":
+		value, has = &b.env, &b.hasEnv
 	default:
 		value, has = &b.args, &b.hasArgs
 	}

@@ -5,7 +5,7 @@ import (
 )
 
 // checkKinds are the languages a check can be written in.
-func checkKinds() []string { return []string{"sql", "http", "sh"} }
+func checkKinds() []string { return []string{"sql", "http", "sh", "log"} }
 
 // check reads a check block.
 func (lp *lessonParser) check(b blockInfo, blk *block) *Check {
@@ -23,7 +23,7 @@ func (lp *lessonParser) check(b blockInfo, blk *block) *Check {
 }
 
 func checkLang(lang string) string {
-	if lang == "http" || lang == "sh" {
+	if lang == "http" || lang == "sh" || lang == "log" {
 		return lang
 	}
 	return "sql"
@@ -37,18 +37,37 @@ func parseCheck(b blockInfo, c *Check) []string {
 	case "sql":
 		ps = parseSQLCheck(b, c)
 	case "http":
+		start, problems := parseStart(b)
+		ps = append(ps, problems...)
+		c.Start = start
+		if start != nil && strings.TrimSpace(c.Body) == "" {
+			break // it sends no request: its expect says how the server ends
+		}
 		r, err := ParseRequest(c.Body)
 		if err != nil {
 			ps = append(ps, err.Error())
 		} else {
 			c.Request = &r
 		}
+		if start != nil {
+			ps = append(ps, startUses(c)...)
+		}
 	case "sh":
 		if strings.TrimSpace(c.Body) == "" {
 			ps = append(ps, "an sh check needs the command to run in its body")
 		}
+	case "log":
+		if b.format < 2 {
+			ps = append(ps, needsFormat2("the log check"))
+		}
+		if strings.TrimSpace(c.Body) != "" {
+			ps = append(ps, "a log check reads the server's output: leave its body empty, and write the text the output must show in its expect")
+		}
 	default:
-		ps = append(ps, "a check needs the language sql, http or sh, as in ```sql check \"TITLE\"```")
+		ps = append(ps, "a check needs the language sql, http, sh or log, as in ```sql check \"TITLE\"```")
+	}
+	if b.lang != "http" && (b.hasUnset || b.hasEnv) {
+		ps = append(ps, "unset= and env= are only for http checks: they start the learner's server with its environment changed")
 	}
 	if b.lang != "sql" {
 		for _, a := range []struct {

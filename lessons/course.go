@@ -152,9 +152,9 @@ type SQLBlock struct {
 	Line int
 }
 
-// Check is a sql, http or sh check with its expectation.
+// Check is a sql, http, sh or log check with its expectation.
 type Check struct {
-	// Kind is the block's language word: "sql", "http" or "sh".
+	// Kind is the block's language word: "sql", "http", "sh" or "log".
 	Kind  string
 	Title string
 	// Run and Args are the run= and args= attributes of a sql check.
@@ -169,6 +169,9 @@ type Check struct {
 	// parsed (lint says why).
 	Request *Request
 	Params  map[string]any
+	// Start is set for an http check with unset= or env=: it runs on a start
+	// of the server of its own, with its environment changed.
+	Start *Start
 }
 
 // Expect is what a check must produce.
@@ -183,6 +186,8 @@ type Expect struct {
 	Table    *Table
 	Response *Response
 	Exit     *Exit
+	// Text is the text the server's output must show, for a log check.
+	Text string
 }
 
 // Hint is one hint of a step; hints are revealed in the order written.

@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"fmt"
+	"strings"
 )
 
 // sqlModes are the modes of an expect for a sql check; "" compares rows in order.
@@ -9,20 +10,26 @@ func sqlModes() []string { return []string{"unordered", "contains", "error"} }
 
 // parseExpect parses e as the expect of a check of kind, filling its
 // Table, Response or Exit, and says what is wrong with it, and what may be.
-func parseExpect(kind string, e *Expect) (errs, warnings []string) {
+func parseExpect(c *Check, e *Expect) (errs, warnings []string) {
+	kind := c.Kind
 	switch kind {
 	case "sql":
 		return sqlExpect(e), nil
 	case "http":
-		r, notJSON, err := parseResponse(e.Body)
-		if err != nil {
-			return append(noMode(kind, e), err.Error()), nil
+		if c.Start != nil {
+			return startExpect(c, e)
 		}
-		e.Response = &r
-		if notJSON != nil {
-			warnings = append(warnings, fmt.Sprintf("the expected body starts like JSON but is not JSON: %v; it would be matched as text", notJSON))
+		if strings.HasPrefix(strings.TrimSpace(e.Body), "exit") {
+			return []string{"an http check's expect is its answer (HTTP NNN ...); exit N is for a check that starts " +
+				"the server with unset= or env= and sends no request"}, nil
 		}
-		return noMode(kind, e), warnings
+		return httpExpect(e)
+	case "log":
+		e.Text = strings.TrimSpace(e.Body)
+		if e.Text == "" {
+			return append(noMode(kind, e), "the expect of a log check is the text the server's output must show"), nil
+		}
+		return noMode(kind, e), nil
 	case "sh":
 		x, err := ParseExit(e.Body)
 		if err != nil {
@@ -32,6 +39,19 @@ func parseExpect(kind string, e *Expect) (errs, warnings []string) {
 		return noMode(kind, e), nil
 	}
 	return nil, nil
+}
+
+// httpExpect parses the expect of an http check: the answer to its request.
+func httpExpect(e *Expect) (errs, warnings []string) {
+	r, notJSON, err := parseResponse(e.Body)
+	if err != nil {
+		return append(noMode("http", e), err.Error()), nil
+	}
+	e.Response = &r
+	if notJSON != nil {
+		warnings = append(warnings, fmt.Sprintf("the expected body starts like JSON but is not JSON: %v; it would be matched as text", notJSON))
+	}
+	return noMode("http", e), warnings
 }
 
 func noMode(kind string, e *Expect) []string {

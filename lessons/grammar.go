@@ -318,10 +318,13 @@ func shortLine(s string, n int) string {
 }
 
 // Exit is the expect block of an sh check: the exit code the command must
-// end with, and text its output must contain ("" for any output).
+// end with, and text its output must contain ("" for any output). It is
+// also how a server started with its environment changed must end (see
+// Start), where NonZero accepts any code but 0.
 type Exit struct {
-	Code   int
-	Output string
+	Code    int
+	NonZero bool
+	Output  string
 }
 
 // ParseExit reads the expect block of an sh check: "exit N" on its first

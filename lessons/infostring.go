@@ -22,7 +22,9 @@ func roles() []string {
 	return []string{roleSolution, roleMistake, roleSetup, roleSeed, roleCheck, roleExpect, roleHint, roleMutant}
 }
 
-func attributes() []string { return []string{"file", "query", "run", "args", "edit", "error"} }
+func attributes() []string {
+	return []string{"file", "query", "run", "args", "unset", "env", "edit", "error"}
+}
 
 func isRole(w string) bool {
 	switch w {
@@ -139,6 +141,12 @@ type blockInfo struct {
 	hasRun    bool
 	args      string
 	hasArgs   bool
+	// unset and env are format 2's: an http check that starts the server
+	// on its own, with its environment changed.
+	unset    string
+	hasUnset bool
+	env      string
+	hasEnv   bool
 	// text is the bare quoted string: a check's title or a mistake's WHY.
 	text    string
 	hasText bool

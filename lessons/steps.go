@@ -124,7 +124,7 @@ func (sp *stepParser) expect(b blockInfo, blk *block) {
 	switch {
 	case sp.pending != nil:
 		c := sp.pending
-		errs, warnings := parseExpect(c.Kind, &e)
+		errs, warnings := parseExpect(c, &e)
 		for _, msg := range errs {
 			sp.r.errorf(blk.line, "%s", msg)
 		}

@@ -73,6 +73,12 @@ const APIKeyName = "API_KEY"
 // random key each time, returned) set; the caller closes the server. It is
 // what the checks of an HTTP step and `sandcastle serve` do first.
 func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) (srv *server.Server, apiKey string, err error) {
+	return startServer(ctx, course, step, files, opts, nil)
+}
+
+// startServer is StartServer with the environment changed as start says
+// (nil: as it is); apiKey is the API_KEY the server gets ("" when unset).
+func startServer(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options, start *lessons.Start) (srv *server.Server, apiKey string, err error) {
 	command, err := serverCommand(course, opts)
 	if err != nil {
 		return nil, "", err
@@ -94,9 +100,17 @@ func StartServer(ctx context.Context, course *lessons.Course, step *lessons.Step
 		return nil, "", err
 	}
 	apiKey = newAPIKey()
+	env := []string{APIKeyName + "=" + apiKey}
+	var unset []string
+	if start != nil {
+		env, unset = append(env, start.Set...), start.Unset
+		if v, set := start.Value(APIKeyName); set {
+			apiKey = v
+		}
+	}
 	srv, err = server.Start(ctx, server.Options{
 		Dir: opts.Dir, Command: command, DatabasePath: db, LogPath: paths.Log, BuildDir: build,
-		Progress: opts.Server.Progress, Port: opts.Server.Port, Env: []string{APIKeyName + "=" + apiKey},
+		Progress: opts.Server.Progress, Port: opts.Server.Port, Env: env, Unset: unset,
 		Confine: opts.Server.Confine,
 	})
 	return srv, apiKey, err
@@ -187,19 +201,35 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 		return res.couldNotRun(ctx, err.Error())
 	}
 	defer unlock()
+	// Checks that start the server with its environment changed come
+	// first, each on a start of its own, so that the log ends with the
+	// step's own run.
+	results := make([]CheckResult, len(step.Checks))
+	for i, c := range step.Checks {
+		if c.Start == nil {
+			continue
+		}
+		if results[i], err = startCheck(ctx, course, step, c, files, opts, paths); err != nil {
+			return res.couldNotRun(ctx, err.Error())
+		}
+	}
 	srv, apiKey, err := StartServer(ctx, course, step, files, opts)
 	if err != nil {
 		return res.couldNotRun(ctx, err.Error())
 	}
-	run := &serverRun{srv: srv, db: paths.DB, captures: httpmatch.Captures{APIKeyName: apiKey}, lang: opts.Lang,
+	run := &serverRun{srv: srv, db: paths.DB, log: paths.Log, captures: httpmatch.Captures{APIKeyName: apiKey}, lang: opts.Lang,
 		keyHeader: keyHeader(step), logShown: opts.Server.LogShown}
-	for _, c := range step.Checks {
-		res.Checks = append(res.Checks, run.check(ctx, step, c, files, opts))
+	for i, c := range step.Checks {
+		if c.Start != nil {
+			continue
+		}
+		results[i] = run.check(ctx, step, c, files, opts)
 		if ctx.Err() != nil {
 			srv.Close()
 			return res.couldNotRun(ctx, "")
 		}
 	}
+	res.Checks = results
 	stopped, err := srv.Stop()
 	if err == nil && stopped.Killed {
 		res.Notes = append(res.Notes, "your server did not stop when asked (SIGTERM), so sandcastle killed it: "+
@@ -218,7 +248,7 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 // serverRun is the state of one run of a step's checks against its server.
 type serverRun struct {
 	srv      *server.Server
-	db       string
+	db, log  string
 	captures httpmatch.Captures
 	// keyHeader is the header the step's requests send the API key in,
 	// logShown how messages name the server's log (see ServerOptions).
@@ -240,6 +270,8 @@ func (r *serverRun) check(ctx context.Context, step *lessons.Step, c *lessons.Ch
 		cr := verdict(step, c, msg)
 		cr.HTTP = m
 		return cr
+	case "log":
+		return verdict(step, c, r.logCheck(ctx, c))
 	}
 	return runCheck(ctx, nil, step, c, files, opts)
 }

@@ -160,6 +160,19 @@ func explainSyntax(msg string) string {
 var statementKeywords = []string{"INSERT", "SELECT", "CREATE", "UPDATE", "DELETE", "DROP", "ALTER", "WITH",
 	"BEGIN", "COMMIT", "REPLACE", "PRAGMA"}
 
+// clausePlace says where each clause of a SELECT goes, by the keyword that
+// starts it: a syntax error at one of them is most often a clause out of
+// its place (LIMIT before ORDER BY).
+var clausePlace = map[string]string{
+	"FROM":   "FROM comes right after the columns, before WHERE",
+	"WHERE":  "WHERE comes after FROM and its JOINs, before GROUP BY, ORDER BY and LIMIT (in an UPDATE, after SET)",
+	"GROUP":  "GROUP BY comes after WHERE, before HAVING, ORDER BY and LIMIT",
+	"HAVING": "HAVING comes after GROUP BY, before ORDER BY and LIMIT",
+	"ORDER":  "ORDER BY comes after WHERE, GROUP BY and HAVING, before LIMIT",
+	"LIMIT":  "LIMIT comes last, after ORDER BY",
+	"OFFSET": "OFFSET comes after LIMIT, as in LIMIT 10 OFFSET 20",
+}
+
 // explainNear explains a syntax error at tok, a token in double quotes.
 func explainNear(tok string) string {
 	for _, k := range statementKeywords {
@@ -167,6 +180,11 @@ func explainNear(tok string) string {
 			return fmt.Sprintf("SQLite could not read the statement at %s, which starts a new statement: most likely the statement before it "+
 				"is missing a ; at its end, so SQLite reads the two as one. End each statement with ;.", tok)
 		}
+	}
+	if place, ok := clausePlace[strings.ToUpper(strings.Trim(tok, `"`))]; ok {
+		return fmt.Sprintf("SQLite could not read the statement at %s. The clauses of a SELECT come in one order, each at most once: "+
+			"SELECT … FROM … WHERE … GROUP BY … HAVING … ORDER BY … LIMIT … OFFSET …; %s. "+
+			"If it is in its place, look for a misspelt word or a missing comma just before it.", tok, place)
 	}
 	switch tok {
 	case `")"`:
@@ -233,7 +251,9 @@ func explainUnique(cols string) string {
 	if len(names) == 1 && (names[0] == "id" || names[0] == "rowid") {
 		return fmt.Sprintf("Another row of %s already has this %s, and a PRIMARY KEY is never shared. Leave %s out of the INSERT and SQLite picks a new one for an INTEGER PRIMARY KEY.", table, names[0], names[0])
 	}
-	return fmt.Sprintf("Another row of %s already has the same %s, which must be unique (UNIQUE or PRIMARY KEY). Store a different value, or change the existing row with UPDATE.", table, strings.Join(names, " and "))
+	return fmt.Sprintf("Another row of %s already has the same %s, which must be unique (UNIQUE or PRIMARY KEY). "+
+		"Store a different value, or change the existing row with UPDATE. When the row being there already is fine "+
+		"(a trigger that records each player once, say), INSERT OR IGNORE INTO %s skips it.", table, strings.Join(names, " and "), table)
 }
 
 // splitColumn splits "table.column" in two.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -51,11 +52,34 @@ func compareJSON(want lessons.JSON, got []byte, c, made Captures) bodyResult {
 			return bodyResult{problems: []string{fmt.Sprintf("expected one JSON body, got %d JSON values one after the other: "+
 				"does your server answer twice, with no return after its first answer?", n)}}
 		}
-		return bodyResult{problems: []string{fmt.Sprintf("expected a JSON body, got one that is not JSON (%v)", err)}}
+		return bodyResult{problems: []string{notJSON(got, err)}}
 	}
 	jm := jsonMatcher{captured: c, made: made}
 	jm.match([]any{}, want, g)
 	return bodyResult{problems: jm.problems, wildcards: jm.wildcards, got: &g, focus: jm.first}
+}
+
+// Python's way of writing a dict or a list (str(), print()): text in single
+// quotes, and True, False and None.
+var (
+	pythonQuotes   = regexp.MustCompile(`^[\[{]\s*'|[{,]\s*'[^'"]*'\s*:`)
+	pythonLiterals = regexp.MustCompile(`[:\[,]\s*(True|False|None)\s*[,}\]]`)
+)
+
+// notJSON says why a body that should be JSON is not: in the words of its
+// likely cause when it looks like a Python dict written as text, else as
+// the JSON reader says.
+func notJSON(body []byte, err error) string {
+	s := string(bytes.TrimSpace(body))
+	switch {
+	case pythonQuotes.MatchString(s):
+		return "expected a JSON body, got one that is not JSON: it has text in single quotes ('player'), the way Python's " +
+			"str() and print() write a dict. JSON needs double quotes: send json.dumps(data)."
+	case pythonLiterals.MatchString(s):
+		return "expected a JSON body, got one that is not JSON: it holds True, False or None, the way Python's str() " +
+			"writes them. JSON writes true, false and null: send json.dumps(data)."
+	}
+	return fmt.Sprintf("expected a JSON body, got one that is not JSON (%v)", err)
 }
 
 // jsonMatcher compares an expected JSON value with an actual one as a

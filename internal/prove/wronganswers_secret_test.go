@@ -1,4 +1,23 @@
 package prove
 
 // Wrong answers to keeping-secrets (see TestWrongAnswersOfTheBuiltinCourse).
-var secretWrongAnswers = []wrongAnswer{}
+var secretWrongAnswers = []wrongAnswer{
+	{name: "go: a server that starts without API_KEY", step: "keeping-secrets/a-key-for-saving-scores", lang: "go", file: "server/main.go",
+		replace: []string{"\tif apiKey == \"\" {\n\t\tlog.Fatal(\"API_KEY is not set: start the server with `sandcastle serve`\")\n\t}\n", ""},
+		want:    "Started without API_KEY, your server ran and listened on port"},
+	{name: "python: a server that starts without API_KEY", step: "keeping-secrets/a-key-for-saving-scores", lang: "python", file: "server/app.py",
+		replace: []string{"if not API_KEY:\n    sys.exit(\"API_KEY is not set: start the server with `sandcastle serve`\")\n", ""},
+		want:    `if not os.environ.get("API_KEY"): sys.exit("API_KEY is not set")`},
+	{name: "python: a server that stops, but says nothing of API_KEY", step: "keeping-secrets/a-key-for-saving-scores", lang: "python", file: "server/app.py",
+		replace: []string{"sys.exit(\"API_KEY is not set: start the server with `sandcastle serve`\")", "sys.exit(1)"},
+		want:    `your server stopped (exit code 1), but its output does not say "API_KEY"`},
+	{name: "python: a catch-all 500 on POST only", step: "keeping-secrets/errors-that-give-nothing-away", lang: "python", file: "server/app.py",
+		replace: []string{"                self.not_found()\n        except Exception:\n            self.server_error()\n\n    def do_POST", "                self.not_found()\n        except Exception:\n            raise\n\n    def do_POST"},
+		want:    "✗ a failure while reading answers 500 the same way"},
+	{name: "python: no detail in the log", step: "keeping-secrets/errors-that-give-nothing-away", lang: "python", file: "server/app.py",
+		replace: []string{"        traceback.print_exc()\n", ""},
+		want:    `does not show "a trap set by this step"`},
+	{name: "go: no detail in the log", step: "keeping-secrets/errors-that-give-nothing-away", lang: "go", file: "server/main.go",
+		replace: []string{"\tlog.Print(err)\n", ""},
+		want:    `does not show "a trap set by this step"`},
+}

@@ -59,3 +59,21 @@ func TestBuildFailedSaysWhatToDo(t *testing.T) {
 		}
 	}
 }
+
+func TestUnsetRemovesAVariableWhereverItComesFrom(t *testing.T) {
+	t.Setenv("API_KEY", "from-the-parent")
+	o := &Options{Dir: t.TempDir(), Env: []string{"API_KEY=from-the-options", "KEEP=1"}, Unset: []string{"API_KEY"}}
+	_, env, err := command(o, []string{"true"}, 8080, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := "\n" + strings.Join(env, "\n") + "\n"
+	if strings.Contains(joined, "\nAPI_KEY=") {
+		t.Errorf("API_KEY is still in the environment:\n%s", joined)
+	}
+	for _, want := range []string{"\nKEEP=1\n", "\nPORT=8080\n"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("the environment lost %q", strings.TrimSpace(want))
+		}
+	}
+}

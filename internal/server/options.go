@@ -35,6 +35,9 @@ type Options struct {
 	// Env is extra environment. The process gets the parent's environment,
 	// then PORT and DATABASE_PATH, then these.
 	Env []string
+	// Unset names variables the process does not get, whichever of the
+	// above would give them (a check of what a server does without one).
+	Unset []string
 	// Port is the port the server is told to listen on; 0 picks a free one.
 	Port int
 	// Confine runs the server as grade runs a student's: with only an

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -188,9 +189,20 @@ func launch(o *Options, argv []string, log *os.File, conf *confinement) (*Server
 // the launcher, confined, when conf is set.
 func command(o *Options, argv []string, port int, conf *confinement) (run, env []string, err error) {
 	if conf == nil {
-		return argv, serverEnv(o, port), nil
+		return argv, unset(serverEnv(o, port), o.Unset), nil
 	}
-	return conf.launcher(o, argv, confinedEnv(o, port, conf.home), port)
+	return conf.launcher(o, argv, unset(confinedEnv(o, port, conf.home), o.Unset), port)
+}
+
+// unset is env without the variables named in names.
+func unset(env, names []string) []string {
+	if len(names) == 0 {
+		return env
+	}
+	return slices.DeleteFunc(env, func(kv string) bool {
+		name, _, _ := strings.Cut(kv, "=")
+		return slices.Contains(names, name)
+	})
 }
 
 // startError says why the server's program did not start.

@@ -34,6 +34,10 @@ func Compare(mode string, want lessons.Table, columns []string, rows [][]any, tr
 	if width := want.Width(); width > 0 && len(columns) > 0 && width != len(columns) {
 		m.Columns = columnCount(want, columns)
 		m.columnAdvice = "List exactly the columns you want after SELECT, in that order (SELECT * gives every column of the table)."
+		if isPlan(want) {
+			m.columnAdvice = "The check compares the query's plan (its SCAN and SEARCH lines), not its rows: " +
+				"put EXPLAIN QUERY PLAN in front of the SELECT."
+		}
 		m.Truncated = truncated
 		return m
 	}
@@ -120,6 +124,19 @@ func rowMatches(want []cell, got []value) bool {
 		}
 	}
 	return true
+}
+
+// isPlan reports whether an expected table is a query plan, as EXPLAIN
+// QUERY PLAN gives it: a line that starts with SCAN or SEARCH.
+func isPlan(want lessons.Table) bool {
+	for _, row := range want.Rows {
+		for _, c := range row {
+			if strings.HasPrefix(c, "SCAN ") || strings.HasPrefix(c, "SEARCH ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // columnCount describes a result with the wrong number of columns.

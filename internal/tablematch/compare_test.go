@@ -157,6 +157,12 @@ func TestCompareMessages(t *testing.T) {
 			phrases: []string{"first difference is at row 21", "... 18 rows before\n  | 18 |", "your order:\n  ... 18 rows before\n  | 18 |\n  | 19 |\n  | 21 |"}},
 		{name: "text NULL is told from NULL", want: "| NULL |", rows: [][]any{{"NULL"}}, missing: [][]string{{"NULL"}}, extra: [][]string{{"'NULL'"}},
 			phrases: []string{"'NULL' in quotes is the text NULL"}},
+		{name: "the query's rows where its plan is expected", mode: "contains", want: "| ... | ... | ... | SEARCH scores USING INDEX scores_by_score ... |",
+			cols: scoreCols, rows: scoreRows("ada"), columns: "Wrong number of columns: expected 4 columns, got 2 (player, score).",
+			phrases: []string{"The check compares the query's plan (its SCAN and SEARCH lines), not its rows: put EXPLAIN QUERY PLAN in front of the SELECT."}},
+		{name: "rows with the wrong number of columns", want: "| ada |", cols: scoreCols, rows: scoreRows("ada"),
+			columns: "Wrong number of columns: expected 1 column, got 2 (player, score).", phrases: []string{"List exactly the columns you want after SELECT"},
+			absent: []string{"EXPLAIN QUERY PLAN"}},
 		{name: "long values are cut", want: "| a |", rows: [][]any{{strings.Repeat("x", 100) + "\n"}},
 			missing: [][]string{{"a"}}, extra: [][]string{{strings.Repeat("x", 100) + "\n"}}, phrases: []string{strings.Repeat("x", 39) + "…"}},
 	})
