@@ -43,6 +43,10 @@ var endpointWrongAnswers = []wrongAnswer{
 		replace: []string{`self.send_json(400, {"error": 'the body must be JSON such as`, `self.send_json(500, {"error": 'the body must be JSON such as`},
 		want:    "a body with no player is refused with 400"},
 
+	{name: "python: no return after the body's 400, the handler answers again", step: "saving-over-http/refuse-bad-requests", lang: "python", file: "server/app.py",
+		replace: []string{"\"score\": 300}'})\n            return\n", "\"score\": 300}'})\n"},
+		want:    "a player of 5 with no score is refused with a single 400"},
+
 	// The score's lower bound.
 	{name: "go: a score of 0 refused", step: "saving-over-http/refuse-bad-requests", lang: "go", file: "server/main.go",
 		replace: []string{"if in.Score < 0 {", "if in.Score <= 0 {"},
