@@ -131,7 +131,7 @@ func declared(course *lessons.Course, step *lessons.Step, lang, file, shown stri
 	return nil
 }
 
-// stepMutants are the mutants of the files step's solutions write in lang.
+// stepMutants are the mutants of the lines step's solutions write in lang.
 func stepMutants(course *lessons.Course, step *lessons.Step, lang string) []mutantTask {
 	solved := versions(course, step, lang, false)
 	steps := course.Steps()
@@ -148,9 +148,15 @@ func stepMutants(course *lessons.Course, step *lessons.Step, lang string) []muta
 		if kind == "" || !ok {
 			continue
 		}
-		previous := ""
+		// What the step found in the file: the solution of the step
+		// before, or, for a file the step brings, its starter. Lines the
+		// learner found there are not their answer, and are not mutated.
+		previous, found := "", false
 		if step.Index > 0 {
-			previous, _ = course.Version(path, lang, steps[step.Index-1], lessons.Solution)
+			previous, found = course.Version(path, lang, steps[step.Index-1], lessons.Solution)
+		}
+		if !found {
+			previous, _ = starterIn(course, step, path, lang)
 		}
 		for _, m := range mutate.Since(previous, content, mutate.Mutants(kind, content)) {
 			tasks = append(tasks, mutantTask{file: path, m: m, solved: solved})
