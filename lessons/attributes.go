@@ -41,7 +41,7 @@ func takes(role string, format int) string {
 	case role == roleMutant:
 		return "file= and a \"WHY\""
 	case role == roleExpect:
-		return "one mode: unordered, contains or error"
+		return "one mode: unordered, contains or error for a sql check, exact for an http check"
 	}
 	return "no attributes"
 }

@@ -42,21 +42,35 @@ func parseExpect(c *Check, e *Expect) (errs, warnings []string) {
 }
 
 // httpExpect parses the expect of an http check: the answer to its request.
+// Its one mode, exact, wants a JSON body.
 func httpExpect(e *Expect) (errs, warnings []string) {
+	mode := func() []string {
+		if e.Mode != "exact" {
+			return noMode("http", e)
+		}
+		if e.Response == nil || e.Response.JSON == nil {
+			return []string{"expect exact compares the keys of a JSON body: the block needs a JSON body"}
+		}
+		return nil
+	}
 	r, notJSON, err := parseResponse(e.Body)
 	if err != nil {
-		return append(noMode("http", e), err.Error()), nil
+		return append(mode(), err.Error()), nil
 	}
+	r.Exact = e.Mode == "exact"
 	e.Response = &r
 	if notJSON != nil {
 		warnings = append(warnings, fmt.Sprintf("the expected body starts like JSON but is not JSON: %v; it would be matched as text", notJSON))
 	}
-	return noMode("http", e), warnings
+	return mode(), warnings
 }
 
 func noMode(kind string, e *Expect) []string {
 	if e.Mode == "" {
 		return nil
+	}
+	if kind == "http" {
+		return []string{fmt.Sprintf("the expect of an http check takes one mode, exact (only the keys expected); remove %q", e.Mode)}
 	}
 	return []string{fmt.Sprintf("the expect of an %s check takes no mode; remove %q", kind, e.Mode)}
 }

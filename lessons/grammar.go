@@ -196,6 +196,9 @@ type Response struct {
 	// value stands for one (see ParseExpectedJSON); nil for a body of text,
 	// which the answer's body must contain.
 	JSON *JSON
+	// Exact is the mode exact of the expect block (format 2): each JSON
+	// object of the answer holds only the keys expected, no others.
+	Exact bool
 }
 
 // statusHow is what the expect of an http check starts with.

@@ -243,7 +243,7 @@ func TestLintExpect(t *testing.T) {
 		{
 			"http expect with a mode",
 			"'''http check \"c\"\nGET /\n'''\n'''expect unordered\nHTTP 200\n'''\n",
-			[]string{`01-a.md:18: the expect of an http check takes no mode; remove "unordered"`},
+			[]string{`01-a.md:18: the expect of an http check takes one mode, exact (only the keys expected); remove "unordered"`},
 		},
 		{
 			"http expect without a status line",

@@ -125,6 +125,9 @@ func (sp *stepParser) expect(b blockInfo, blk *block) {
 	case sp.pending != nil:
 		c := sp.pending
 		errs, warnings := parseExpect(c, &e)
+		if e.Mode == "exact" && c.Kind == "http" && sp.format < 2 {
+			errs = append(errs, needsFormat2("expect exact"))
+		}
 		for _, msg := range errs {
 			sp.r.errorf(blk.line, "%s", msg)
 		}

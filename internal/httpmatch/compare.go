@@ -174,7 +174,7 @@ func compareBody(want lessons.Response, got []byte, c Captures, made Captures) b
 		if err := c.missing(*want.JSON); err != nil {
 			return bodyResult{problems: []string{err.Error()}}
 		}
-		return compareJSON(*want.JSON, got, c, made)
+		return compareJSON(*want.JSON, want.Exact, got, c, made)
 	}
 	text, err := c.expand(want.Body, asText)
 	if err != nil {

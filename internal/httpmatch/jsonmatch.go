@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sandcastle/sandcastle/internal/textfmt"
@@ -37,7 +38,7 @@ func (c Captures) missing(want lessons.JSON) error {
 	return nil
 }
 
-func compareJSON(want lessons.JSON, got []byte, c, made Captures) bodyResult {
+func compareJSON(want lessons.JSON, exact bool, got []byte, c, made Captures) bodyResult {
 	if len(bytes.TrimSpace(got)) == 0 {
 		return bodyResult{problems: []string{"expected a JSON body, got an empty body"}}
 	}
@@ -54,7 +55,7 @@ func compareJSON(want lessons.JSON, got []byte, c, made Captures) bodyResult {
 		}
 		return bodyResult{problems: []string{notJSON(got, err)}}
 	}
-	jm := jsonMatcher{captured: c, made: made}
+	jm := jsonMatcher{captured: c, made: made, exact: exact}
 	jm.match([]any{}, want, g)
 	return bodyResult{problems: jm.problems, wildcards: jm.wildcards, got: &g, focus: jm.first}
 }
@@ -98,6 +99,8 @@ type jsonMatcher struct {
 	problems  []string
 	first     []any // path of the first problem
 	wildcards bool
+	// exact: an object holds only the keys expected (expect exact).
+	exact bool
 }
 
 // fail records a problem at path. The matcher reuses the array under
@@ -212,6 +215,29 @@ func (m *jsonMatcher) matchObject(path []any, want, got lessons.JSON) {
 		}
 		m.match(sub, want.Values[i], g)
 	}
+	if !m.exact {
+		return
+	}
+	for _, k := range got.Keys {
+		if !slices.Contains(want.Keys, k) {
+			m.fail(append(path, k), "not expected: the answer must hold only %s", keyList(want.Keys))
+		}
+	}
+}
+
+// keyList names the keys of an object for a message: "error", "id and player".
+func keyList(keys []string) string {
+	if len(keys) == 0 {
+		return "an empty object"
+	}
+	q := make([]string, len(keys))
+	for i, k := range keys {
+		q[i] = strconv.Quote(k)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
 // similarKey points at a key of got that differs from the missing key k

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -195,5 +196,29 @@ func TestJSONPathsAreExplainedOnce(t *testing.T) {
 	want, _ = lessons.ParseResponse("HTTP 200\n\nok")
 	if m, _ = Compare(want, 200, http.Header{}, []byte("nope"), Captures{}); strings.Contains(m.Error(), jsonPathNote) {
 		t.Errorf("the note on a text body:\n%s", m.Error())
+	}
+}
+
+func TestExactWantsOnlyTheKeysExpected(t *testing.T) {
+	want, err := lessons.ParseExpectedJSON(`{"error": "something went wrong on the server"}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, body string
+		exact      bool
+		problems   []string
+	}{
+		{"only the key", `{"error": "something went wrong on the server"}`, true, nil},
+		{"another key, not exact", `{"error": "something went wrong on the server", "detail": "disk I/O error"}`, false, nil},
+		{"another key, exact", `{"error": "something went wrong on the server", "detail": "disk I/O error"}`, true,
+			[]string{`$.detail: not expected: the answer must hold only "error"`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := compareJSON(want, tt.exact, []byte(tt.body), Captures{}, Captures{})
+			if !slices.Equal(got.problems, tt.problems) {
+				t.Errorf("problems %q, want %q", got.problems, tt.problems)
+			}
+		})
 	}
 }

@@ -17,7 +17,19 @@ var secretWrongAnswers = []wrongAnswer{
 	{name: "python: no detail in the log", step: "keeping-secrets/errors-that-give-nothing-away", lang: "python", file: "server/app.py",
 		replace: []string{"        traceback.print_exc()\n", ""},
 		want:    `does not show "a trap set by this step"`},
+	{name: "go: the error's text in a key of its own", step: "keeping-secrets/errors-that-give-nothing-away", lang: "go", file: "server/main.go",
+		replace: []string{`map[string]string{"error": "something went wrong on the server"}`, `map[string]string{"error": "something went wrong on the server", "detail": err.Error()}`},
+		want:    `$.detail: not expected: the answer must hold only "error"`},
+	{name: "python: the exception's name in a key of its own", step: "keeping-secrets/errors-that-give-nothing-away", lang: "python", file: "server/app.py",
+		replace: []string{`self.send_json(500, {"error": "something went wrong on the server"})`, `self.send_json(500, {"error": "something went wrong on the server", "kind": type(sys.exc_info()[1]).__name__})`},
+		want:    `$.kind: not expected: the answer must hold only "error"`},
+	{name: "go: the key checked after the body", step: "keeping-secrets/a-key-for-saving-scores", lang: "go", file: "server/main.go",
+		replace: []string{keyCheck + "\n\tvar in entry\n", "\tvar in entry\n", "\n\tvar id int64\n", keyCheck + "\n\tvar id int64\n"},
+		want:    "✗ a bad body without the key is refused with 401, not 400: the key is checked first"},
 	{name: "go: no detail in the log", step: "keeping-secrets/errors-that-give-nothing-away", lang: "go", file: "server/main.go",
 		replace: []string{"\tlog.Print(err)\n", ""},
 		want:    `does not show "a trap set by this step"`},
 }
+
+// keyCheck is the Go solution's check of the API key, at the top of saveScore.
+const keyCheck = "\tif !hasKey(r) {\n\t\twriteJSON(w, http.StatusUnauthorized, map[string]string{\"error\": \"saving a score needs the API key, sent in the X-API-Key header\"})\n\t\treturn\n\t}\n"
