@@ -13,7 +13,7 @@ func allowedAttrs(role string) []string {
 	case roleSolution:
 		return []string{"file", "query", "edit"}
 	case roleMistake:
-		return []string{"file", "query", "edit", "error"}
+		return []string{"file", "query", "edit", "error", "says"}
 	case roleCheck:
 		return []string{"run", "args", "stops", "unset", "env"}
 	case roleMutant:
@@ -33,7 +33,7 @@ func takes(role string, format int) string {
 	case role == roleMistake && format < 2:
 		return "file=, query and a \"WHY\""
 	case role == roleMistake:
-		return "file=, query, edit, error and a \"WHY\""
+		return "file=, query, edit, error, says= and a \"WHY\""
 	case role == roleCheck && format < 2:
 		return "run=, args= and a \"TITLE\""
 	case role == roleCheck:
@@ -105,6 +105,8 @@ func (b *blockInfo) addPair(t token) string {
 		value, has = &b.run, &b.hasRun
 	case "stops":
 		value, has = &b.stops, &b.hasStops
+	case "says":
+		value, has = &b.says, &b.hasSays
 	case "unset":
 		value, has = &b.unset, &b.hasUnset
 	case "env":

@@ -153,6 +153,9 @@ type FileBlock struct {
 	// ID names a mistake in its step: the slug of its WHY, the same for
 	// the Go and the Python mistake of one WHY (see Step.Diagnose).
 	ID string
+	// Says is format 2's says= of a mistake: what the learner whose answer
+	// looks like it reads after its WHY, when the fix needs more than a name.
+	Says string
 }
 
 // SQLBlock is an instructor's setup or seed block.

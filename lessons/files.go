@@ -29,6 +29,15 @@ func (lp *lessonParser) file(b blockInfo, blk *block) *FileBlock {
 	if b.edit {
 		f.Edit = parseEdit(blk.body, blk.line+1, lp.r)
 	}
+	if b.hasSays {
+		f.Says = strings.TrimSpace(b.says)
+		switch {
+		case lp.format < 2:
+			lp.r.errorf(blk.line, "%s", needsFormat2("says="))
+		case f.Says == "":
+			lp.r.errorf(blk.line, `says= is empty; write what the learner who makes this mistake should read, as in says="Put DESC after ORDER BY score."`)
+		}
+	}
 	if f.Query && !isSQLFile(f.Path) {
 		lp.r.errorf(blk.line, "query is only for .sql files; %s is not one", f.Path)
 	}

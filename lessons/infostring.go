@@ -23,7 +23,7 @@ func roles() []string {
 }
 
 func attributes() []string {
-	return []string{"file", "query", "run", "args", "stops", "unset", "env", "edit", "error"}
+	return []string{"file", "query", "run", "args", "stops", "unset", "env", "says", "edit", "error"}
 }
 
 func isRole(w string) bool {
@@ -145,6 +145,9 @@ type blockInfo struct {
 	// holding this text; its body runs where the file stopped.
 	stops    string
 	hasStops bool
+	// says (format 2): what a mistake tells the learner it is diagnosed in.
+	says    string
+	hasSays bool
 	// unset and env are format 2's: an http check that starts the server
 	// on its own, with its environment changed.
 	unset    string

@@ -61,6 +61,9 @@ type Verdict struct {
 type Diagnosis struct {
 	Mistake string `json:"mistake"`
 	Why     string `json:"why"`
+	// Says is what the course's author wrote for the learner who makes
+	// it (a mistake's says=), "" when nothing.
+	Says string `json:"says,omitempty"`
 }
 
 // diagnose finds the known mistakes of step that result r looks like, in
@@ -69,19 +72,31 @@ func (s *Session) diagnose(step *lessons.Step, r check.StepResult) ([]Diagnosis,
 	if step == nil || r.Passed() || r.Refused() {
 		return nil, ""
 	}
+	lang := s.WS.Config.Lang
 	var ds []Diagnosis
-	var whys []string
-	for _, m := range step.Diagnose(check.Fingerprint(r), s.WS.Config.Lang) {
-		ds = append(ds, Diagnosis{Mistake: m.ID, Why: m.Why})
+	var whys, says []string
+	for _, m := range step.Diagnose(check.Fingerprint(r), lang) {
+		d := Diagnosis{Mistake: m.ID, Why: m.Why}
+		for _, f := range step.Files {
+			if f.Kind == lessons.Mistake && f.ID == m.ID && s.Course.AppliesTo(f.Lang, lang) && f.Says != "" {
+				d.Says = f.Says
+			}
+		}
+		ds = append(ds, d)
 		whys = append(whys, m.Why)
+		if d.Says != "" {
+			says = append(says, d.Says)
+		}
 	}
+	lead := "This looks like a common mistake: " + strings.Join(whys, "") + "."
 	switch len(whys) {
 	case 0:
 		return nil, ""
 	case 1:
-		return ds, "This looks like a common mistake: " + whys[0] + "."
+	default:
+		lead = "This looks like one of these common mistakes: " + strings.Join(whys, "; or ") + "."
 	}
-	return ds, "This looks like one of these common mistakes: " + strings.Join(whys, "; or ") + "."
+	return ds, strings.Join(append([]string{lead}, says...), " ")
 }
 
 // Advice is what the learner can do about a step that did not pass, in
