@@ -75,6 +75,8 @@ Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 type gradeJSON struct {
 	Course     string            `json:"course"`
 	Workspaces []grade.Workspace `json:"workspaces"`
+	// Steps are how the class did on each step graded (grade.Insight).
+	Steps []grade.StepInsight `json:"steps"`
 }
 
 func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) error {
@@ -170,7 +172,7 @@ func writeGrades(io *Streams, opts *gradeOptions, junit grade.Report, course *le
 		}
 	}
 	if opts.json {
-		return writeJSON(io, gradeJSON{Course: course.ID, Workspaces: grades})
+		return writeJSON(io, gradeJSON{Course: course.ID, Workspaces: grades, Steps: grade.Insight(course, grades)})
 	}
 	printGrades(io, course, grades, took)
 	return nil
@@ -203,7 +205,34 @@ func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, 
 			ok++
 		}
 	}
+	printInsight(io, grade.Insight(course, grades))
 	io.printf("\n%d of %d workspaces pass every step graded (%s).\n", ok, len(grades), took.Round(time.Millisecond))
+}
+
+// printInsight prints, for each step that not every workspace passed, how
+// many failed with each known mistake and how many otherwise.
+func printInsight(io *Streams, steps []grade.StepInsight) {
+	first := true
+	for _, s := range steps {
+		if s.Failed+s.Errors == 0 {
+			continue
+		}
+		if first {
+			io.println("\n" + io.bold("Steps not every workspace passes, and the known mistakes made:"))
+			first = false
+		}
+		line := fmt.Sprintf("%d passed, %d failed", s.Passed, s.Failed)
+		if s.Errors > 0 {
+			line += fmt.Sprintf(", %d could not run", s.Errors)
+		}
+		io.printf("  %s: %s\n", printable(s.ID), line)
+		for _, m := range s.Mistakes {
+			io.printf("    %3d × %s\n", m.Count, printable(m.Why))
+		}
+		if s.Otherwise > 0 {
+			io.printf("    %3d × %s\n", s.Otherwise, io.dim("no known mistake"))
+		}
+	}
 }
 
 func gradeRow(io *Streams, g grade.Workspace, shown []*lessons.Lesson, name int) string {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 // Fingerprint is what a failing result says, reduced to what a wrong answer
@@ -99,4 +101,34 @@ func steady(s string) string {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return line
+}
+
+// Diagnosis is a known mistake of a step that a result looks like: what
+// the step's mistake of that ID makes its checks say, the result says too.
+type Diagnosis struct {
+	Mistake string `json:"mistake"`
+	Why     string `json:"why"`
+	// Says is what the course's author wrote for the learner who makes
+	// it (a mistake's says=), "" when nothing.
+	Says string `json:"says,omitempty"`
+}
+
+// diagnose finds the known mistakes of step that r looks like, in the
+// workspace language lang: none for a result that passed, or that did not
+// run because the course is not trusted.
+func diagnose(course *lessons.Course, step *lessons.Step, r StepResult, lang string) []Diagnosis {
+	if len(step.Prints) == 0 || r.Passed() || r.Refused() {
+		return nil
+	}
+	var ds []Diagnosis
+	for _, m := range step.Diagnose(Fingerprint(r), lang) {
+		d := Diagnosis{Mistake: m.ID, Why: m.Why}
+		for _, f := range step.Files {
+			if f.Kind == lessons.Mistake && f.ID == m.ID && course.AppliesTo(f.Lang, lang) && f.Says != "" {
+				d.Says = f.Says
+			}
+		}
+		ds = append(ds, d)
+	}
+	return ds
 }

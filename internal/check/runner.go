@@ -51,6 +51,10 @@ type StepResult struct {
 	// Notes are remarks that do not fail the step (a server that ignored
 	// SIGTERM, say).
 	Notes []string `json:"notes,omitempty"`
+	// Diagnosis are the known mistakes of the step whose result this is
+	// too (cli.md's `diagnosis`); empty when it matches none, or when the
+	// course has no current fingerprints (lessons.PrintsFile).
+	Diagnosis []Diagnosis `json:"diagnosis,omitempty"`
 	// Untrusted is set on a step that could not run because it starts the
 	// learner's server and the course is not trusted.
 	Untrusted bool `json:"-"`
@@ -126,6 +130,7 @@ type Options struct {
 func Run(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) StepResult {
 	start := time.Now()
 	r := run(ctx, course, step, files, opts)
+	r.Diagnosis = diagnose(course, step, r, opts.Lang)
 	r.Duration = time.Since(start)
 	return r
 }

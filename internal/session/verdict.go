@@ -28,7 +28,7 @@ type Verdict struct {
 	// Diagnosis are the known mistakes of the step whose result a failure
 	// has (cli.md's `diagnosis`): empty when it matches none, or when the
 	// course has no current fingerprints (lessons.PrintsFile).
-	Diagnosis []Diagnosis `json:"diagnosis,omitempty"`
+	Diagnosis []check.Diagnosis `json:"diagnosis,omitempty"`
 
 	// Step is the step checked.
 	Step *lessons.Step `json:"-"`
@@ -56,47 +56,26 @@ type Verdict struct {
 	Lead string `json:"-"`
 }
 
-// Diagnosis is a known mistake of a step that a failure looks like: what
-// the step's mistake of that ID makes its checks say, the failure says too.
-type Diagnosis struct {
-	Mistake string `json:"mistake"`
-	Why     string `json:"why"`
-	// Says is what the course's author wrote for the learner who makes
-	// it (a mistake's says=), "" when nothing.
-	Says string `json:"says,omitempty"`
-}
-
-// diagnose finds the known mistakes of step that result r looks like, in
-// the workspace's language.
-func (s *Session) diagnose(step *lessons.Step, r check.StepResult) ([]Diagnosis, string) {
-	if step == nil || r.Passed() || r.Refused() {
-		return nil, ""
-	}
-	lang := s.WS.Config.Lang
-	var ds []Diagnosis
+// lead says a step's diagnosis in a sentence, for the learner to read
+// before its checks: the mistakes' WHYs, then what their authors wrote.
+func lead(ds []check.Diagnosis) string {
 	var whys, says []string
-	for _, m := range step.Diagnose(check.Fingerprint(r), lang) {
-		d := Diagnosis{Mistake: m.ID, Why: m.Why}
-		for _, f := range step.Files {
-			if f.Kind == lessons.Mistake && f.ID == m.ID && s.Course.AppliesTo(f.Lang, lang) && f.Says != "" {
-				d.Says = f.Says
-			}
-		}
-		ds = append(ds, d)
-		whys = append(whys, m.Why)
+	for _, d := range ds {
+		whys = append(whys, d.Why)
 		if d.Says != "" {
 			says = append(says, d.Says)
 		}
 	}
-	lead := "This looks like a common mistake: " + strings.Join(whys, "") + "."
+	var text string
 	switch len(whys) {
 	case 0:
-		return nil, ""
+		return ""
 	case 1:
+		text = "This looks like a common mistake: " + whys[0] + "."
 	default:
-		lead = "This looks like one of these common mistakes: " + strings.Join(whys, "; or ") + "."
+		text = "This looks like one of these common mistakes: " + strings.Join(whys, "; or ") + "."
 	}
-	return ds, strings.Join(append([]string{lead}, says...), " ")
+	return strings.Join(append([]string{text}, says...), " ")
 }
 
 // Advice is what the learner can do about a step that did not pass, in
@@ -153,7 +132,7 @@ func (s *Session) Verdict(out Checked, i int, words Words) Verdict {
 		ID: r.ID, Title: r.Title, Status: r.Status, Message: r.Message, Checks: r.Checks, Notes: r.Notes,
 		Step: step, Refused: r.Refused(), Untrusted: r.Untrusted,
 	}
-	v.Diagnosis, v.Lead = s.diagnose(step, r)
+	v.Diagnosis, v.Lead = r.Diagnosis, lead(r.Diagnosis)
 	if r.Status != check.Error {
 		v.Tally = fmt.Sprintf("%d of %d checks passed", len(r.Checks)-r.Failed(), len(r.Checks))
 	}
