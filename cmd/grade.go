@@ -23,6 +23,7 @@ type gradeOptions struct {
 	course  courseFlag
 	json    bool
 	junit   string
+	html    string
 	run     string
 	timeout time.Duration
 }
@@ -52,13 +53,17 @@ nowhere). Where this system cannot confine it, grade says so first: then grade i
 a container. docs/security.md and docs/classroom.md say exactly what holds where.
 
 A WORKSPACE is a folder or a quoted glob pattern ('class/*'). The output is a table of
-workspaces by lessons (steps passed of steps), --json, and --junit FILE for CI; the
-JUnit file is written whole, once every workspace is graded. Grade keeps its Go heap
+workspaces by lessons (steps passed of steps), then, for each step not every workspace
+passes, how many made each known mistake of the course (see lessons test); --json has
+the same, --junit FILE writes JUnit XML for CI, and --html FILE one page to open in a
+browser: a grid of workspaces by steps, the mistakes most made, and each workspace's
+failures. Report files are written whole, once every workspace is graded. Grade keeps its Go heap
 under 160 MiB (GOMEMLIMIT sets another limit).
 Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 		Example: `  sandcastle grade 'class/*'
   sandcastle grade --course ./my-course --json alice bob > grades.json
-  sandcastle grade --run '^(hello|a-home)' --junit grades.xml 'repos/*'`,
+  sandcastle grade --run '^(hello|a-home)' --junit grades.xml 'repos/*'
+  sandcastle grade --html class.html 'class/*'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGrade(cmd.Context(), a, opts, args)
@@ -67,6 +72,7 @@ Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 	opts.course.register(c)
 	c.Flags().BoolVar(&opts.json, "json", false, "print the grades as JSON")
 	c.Flags().StringVar(&opts.junit, "junit", "", "also write the grades as JUnit XML to `FILE`")
+	c.Flags().StringVar(&opts.html, "html", "", "also write a class report as one HTML page to `FILE`")
 	c.Flags().StringVar(&opts.run, "run", "", "grade only the steps whose id matches this regular expression")
 	c.Flags().DurationVar(&opts.timeout, "timeout", grade.DefaultTimeout, "the longest one workspace may take")
 	return c
@@ -104,10 +110,13 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	// The JUnit report is checked now, so that a class is not graded for
 	// nothing, and written once grade.Grade has returned: every student's
 	// server stopped.
-	junit := grade.Report{Path: opts.junit}
-	if opts.junit != "" {
-		if err := junit.Check(); err != nil {
-			return reportError(opts.junit, err)
+	junit, html := grade.Report{Path: opts.junit}, grade.Report{Path: opts.html}
+	for _, r := range []grade.Report{junit, html} {
+		if r.Path == "" {
+			continue
+		}
+		if err := r.Check(); err != nil {
+			return reportError(r.Path, err)
 		}
 	}
 	if len(course.Languages) > 0 { // students' servers will run
@@ -128,6 +137,11 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	}
 	if err := writeGrades(a.io, opts, junit, course, grades, time.Since(took)); err != nil {
 		return err
+	}
+	if opts.html != "" {
+		if err := html.Write(func(w io.Writer) error { return grade.WriteHTML(w, course, grades) }); err != nil {
+			return reportError(opts.html, err)
+		}
 	}
 	for _, g := range grades {
 		if !g.OK() {
@@ -162,7 +176,7 @@ func writeJUnit(r grade.Report, course string, grades []grade.Workspace) error {
 }
 
 func reportError(path string, err error) error {
-	return fmt.Errorf("could not write the JUnit report %s: %w; check that the folder exists and that you can write there", path, err)
+	return fmt.Errorf("could not write the report %s: %w; check that the folder exists and that you can write there", path, err)
 }
 
 func writeGrades(io *Streams, opts *gradeOptions, junit grade.Report, course *lessons.Course, grades []grade.Workspace, took time.Duration) error {
