@@ -110,7 +110,7 @@ func startServer(ctx context.Context, course *lessons.Course, step *lessons.Step
 	}
 	srv, err = server.Start(ctx, server.Options{
 		Dir: opts.Dir, Command: command, DatabasePath: db, LogPath: paths.Log, BuildDir: build,
-		Progress: opts.Server.Progress, Port: opts.Server.Port, Env: env, Unset: unset,
+		Progress: opts.Server.Progress, Port: opts.Server.Port, Env: env, Unset: unset, Lang: opts.Lang,
 		Confine: opts.Server.Confine,
 	})
 	return srv, apiKey, err

@@ -77,3 +77,20 @@ func TestUnsetRemovesAVariableWhereverItComesFrom(t *testing.T) {
 		}
 	}
 }
+
+func TestMessagesNameTheServersLanguage(t *testing.T) {
+	exited := &ExitInfo{Code: 0}
+	for _, tc := range []struct {
+		lang, msg, want, not string
+	}{
+		{"go", exitedEarly(8080, exited, "go").Message, "http.ListenAndServe", "serve_forever"},
+		{"python", exitedEarly(8080, exited, "python").Message, "serve_forever()", "ListenAndServe"},
+		{"", exitedEarly(8080, exited, "").Message, "serve_forever(), http.ListenAndServe", ""},
+		{"go", hung("GET /", time.Second, "go").Message, "a mutex, a channel", "input()"},
+		{"python", hung("GET /", time.Second, "python").Message, "never committed", "channel"},
+	} {
+		if !strings.Contains(tc.msg, tc.want) || tc.not != "" && strings.Contains(tc.msg, tc.not) {
+			t.Errorf("for %q: %q, want %q and not %q", tc.lang, tc.msg, tc.want, tc.not)
+		}
+	}
+}

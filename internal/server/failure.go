@@ -135,11 +135,18 @@ func buildTimedOut(d time.Duration, lines []string) *Failure {
 			"a first build downloads modules, so check your network connection and try again"}
 }
 
-func exitedEarly(port int, e *ExitInfo) *Failure {
+func exitedEarly(port int, e *ExitInfo, lang string) *Failure {
 	hint := lastLinesHint(e.LastLines)
 	if e.Code == 0 && e.Signal == "" {
+		serving := "serve_forever(), http.ListenAndServe"
+		switch lang {
+		case "go":
+			serving = "http.ListenAndServe, at the end of main"
+		case "python":
+			serving = "serve_forever(), at the end of the file"
+		}
 		hint = "a server must keep running to answer requests: check that it starts serving " +
-			"(serve_forever(), http.ListenAndServe) and that nothing returns before it"
+			"(" + serving + ") and that nothing returns before it"
 	}
 	return &Failure{Reason: ExitedEarly, ExitCode: e.Code, LastLines: e.LastLines,
 		Message: fmt.Sprintf("your server %s before it listened on port %d: %s", e.describe(), port, hint)}
@@ -170,11 +177,17 @@ func canceled(what string) *Failure {
 	return &Failure{Reason: Canceled, Message: "sandcastle was interrupted " + what}
 }
 
-func hung(request string, d time.Duration) *Failure {
+func hung(request string, d time.Duration, lang string) *Failure {
+	waits := "on a lock, a channel or a database transaction"
+	switch lang {
+	case "go":
+		waits = "on a mutex, a channel or a database transaction"
+	case "python":
+		waits = "on a lock, input() or a database transaction that was never committed"
+	}
 	return &Failure{Reason: Hung,
 		Message: fmt.Sprintf("the server did not answer %s within %s: check that its handler always "+
-			"writes a response and does not wait forever (on a lock, a channel or a database transaction)",
-			request, human(d))}
+			"writes a response and does not wait forever (%s)", request, human(d), waits)}
 }
 
 func crashed(request string, e *ExitInfo, before bool) *Failure {

@@ -40,6 +40,9 @@ type Options struct {
 	Unset []string
 	// Port is the port the server is told to listen on; 0 picks a free one.
 	Port int
+	// Lang is the server's language ("go", "python"), so that messages
+	// name what to look for in it; "" names both.
+	Lang string
 	// Confine runs the server as grade runs a student's: with only an
 	// allow-list of sandcastle's environment (no tokens or secrets), HOME
 	// and TMPDIR in a temporary folder of its own, and on Linux under

@@ -35,7 +35,7 @@ func (s *Server) waitReady(ctx context.Context) error {
 		}
 		select {
 		case <-s.done:
-			return exitedEarly(s.Port, s.info)
+			return exitedEarly(s.Port, s.info, s.opts.Lang)
 		case <-ctx.Done():
 			return canceled("before your server was ready")
 		case <-deadline.C:

@@ -180,7 +180,7 @@ func (s *Server) requestFailure(ctx, rctx context.Context, what string, err erro
 	}
 	switch {
 	case errors.Is(rctx.Err(), context.DeadlineExceeded) && x.conn.n == 0:
-		return hung(what, s.opts.RequestTimeout)
+		return hung(what, s.opts.RequestTimeout, s.opts.Lang)
 	case errors.Is(rctx.Err(), context.DeadlineExceeded):
 		return x.unfinished(what, s.opts.RequestTimeout)
 	case errors.Is(err, syscall.ECONNREFUSED):
