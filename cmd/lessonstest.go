@@ -3,7 +3,6 @@ package cmd
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -42,7 +41,7 @@ A failure shows the checks the way a learner would see them; --json names the
 check that caught each mistake. Exit code 1 when a proof fails.
 
 For a course folder, it writes what each mistake makes the checks say to
-fingerprints.json beside course.yaml (for the lessons it proved whole), so that
+fingerprints.txt beside course.yaml (for the lessons it proved whole), so that
 check can tell a learner which known mistake their answer looks like; when the
 file is current, a mistake check would not name fails its proof.
 
@@ -213,8 +212,7 @@ func writePrints(a *app, course *lessons.Course, proofs []prove.StepProof) {
 	}
 	path := filepath.Join(course.Source, lessons.PrintsFile)
 	before, _ := os.ReadFile(path)
-	var old lessons.Prints
-	json.Unmarshal(before, &old)
+	old, _ := lessons.UnmarshalPrints(before)
 	prints := prove.Prints(course, proofs, old)
 	if len(prints.Lessons) == 0 && before == nil {
 		return

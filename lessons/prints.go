@@ -2,7 +2,6 @@ package lessons
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -13,63 +12,120 @@ import (
 // what each mistake of the course makes its step's checks say (its
 // fingerprint), so that a learner whose answer makes the same is told
 // which mistake it looks like, without the mistakes being run again.
-const PrintsFile = "fingerprints.json"
+const PrintsFile = "fingerprints.txt"
 
 // Prints is the content of PrintsFile.
 type Prints struct {
-	About   string         `json:"about"`
-	Lessons []LessonPrints `json:"lessons"`
+	Lessons []LessonPrints
 }
 
 // LessonPrints are the fingerprints of one lesson's mistakes, and what
 // they were made from: Inputs, the hash of course.yaml and the lesson
 // files up to this one (a later lesson cannot change them).
 type LessonPrints struct {
-	Lesson string       `json:"lesson"`
-	Inputs string       `json:"inputs"`
-	Steps  []StepPrints `json:"steps"`
+	Lesson string
+	Inputs string
+	Steps  []StepPrints
 }
 
 // StepPrints are the fingerprints of one step's mistakes in one server
 // language ("" for a step proved without one).
 type StepPrints struct {
-	Step     string         `json:"step"`
-	Lang     string         `json:"lang,omitempty"`
-	Mistakes []MistakePrint `json:"mistakes"`
+	Step     string
+	Lang     string
+	Mistakes []MistakePrint
 }
 
 // MistakePrint is what one mistake makes its step's checks say.
 type MistakePrint struct {
 	// ID names the mistake in its step (see FileBlock.ID); Why is its WHY.
-	ID          string `json:"id"`
-	Why         string `json:"why"`
-	Fingerprint string `json:"fingerprint"`
+	ID          string
+	Why         string
+	Fingerprint string
 	// Lang is the language it was proved in ("" for every language); it is
 	// StepPrints.Lang, kept on the print once the file is read.
-	Lang string `json:"-"`
+	Lang string
 }
 
 // printsAbout says what PrintsFile is, at its top.
-const printsAbout = "Written by `sandcastle lessons test`: what each mistake makes its step's checks say, " +
-	"so that check can name a mistake a learner makes. Do not edit; run lessons test again when the course changes."
+const printsAbout = `# What each mistake of the course makes its step's checks say (its fingerprint), so that
+# check can name the mistake a learner's answer looks like. Written by sandcastle lessons test:
+# do not edit; run lessons test again when the course changes. Lines: lesson ID INPUTS,
+# step STEP-ID LANG (- for every language), then FINGERPRINT MISTAKE-ID WHY per mistake.
+`
 
-// MarshalPrints writes p as PrintsFile holds it.
+// MarshalPrints writes p as PrintsFile holds it: one line per lesson, step
+// and mistake, which diff well and read fast.
 func MarshalPrints(p Prints) []byte {
-	p.About = printsAbout
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	enc.Encode(p)
+	b.WriteString(printsAbout)
+	for _, lp := range p.Lessons {
+		fmt.Fprintf(&b, "lesson %s %s\n", lp.Lesson, lp.Inputs)
+		for _, sp := range lp.Steps {
+			lang := sp.Lang
+			if lang == "" {
+				lang = "-"
+			}
+			fmt.Fprintf(&b, "step %s %s\n", sp.Step, lang)
+			for _, m := range sp.Mistakes {
+				fmt.Fprintf(&b, "%s %s %s\n", m.Fingerprint, m.ID, oneLine(m.Why))
+			}
+		}
+	}
 	return b.Bytes()
+}
+
+// isHex reports whether s is a fingerprint: hex digits.
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= '0' && s[i] <= '9' || s[i] >= 'a' && s[i] <= 'f') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// oneLine is s with its line breaks as spaces: a WHY is one line of the file.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// UnmarshalPrints reads PrintsFile's data; the error names the first line
+// it cannot read.
+func UnmarshalPrints(data []byte) (Prints, error) {
+	var p Prints
+	var lp *LessonPrints
+	var sp *StepPrints
+	for n, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.SplitN(line, " ", 3)
+		switch {
+		case len(f) == 3 && f[0] == "lesson":
+			p.Lessons = append(p.Lessons, LessonPrints{Lesson: f[1], Inputs: f[2]})
+			lp, sp = &p.Lessons[len(p.Lessons)-1], nil
+		case len(f) == 3 && f[0] == "step" && lp != nil:
+			lang := f[2]
+			if lang == "-" {
+				lang = ""
+			}
+			lp.Steps = append(lp.Steps, StepPrints{Step: f[1], Lang: lang})
+			sp = &lp.Steps[len(lp.Steps)-1]
+		case len(f) == 3 && sp != nil && isHex(f[0]):
+			sp.Mistakes = append(sp.Mistakes, MistakePrint{Fingerprint: f[0], ID: f[1], Why: f[2]})
+		default:
+			return Prints{}, fmt.Errorf("line %d is not a lesson, step or mistake line", n+1)
+		}
+	}
+	return p, nil
 }
 
 // attachPrints reads PrintsFile's data and gives each step of a lesson whose
 // Inputs are current its mistakes' prints. It reports a file that cannot be
 // read, and, as warnings, lessons whose prints are out of date or missing.
 func attachPrints(c *Course, data []byte, r *reporter) {
-	var p Prints
-	if err := json.Unmarshal(data, &p); err != nil {
+	p, err := UnmarshalPrints(data)
+	if err != nil {
 		r.errorf(1, "%s cannot be read (%v); delete it and run `sandcastle lessons test` to write it again", PrintsFile, err)
 		return
 	}

@@ -1,6 +1,9 @@
 package lessons
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestStartReadsUnsetAndEnv(t *testing.T) {
 	for _, tt := range []struct {
@@ -70,5 +73,25 @@ func TestStopsNeedsRunAndABody(t *testing.T) {
 			}
 			assertLines(t, lintCourse(t, files), tt.want)
 		})
+	}
+}
+
+func TestPrintsFileRoundTrips(t *testing.T) {
+	p := Prints{Lessons: []LessonPrints{{Lesson: "board", Inputs: "sha256:ab", Steps: []StepPrints{
+		{Step: "board/best", Lang: "", Mistakes: []MistakePrint{{ID: "no-desc", Why: "smallest first:\nno DESC", Fingerprint: "f1aa"}}},
+		{Step: "board/best", Lang: "go", Mistakes: []MistakePrint{{ID: "a", Why: "a b  c", Fingerprint: "f2bb"}}},
+	}}}}
+	got, err := UnmarshalPrints(MarshalPrints(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := got.Lessons[0].Steps[0].Mistakes[0].Why; w != "smallest first: no DESC" {
+		t.Errorf("a WHY over two lines reads back as %q", w)
+	}
+	if l := got.Lessons[0].Steps[1].Lang; l != "go" {
+		t.Errorf("the step's language reads back as %q", l)
+	}
+	if _, err := UnmarshalPrints([]byte("lesson a b\nstep s -\nnot a line\n")); err == nil || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("a line that is no line of the file: %v", err)
 	}
 }
