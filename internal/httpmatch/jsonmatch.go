@@ -133,7 +133,11 @@ func (m *jsonMatcher) match(path []any, want, got lessons.JSON) {
 		if strings.Contains(want.Text, textfmt.Wildcard) {
 			if got.Kind != lessons.JSONString || !textfmt.WildMatch(want.Text, got.Text) {
 				m.wildcards = true
-				m.fail(path, "expected a string matching %s, got %s", shortJSON(want), describeJSON(got))
+				caseOnly := ""
+				if got.Kind == lessons.JSONString && textfmt.WildMatch(strings.ToLower(want.Text), strings.ToLower(got.Text)) {
+					caseOnly = " (only capital letters differ: write them as expected)"
+				}
+				m.fail(path, "expected a string matching %s, got %s%s", shortJSON(want), describeJSON(got), caseOnly)
 			}
 			return
 		}

@@ -65,6 +65,8 @@ func TestCompareHTTPJSON(t *testing.T) {
 			phrases:      []string{textfmt.WildcardNote}},
 		{name: "... inside a string needs a string", expect: "HTTP 200\n\n{\"score\": \"3...\"}", status: 200, body: `{"score": 300}`,
 			bodyProblems: []string{`$.score: expected a string matching "3...", got the number 300`}},
+		{name: "a string that matches but for capital letters", expect: "HTTP 400\n\n{\"error\": \"...JSON...\"}", status: 400, body: `{"error": "invalid json"}`,
+			bodyProblems: []string{`$.error: expected a string matching "...JSON...", got the string "invalid json" (only capital letters differ: write them as expected)`}},
 		{name: "a key that differs only in its case or underscores", expect: "HTTP 200\n\n{\"playerName\": \"ada\"}",
 			status: 200, body: `{"player_name": "ada"}`,
 			bodyProblems: []string{`$.playerName: missing (the response has "player_name": a key must be written exactly)`}},
