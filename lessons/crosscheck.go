@@ -34,6 +34,20 @@ func checkCourse(c *Course) Problems {
 	checkSolutions(c, add)
 	resolveEdits(c, add)
 	checkRuns(c, first, add)
+	for _, l := range c.Lessons {
+		mds := []Markdown{l.Intro}
+		for _, s := range l.Steps {
+			mds = append(mds, s.Prose)
+		}
+		for _, md := range mds {
+			for line, lang := range md.ProseLangs() {
+				if !c.HasLanguage(lang) {
+					probs = append(probs, Problem{File: l.File, Line: line, Message: fmt.Sprintf(
+						"a prose block is for the learners of one of the course's languages (%s); %q is not one", strings.Join(c.LanguageNames(), ", "), lang)})
+				}
+			}
+		}
+	}
 	for _, s := range c.steps {
 		server := slices.ContainsFunc(s.Checks, func(ch *Check) bool { return ch.Kind == "http" && ch.Start == nil })
 		for _, ch := range s.Checks {

@@ -16,10 +16,12 @@ const (
 	roleHint     = "hint"
 	// roleMutant declares a mutant of a solution that is right too (format 2).
 	roleMutant = "mutant"
+	// roleProse is prose for the learners of one server language (format 2).
+	roleProse = "prose"
 )
 
 func roles() []string {
-	return []string{roleSolution, roleMistake, roleSetup, roleSeed, roleCheck, roleExpect, roleHint, roleMutant}
+	return []string{roleSolution, roleMistake, roleSetup, roleSeed, roleCheck, roleExpect, roleHint, roleMutant, roleProse}
 }
 
 func attributes() []string {
@@ -28,7 +30,7 @@ func attributes() []string {
 
 func isRole(w string) bool {
 	switch w {
-	case roleSolution, roleMistake, roleSetup, roleSeed, roleCheck, roleExpect, roleHint, roleMutant:
+	case roleSolution, roleMistake, roleSetup, roleSeed, roleCheck, roleExpect, roleHint, roleMutant, roleProse:
 		return true
 	}
 	return false

@@ -227,9 +227,12 @@ type Markdown struct {
 
 type mdLine struct {
 	text string
-	// lang is the info string's first word, on every line of a code block.
+	// lang is the info string's first word, on every line of a code block
+	// and of a prose block (format 2), whose lines are Markdown.
 	lang string
 	code bool
+	// line is the line of the prose block's fence, for lint.
+	line int
 }
 
 // String is the whole Markdown, the examples of every language included.
@@ -243,10 +246,9 @@ func (m Markdown) For(c *Course, lang string) string {
 	blank := true // no blank line at the start, none twice in a row
 	for _, l := range m.lines {
 		switch {
+		case l.lang != "" && c != nil && lang != "" && !c.AppliesTo(l.lang, lang):
+			continue
 		case l.code:
-			if c != nil && lang != "" && !c.AppliesTo(l.lang, lang) {
-				continue
-			}
 			out, blank = append(out, l.text), false
 		case strings.TrimSpace(l.text) != "":
 			out, blank = append(out, l.text), false
@@ -263,6 +265,26 @@ func (m Markdown) For(c *Course, lang string) string {
 // addText adds a line of Markdown.
 func (m *Markdown) addText(line string) {
 	m.lines = append(m.lines, mdLine{text: line})
+}
+
+// addProse adds the lines of a prose block, Markdown for the learners of
+// lang, whose fence is at line.
+func (m *Markdown) addProse(lines []string, lang string, line int) {
+	for _, l := range lines {
+		m.lines = append(m.lines, mdLine{text: l, lang: lang, line: line})
+	}
+}
+
+// ProseLangs are the languages of the prose blocks in m, with the line of
+// each block's fence.
+func (m Markdown) ProseLangs() map[int]string {
+	langs := map[int]string{}
+	for _, l := range m.lines {
+		if !l.code && l.lang != "" {
+			langs[l.line] = l.lang
+		}
+	}
+	return langs
 }
 
 // addCode adds the lines of a code block as written, in language lang.

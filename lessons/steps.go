@@ -46,6 +46,10 @@ func (lp *lessonParser) walk(sec section, md *Markdown, use func(blockInfo, *blo
 		for _, msg := range problems {
 			lp.r.errorf(pt.block.line, "%s", msg)
 		}
+		if b.role == roleProse {
+			lp.prose(b, pt.block, md)
+			continue
+		}
 		use(b, pt.block)
 	}
 }
@@ -57,6 +61,19 @@ type stepParser struct {
 	// pending is the check waiting for its expect; answered the check that
 	// got it, while no other machinery block has come since.
 	pending, answered *Check
+}
+
+// prose adds a prose block's Markdown to md, for the learners of its
+// language only.
+func (lp *lessonParser) prose(b blockInfo, blk *block, md *Markdown) {
+	switch {
+	case lp.format < 2:
+		lp.r.errorf(blk.line, "%s", needsFormat2("the prose block"))
+	case b.lang == "":
+		lp.r.errorf(blk.line, "a prose block is for the learners of one server language: name it first, as in ```python prose```")
+	}
+	md.addProse(strings.Split(strings.TrimSuffix(blk.body, "\n"), "\n"), b.lang, blk.line)
+	md.addText("")
 }
 
 // step reads one step.
