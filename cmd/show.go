@@ -41,7 +41,8 @@ func runShow(ctx context.Context, a *app, opts *showOptions) error {
 	defer s.Close()
 	io := a.io
 	l := step.Lesson
-	io.printf("%s %s\n", io.dim(fmt.Sprintf("Lesson %d:", lessonNumber(s.Course, l))), io.bold(l.Title))
+	io.printf("%s %s %s\n", io.bold(printable(step.Title)), io.dim("("+step.FullID()+")"),
+		io.dim(fmt.Sprintf("· lesson %d: %s", lessonNumber(s.Course, l), printable(l.Title))))
 	if intro := withoutComments(l.Intro.For(s.Course, s.Lang())); step == l.Steps[0] && intro != "" {
 		io.printf("\n%s\n", printable(intro))
 	}

@@ -45,6 +45,10 @@ func runSQL(ctx context.Context, a *app, query string) error {
 	}
 	defer con.Close()
 	io := a.io
+	if query != "" || !io.InTTY {
+		// The step used, named first (cli.md), where it leaves the output alone.
+		io.eprintln(io.dim("SQL on the sandbox of " + printable(step.Title) + " (" + step.FullID() + ")"))
+	}
 	showConsole(io, con.Skipped())
 	if query != "" {
 		if outs := con.Exec(ctx, query); showConsole(io, outs) {

@@ -44,6 +44,11 @@ func TestConsoleSaysTheSameInTheCLIAndTheTUI(t *testing.T) {
 		t.Fatalf("sql: exit %d\n%s", code, out.String())
 	}
 	cli := out.String()
+	first, rest, _ := strings.Cut(cli, "\n")
+	if first != "SQL on the sandbox of Create the scores table (table/create-the-scores-table)" {
+		t.Errorf("the CLI does not name the step it uses first: %q", first)
+	}
+	cli = rest // the TUI names it in its intro
 	if strings.Contains(cli, "never") {
 		t.Errorf("the CLI read on after .quit:\n%s", cli)
 	}

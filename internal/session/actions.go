@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"slices"
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/server"
@@ -56,12 +57,23 @@ func (s *Session) Check(ctx context.Context, steps ...*lessons.Step) (Checked, e
 		return out, err
 	}
 	out.Finished = s.Finished() && !finished
-	after := s.Current()
-	if after != before && !s.Passed(after) {
-		out.Next = after
-		if s.ReadOnly() == "" { // a workspace sandcastle cannot write gets no new files
-			out.Created, err = s.WS.CreateStarters(after)
-		}
+	// The current step moves on when a check of it passes (cli.md).
+	if !slices.ContainsFunc(out.Results, func(r check.StepResult) bool { return r.ID == before.FullID() && r.Passed() }) {
+		return out, nil
+	}
+	after := workspace.After(s.Course, s.Progress, before)
+	if after == before {
+		return out, nil
+	}
+	if err := s.Store.SetGoto(ctx, after.FullID()); err != nil {
+		return out, err
+	}
+	if err := s.Reload(ctx); err != nil {
+		return out, err
+	}
+	out.Next = after
+	if s.ReadOnly() == "" { // a workspace sandcastle cannot write gets no new files
+		out.Created, err = s.WS.CreateStarters(after)
 	}
 	return out, err
 }
@@ -93,13 +105,17 @@ func (s *Session) RevealSolution(ctx context.Context, step *lessons.Step) ([]*le
 }
 
 // Reset puts step's files back to where the step starts (the learner's
-// versions go to a backup) and removes its recorded pass.
+// versions go to a backup), removes its recorded pass, and makes it the
+// current step: the learner is to do it again.
 func (s *Session) Reset(ctx context.Context, step *lessons.Step) (written []string, backup *workspace.Backup, err error) {
 	backup = s.WS.NewBackup()
 	if written, err = s.WS.Put(backup, s.WS.StartOf(step)); err != nil {
 		return written, backup, err
 	}
 	if err := s.Store.RecordReset(ctx, false, step.FullID()); err != nil {
+		return written, backup, err
+	}
+	if err := s.Store.SetGoto(ctx, step.FullID()); err != nil {
 		return written, backup, err
 	}
 	return written, backup, s.Reload(ctx)

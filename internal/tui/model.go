@@ -151,7 +151,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case openStepMsg:
 		m.screen = screenStep
-		return m, m.step.open(msg.step)
+		// The step opened last is the current step (cli.md), for the
+		// commands too: check, sql and serve see the step the TUI shows.
+		return m, tea.Sequence(m.step.open(msg.step), m.step.makeCurrent(m.sh))
 	case openMapMsg:
 		m.screen = screenMap
 		m.cmap.focus(m.step.step)

@@ -198,28 +198,29 @@ func TestStepCheckFailThenPass(t *testing.T) {
 	h.sees("✓ Create the scores table", "▶ The best scores", "1/3")
 	h.keys("up", "enter")
 	h.sees("Create the scores table", "You passed this step before: press c to check again.")
+	// A step passed before, opened again, is current: the learner is
+	// revisiting it; n goes on from it.
+	if cur := h.m.sh.current.FullID(); cur != "table/create-the-scores-table" {
+		t.Errorf("the step revisited is not current: %s", cur)
+	}
+	h.keys("n")
+	h.sees("The best scores", "your files: queries/top.sql")
 }
 
 func TestLastStepPassedWithStepsLeft(t *testing.T) {
 	h := tiny(t)
 	h.keys("down", "down", "enter")
-	// Opening a step to read it changes nothing.
+	// Opening a step from the map makes it current (cli.md), with its
+	// files, as goto does: the commands see the step the TUI shows.
 	h.sees("One player's scores", "Not checked yet")
-	if cur := h.m.sh.current.FullID(); cur != "table/create-the-scores-table" {
-		t.Errorf("opening a step made it current: %s", cur)
-	}
-	if _, err := os.Stat(filepath.Join(h.dir, "queries/player.sql")); err == nil {
-		t.Error("opening a step created its files")
-	}
-	// Working on it (a check) makes it current, with its files, as goto does.
-	h.keys("c")
-	h.sees("2 steps before this one have not passed yet")
 	if cur := h.m.sh.current.FullID(); cur != "queries/one-player-s-scores" {
-		t.Errorf("the step checked is not current: %s", cur)
+		t.Errorf("the step opened is not current: %s", cur)
 	}
 	if _, err := os.Stat(filepath.Join(h.dir, "queries/player.sql")); err != nil {
-		t.Errorf("checking the step did not create its files: %v", err)
+		t.Errorf("opening the step did not create its files: %v", err)
 	}
+	h.keys("c")
+	h.sees("2 steps before this one have not passed yet")
 	h.write("queries/player.sql", "SELECT score FROM scores WHERE player = :player;\n")
 	h.write("schema.sql", tinySchema)
 	h.keys("c")

@@ -165,14 +165,12 @@ func (m stepModel) loaded(sh *shared, msg stepLoadedMsg) stepModel {
 	return m
 }
 
-// makeCurrent makes the open step, when it has not passed, the current
-// step, as goto does, and creates its missing files. It runs when the
-// learner starts working on a step (check, edit, console), not when they
-// only open it to read: from then on the commands (check, sql, serve) see
-// the same step as the TUI.
+// makeCurrent makes the open step the current step, as goto does, passed
+// or not (a learner may revisit one), and creates its missing files: from
+// then on the commands (check, sql, serve) see the same step as the TUI.
 func (m stepModel) makeCurrent(sh *shared) tea.Cmd {
 	step := m.step
-	if step == sh.current || sh.passed(step) {
+	if step == nil || step == sh.current {
 		return nil
 	}
 	return sh.act(func(s *session.Session) tea.Msg {
@@ -259,7 +257,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 		switch {
 		case next == nil:
 			sh.say("This is the last step of the course.", false)
-		case !m.justPassed:
+		case !m.justPassed && !sh.passed(m.step):
 			sh.say("n goes on once this step passes; the course map (q) opens any step.", false)
 		default:
 			sh.navigate(openStepMsg{step: next})

@@ -33,12 +33,13 @@ func nearestStep(c *lessons.Course, arg string) string {
 	return ""
 }
 
-// Current returns the learner's current step: the step goto last chose,
-// until it passes; otherwise the first step not passed, or the last step
+// Current returns the learner's current step (cli.md): the step they last
+// opened (goto, the TUI's map, moving on), passed or not; in a workspace
+// where none was ever opened, the first step not passed, or the last step
 // when all have passed.
 func Current(c *lessons.Course, p *Progress) *lessons.Step {
 	steps := c.Steps()
-	if s, ok := c.Step(p.Goto); ok && !p.Steps[s.FullID()].Passed {
+	if s, ok := c.Step(p.Goto); ok {
 		return s
 	}
 	for _, s := range steps {
@@ -47,6 +48,19 @@ func Current(c *lessons.Course, p *Progress) *lessons.Step {
 		}
 	}
 	return steps[len(steps)-1]
+}
+
+// After returns the step the learner moves on to when step passes: the
+// first step after it that has not passed, else the first of the course
+// that has not passed, else step itself (every step has passed).
+func After(c *lessons.Course, p *Progress, step *lessons.Step) *lessons.Step {
+	steps := c.Steps()
+	for _, s := range append(steps[step.Index+1:], steps[:step.Index]...) {
+		if !p.Steps[s.FullID()].Passed {
+			return s
+		}
+	}
+	return step
 }
 
 // Resolve finds the step a STEP argument names: a full step id, or a lesson

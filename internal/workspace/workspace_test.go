@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 // tinyRef is the fixture course of the project's own tests.
@@ -99,8 +101,8 @@ func TestCurrentAndResolve(t *testing.T) {
 	}{
 		{"nothing passed: the first step", passed(), "", first.FullID()},
 		{"the first unpassed step", passed(first.FullID()), "", second.FullID()},
-		{"goto wins until it passes", &Progress{Steps: passed().Steps, Goto: third.FullID()}, "", third.FullID()},
-		{"a passed goto step gives way", &Progress{Steps: passed(third.FullID()).Steps, Goto: third.FullID()}, "", first.FullID()},
+		{"the step opened last", &Progress{Steps: passed().Steps, Goto: third.FullID()}, "", third.FullID()},
+		{"the step opened last stays, passed", &Progress{Steps: passed(third.FullID()).Steps, Goto: third.FullID()}, "", third.FullID()},
 		{"all passed: the last step", passed(first.FullID(), second.FullID(), third.FullID()), "", third.FullID()},
 		{"a full step id", passed(), second.FullID(), second.FullID()},
 		{"a lesson id: its first unfinished step", passed(second.FullID()), "queries", third.FullID()},
@@ -113,6 +115,21 @@ func TestCurrentAndResolve(t *testing.T) {
 				t.Errorf("got %v %v, want %s", got, err, tt.want)
 			}
 		})
+	}
+	for _, tt := range []struct {
+		name string
+		p    *Progress
+		from *lessons.Step
+		want *lessons.Step
+	}{
+		{"on to the next step", passed(first.FullID()), first, second},
+		{"over a step passed before", passed(first.FullID(), second.FullID()), first, third},
+		{"back to the first unpassed step", passed(second.FullID(), third.FullID()), third, first},
+		{"all passed: it stays", passed(first.FullID(), second.FullID(), third.FullID()), second, second},
+	} {
+		if got := After(c, tt.p, tt.from); got != tt.want {
+			t.Errorf("%s: After(%s) = %s, want %s", tt.name, tt.from.FullID(), got.FullID(), tt.want.FullID())
+		}
 	}
 	if n := Behind(c, passed(second.FullID()), third); n != 1 {
 		t.Errorf("Behind the third step with the second passed = %d, want 1", n)
