@@ -66,4 +66,94 @@ var queryWrongAnswers = []wrongAnswer{
 	{name: "python: last_games left out when the answer is rewritten for games", step: "capstone/how-many-games", lang: "python", file: "server/app.py",
 		replace: []string{"            \"last_games\": last_games(name),\n", ""},
 		want:    "the page still lists her last games, the 600 first"},
+	// The tester's holes.
+	{name: "go: the player looked up with LIKE", step: "safe-from-injection/search-by-player", lang: "go", file: "server/main.go",
+		replace: []string{"WHERE player = ? ORDER BY score DESC, id`, player)", "WHERE player LIKE ? ORDER BY score DESC, id`, player)"},
+		want:    "?player=GRACE finds nobody"},
+	{name: "python: the player looked up with LIKE", step: "safe-from-injection/search-by-player", lang: "python", file: "server/app.py",
+		replace: []string{`"SELECT player, score FROM scores WHERE player = ? ORDER BY score DESC, id",`, `"SELECT player, score FROM scores WHERE player LIKE ? ORDER BY score DESC, id",`},
+		want:    "?player=GRACE finds nobody"},
+	{name: "go: the player looked up with LIKE, next to the search", step: "safe-from-injection/search-by-part-of-a-name", lang: "go", file: "server/main.go",
+		replace: []string{"WHERE player = ? ORDER BY score DESC, id`, player)", "WHERE player LIKE ? ORDER BY score DESC, id`, player)"},
+		want:    "?player=gr_ce still finds nobody"},
+	{name: "python: the player looked up with LIKE, next to the search", step: "safe-from-injection/search-by-part-of-a-name", lang: "python", file: "server/app.py",
+		replace: []string{`"SELECT player, score FROM scores WHERE player = ? ORDER BY score DESC, id",`, `"SELECT player, score FROM scores WHERE player LIKE ? ORDER BY score DESC, id",`},
+		want:    "?player=gr_ce still finds nobody"},
+	{name: "go: the search's ties broken by name", step: "safe-from-injection/search-by-part-of-a-name", lang: "go", file: "server/main.go",
+		replace: []string{"ESCAPE '!' ORDER BY score DESC, id`", "ESCAPE '!' ORDER BY score DESC, player`"},
+		want:    "GET /scores?q=gr finds everyone whose name contains gr: grace and ingrid, best first, ties by id"},
+	{name: "python: the search's ties broken by name", step: "safe-from-injection/search-by-part-of-a-name", lang: "python", file: "server/app.py",
+		replace: []string{"ESCAPE '!' ORDER BY score DESC, id", "ESCAPE '!' ORDER BY score DESC, player"},
+		want:    "GET /scores?q=gr finds everyone whose name contains gr: grace and ingrid, best first, ties by id"},
+	{name: "python: \\ as the escape character, \\ itself not escaped", step: "safe-from-injection/search-by-part-of-a-name", lang: "python", file: "server/app.py",
+		replace: []string{
+			`text.replace("!", "!!").replace("%", "!%").replace("_", "!_")`, `text.replace("%", "\\%").replace("_", "\\_")`,
+			"ESCAPE '!' ORDER BY score DESC, id", `ESCAPE '\\' ORDER BY score DESC, id`},
+		want: "a search for a backslash, finds nobody"},
+	{name: "go: \\ as the escape character, \\ itself not escaped", step: "safe-from-injection/search-by-part-of-a-name", lang: "go", file: "server/main.go",
+		replace: []string{
+			`strings.NewReplacer("!", "!!", "%", "!%", "_", "!_")`, "strings.NewReplacer(\"%\", `\\%`, \"_\", `\\_`)",
+			"ESCAPE '!' ORDER BY score DESC, id`", `ESCAPE '\' ORDER BY score DESC, id` + "`"},
+		want: "a search for a backslash, finds nobody"},
+	{name: "python: int(float(text)) reads 2.5 as 2", step: "pages-and-limits/one-page-at-a-time", lang: "python", file: "server/app.py",
+		replace: []string{"return int(query[name][0])", "return int(float(query[name][0]))"},
+		want:    "?limit=2.5 is refused with 400"},
+	{name: "go: fmt.Sscanf reads 4abc as 4", step: "pages-and-limits/one-page-at-a-time", lang: "go", file: "server/main.go",
+		replace: goSscanf,
+		want:    "?offset=4abc is refused with 400"},
+	{name: "go: fmt.Sscanf reads 2.5 as 2", step: "pages-and-limits/one-page-at-a-time", lang: "go", file: "server/main.go",
+		replace: goSscanf,
+		want:    "?limit=2.5 is refused with 400"},
+	{name: "python: ties newest first, from the last step's pages", step: "pages-and-limits/where-the-next-page-starts", lang: "python", file: "server/app.py",
+		replace: []string{"ORDER BY score DESC, id LIMIT ? OFFSET ?", "ORDER BY score DESC, id DESC LIMIT ? OFFSET ?"},
+		want:    "?offset=55 answers the last five scores, ties by id"},
+	{name: "go: ties newest first, from the last step's pages", step: "pages-and-limits/where-the-next-page-starts", lang: "go", file: "server/main.go",
+		replace: []string{"ORDER BY score DESC, id LIMIT ? OFFSET ?", "ORDER BY score DESC, id DESC LIMIT ? OFFSET ?"},
+		want:    "?offset=55 answers the last five scores, ties by id"},
+	{name: "go: the page read from players LEFT JOIN scores", step: "capstone/a-players-best", lang: "go", file: "server/main.go",
+		replace: capstoneLeftJoin, want: "GET /players/ADA answers 404"},
+	{name: "python: the page read from players LEFT JOIN scores", step: "capstone/a-players-best", lang: "python", file: "server/app.py",
+		replace: capstoneLeftJoin, want: "GET /players/ADA answers 404"},
+	{name: "go: the player looked up with LIKE on the page", step: "capstone/a-players-best", lang: "go", file: "server/main.go",
+		replace: []string{"WHERE player = ? GROUP BY player", "WHERE player LIKE ? GROUP BY player"},
+		want:    "GET /players/ADA answers 404"},
+	{name: "python: the player looked up with LIKE on the page", step: "capstone/a-players-best", lang: "python", file: "server/app.py",
+		replace: []string{"WHERE player = ? GROUP BY player", "WHERE player LIKE ? GROUP BY player"},
+		want:    "GET /players/ADA answers 404"},
+	{name: "go: the player looked up with LIKE, the last games too", step: "capstone/their-last-games", lang: "go", file: "server/main.go",
+		replace: []string{"WHERE player = ?`, p.Player)", "WHERE player LIKE ?`, p.Player)", "WHERE player = ?\n", "WHERE player LIKE ?\n"},
+		want:    "ADA, signed up with no scores, still gets a 404"},
+	{name: "python: the player looked up with LIKE, the last games too", step: "capstone/their-last-games", lang: "python", file: "server/app.py",
+		replace: []string{"            WHERE player = ?\n", "            WHERE player LIKE ?\n", "        WHERE player = ?\n", "        WHERE player LIKE ?\n"},
+		want:    "ADA, signed up with no scores, still gets a 404"},
+	{name: "go: the player looked up with LIKE, in the count", step: "capstone/how-many-games", lang: "go", file: "server/main.go",
+		replace: []string{"WHERE player = ?`, p.Player)", "WHERE player LIKE ?`, p.Player)", "WHERE player = ?\n", "WHERE player LIKE ?\n"},
+		want:    "ADA, signed up with no scores, still gets a 404"},
+	{name: "python: the player looked up with LIKE, in the count", step: "capstone/how-many-games", lang: "python", file: "server/app.py",
+		replace: []string{"            WHERE player = ?\n", "            WHERE player LIKE ?\n", "        WHERE player = ?\n", "        WHERE player LIKE ?\n"},
+		want:    "ADA, signed up with no scores, still gets a 404"},
+	{name: "python: unquote_plus reads the + of c++ as a space", step: "capstone/a-players-best", lang: "python", file: "server/app.py",
+		replace: pyUnquotePlus, want: "GET /players/c++ answers"},
+	{name: "python: unquote_plus reads the + of c++ as a space, in the count", step: "capstone/how-many-games", lang: "python", file: "server/app.py",
+		replace: pyUnquotePlus, want: "c++ has played 1 game"},
+}
+
+// capstoneLeftJoin reads a player's best from players LEFT JOIN scores: a
+// player who signed up and never played gets a row, with a best of NULL.
+var capstoneLeftJoin = []string{
+	"SELECT MAX(score) FROM scores WHERE player = ? GROUP BY player",
+	"SELECT MAX(s.score) FROM players p LEFT JOIN scores s ON s.player = p.name WHERE p.name = ? GROUP BY p.name",
+}
+
+// goSscanf reads a number with fmt.Sscanf, which stops at the first
+// character that is not a digit and calls that a number.
+var goSscanf = []string{
+	"\t\"strconv\"\n", "\t\"fmt\"\n",
+	"return strconv.Atoi(text)", "var n int\n\t_, err := fmt.Sscanf(text, \"%d\", &n)\n\treturn n, err",
+}
+
+// pyUnquotePlus decodes the name in the path as a form value would be.
+var pyUnquotePlus = []string{
+	"import parse_qs, unquote, urlsplit", "import parse_qs, unquote, unquote_plus, urlsplit",
+	`self.player_page(unquote(url.path[len("/players/"):]))`, `self.player_page(unquote_plus(url.path[len("/players/"):]))`,
 }
