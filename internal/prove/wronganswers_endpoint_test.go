@@ -68,6 +68,9 @@ var endpointWrongAnswers = []wrongAnswer{
 		replace: goMaxID, want: "a score of 0 is saved with 201, under its own id, 5"},
 	{name: "python: the new id looked up with SELECT max(id), once the checks are in", step: "saving-over-http/refuse-bad-requests", lang: "python", file: "server/app.py",
 		replace: pyMaxID, want: "a score of 0 is saved with 201, under its own id, 5"},
+	{name: "go: the body decoded into entry, a missing score is saved as 0", step: "saving-over-http/refuse-bad-requests", lang: "go", file: "server/main.go",
+		replace: []string{goPointerBody, "var in entry\n\tif err := json.NewDecoder(r.Body).Decode(&in); err != nil {", "in := entry{Player: *body.Player, Score: *body.Score}\n", ""},
+		want:    "a body with no score is refused with 400, not saved as 0"},
 	{name: "python: any path that starts with /health answers the health", step: "your-first-endpoint/a-json-answer-for-unknown-paths", lang: "python", file: "server/app.py",
 		replace: []string{`if self.path == "/health":`, `if self.path.startswith("/health"):`},
 		want:    "GET /healthz answers the JSON 404 too"},
@@ -92,8 +95,12 @@ var pyMaxID = []string{
 // of its values, as a Python programmer might: a missing or wrongly typed
 // key panics, and Go drops the connection.
 var goMapBody = []string{
-	"var in entry\n\tif err := json.NewDecoder(r.Body).Decode(&in); err != nil {",
-	"var body map[string]any\n\tif err := json.NewDecoder(r.Body).Decode(&body); err != nil {",
-	"\tif strings.TrimSpace(in.Player) == \"\" {",
-	"\tin := entry{Player: body[\"player\"].(string), Score: int(body[\"score\"].(float64))}\n\tif strings.TrimSpace(in.Player) == \"\" {",
+	goPointerBody, "var body map[string]any\n\tif err := json.NewDecoder(r.Body).Decode(&body); err != nil {",
+	"in := entry{Player: *body.Player, Score: *body.Score}",
+	"in := entry{Player: body[\"player\"].(string), Score: int(body[\"score\"].(float64))}",
 }
+
+// goPointerBody is how the solution of refuse-bad-requests decodes the body:
+// into pointers, which stay nil when a key is missing.
+const goPointerBody = "var body struct {\n\t\tPlayer *string `json:\"player\"`\n\t\tScore  *int    `json:\"score\"`\n\t}\n" +
+	"\tif err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.Player == nil || body.Score == nil {"
