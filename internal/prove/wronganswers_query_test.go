@@ -60,7 +60,7 @@ var queryWrongAnswers = []wrongAnswer{
 		want:    "?limit=2&offset=0 is served: an offset of 0 skips nothing"},
 	{name: "python: None compared before it is tested", step: "pages-and-limits/a-maximum-page-size", lang: "python", file: "server/app.py",
 		replace: []string{"if limit is None or limit < 1 or limit > MAX_PAGE_SIZE:", "if limit < 1 or limit > MAX_PAGE_SIZE or limit is None:"},
-		want:    "?limit=ten is still refused with 400: test that it is a number before you compare it"},
+		want:    "?limit=2.5 is still refused with 400: test that it is a whole number before you compare it"},
 
 	// capstone
 	{name: "python: last_games left out when the answer is rewritten for games", step: "capstone/how-many-games", lang: "python", file: "server/app.py",
@@ -104,6 +104,11 @@ var queryWrongAnswers = []wrongAnswer{
 	{name: "go: fmt.Sscanf reads 2.5 as 2", step: "pages-and-limits/one-page-at-a-time", lang: "go", file: "server/main.go",
 		replace: goSscanf,
 		want:    "?limit=2.5 is refused with 400"},
+	{name: "python: int(float(text)) reads 2.5 as 2, once the limits are compared", step: "pages-and-limits/a-maximum-page-size", lang: "python", file: "server/app.py",
+		replace: []string{"return int(query[name][0])", "return int(float(query[name][0]))"},
+		want:    "?limit=2.5 is still refused with 400"},
+	{name: "go: fmt.Sscanf reads 4abc as 4, once the limits are compared", step: "pages-and-limits/a-maximum-page-size", lang: "go", file: "server/main.go",
+		replace: goSscanf, want: "?offset=4abc is still refused with 400"},
 	{name: "python: ties newest first, from the last step's pages", step: "pages-and-limits/where-the-next-page-starts", lang: "python", file: "server/app.py",
 		replace: []string{"ORDER BY score DESC, id LIMIT ? OFFSET ?", "ORDER BY score DESC, id DESC LIMIT ? OFFSET ?"},
 		want:    "?offset=55 answers the last five scores, ties by id"},
