@@ -6,14 +6,16 @@ import (
 	"testing"
 )
 
-// The built-in course's size budget: the whole course under 330 000 bytes
+// The built-in course's size budget: the whole course under 340 000 bytes
 // and no lesson over 60 000. A course that outgrows it repeats what an edit
 // could say (see lessons fmt --reedit) or needs the budget raised on
 // purpose, with the load figures in docs/performance.md measured again.
-// Raised from 300 000 for issue 13: the checks, seeds and mistakes that
-// leave no wrong answer a pass.
+// Raised from 300 000 for issue 13 (the checks, seeds and mistakes that
+// leave no wrong answer a pass: 331 300 bytes with them) and issue 14 (the
+// says= of the most common mistakes); fingerprints.txt, which lessons test
+// writes, is not counted.
 const (
-	builtinBudget = 330_000
+	builtinBudget = 340_000
 	lessonBudget  = 60_000
 )
 
