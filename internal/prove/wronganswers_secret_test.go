@@ -24,7 +24,7 @@ var secretWrongAnswers = []wrongAnswer{
 		replace: []string{`self.send_json(500, {"error": "something went wrong on the server"})`, `self.send_json(500, {"error": "something went wrong on the server", "kind": type(sys.exc_info()[1]).__name__})`},
 		want:    `$.kind: not expected: the answer must hold only "error"`},
 	{name: "go: the key checked after the body", step: "keeping-secrets/a-key-for-saving-scores", lang: "go", file: "server/main.go",
-		replace: []string{keyCheck + "\n\tvar in entry\n", "\tvar in entry\n", "\n\tvar id int64\n", keyCheck + "\n\tvar id int64\n"},
+		replace: []string{keyCheck + "\n\t// The pointers stay nil", "\t// The pointers stay nil", "\n\tvar id int64\n", keyCheck + "\n\tvar id int64\n"},
 		want:    "✗ a bad body without the key is refused with 401, not 400: the key is checked first"},
 	{name: "go: no detail in the log", step: "keeping-secrets/errors-that-give-nothing-away", lang: "go", file: "server/main.go",
 		replace: []string{"\tlog.Print(err)\n", ""},
