@@ -46,6 +46,9 @@ func TestWrongAnswersOfTheBuiltinCourse(t *testing.T) {
 			if r.Passed() {
 				t.Fatalf("the wrong answer passes %s", tt.step)
 			}
+			for _, d := range r.Diagnosis {
+				t.Logf("diagnosis: %s", d.Why)
+			}
 			if all := failureText("", r); !strings.Contains(all, tt.want) {
 				t.Errorf("the step fails without saying %q:\n%s", tt.want, all)
 			}
