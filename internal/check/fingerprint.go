@@ -3,6 +3,7 @@ package check
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
@@ -115,20 +116,74 @@ type Diagnosis struct {
 
 // diagnose finds the known mistakes of step that r looks like, in the
 // workspace language lang: none for a result that passed, or that did not
-// run because the course is not trusted.
-func diagnose(course *lessons.Course, step *lessons.Step, r StepResult, lang string) []Diagnosis {
+// run because the course is not trusted. A mistake whose result r has is
+// named only when the learner's file also holds what the mistake writes
+// that the solution does not (see writesLikeIt): two wrong answers can
+// make the same rows, and the learner of the other one would be misled.
+func diagnose(course *lessons.Course, step *lessons.Step, files fs.FS, r StepResult, lang string) []Diagnosis {
 	if len(step.Prints) == 0 || r.Passed() || r.Refused() {
 		return nil
 	}
 	var ds []Diagnosis
 	for _, m := range step.Diagnose(Fingerprint(r), lang) {
 		d := Diagnosis{Mistake: m.ID, Why: m.Why}
+		named := false
 		for _, f := range step.Files {
-			if f.Kind == lessons.Mistake && f.ID == m.ID && course.AppliesTo(f.Lang, lang) && f.Says != "" {
-				d.Says = f.Says
+			if f.Kind != lessons.Mistake || f.ID != m.ID || !course.AppliesTo(f.Lang, lang) {
+				continue
 			}
+			d.Says = f.Says
+			named = named || writesLikeIt(course, step, f, lang, files)
 		}
-		ds = append(ds, d)
+		if named {
+			ds = append(ds, d)
+		}
 	}
 	return ds
+}
+
+var words = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[<>=!]+`)
+
+// writesLikeIt reports whether the learner's file holds a word the
+// mistake m writes that the step's solution has nowhere (LEFT of a LEFT
+// JOIN, 99 of score >= 99), compared without case. A mistake that only
+// takes lines away writes no such word, and matches on its result alone.
+func writesLikeIt(course *lessons.Course, step *lessons.Step, m *lessons.FileBlock, lang string, files fs.FS) bool {
+	solution, ok := course.Version(m.Path, lang, step, lessons.Solution)
+	if !ok {
+		return true
+	}
+	has := func(text string) map[string]bool {
+		set := map[string]bool{}
+		for _, w := range words.FindAllString(strings.ToLower(text), -1) {
+			set[w] = true
+		}
+		return set
+	}
+	inSolution := has(solution)
+	var own []string
+	for _, l := range lessons.DiffLines(strings.Split(solution, "\n"), strings.Split(m.Content, "\n")) {
+		if l.Op != '+' {
+			continue
+		}
+		for w := range has(l.Text) {
+			if !inSolution[w] {
+				own = append(own, w)
+			}
+		}
+	}
+	if len(own) == 0 {
+		return true
+	}
+	data, err := fs.ReadFile(files, m.Path)
+	if err != nil {
+		return false
+	}
+	learner := has(string(data))
+	for _, w := range own {
+		if learner[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -130,7 +130,7 @@ type Options struct {
 func Run(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) StepResult {
 	start := time.Now()
 	r := run(ctx, course, step, files, opts)
-	r.Diagnosis = diagnose(course, step, r, opts.Lang)
+	r.Diagnosis = diagnose(course, step, files, r, opts.Lang)
 	r.Duration = time.Since(start)
 	return r
 }
