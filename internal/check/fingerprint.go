@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -144,10 +145,11 @@ func diagnose(course *lessons.Course, step *lessons.Step, files fs.FS, r StepRes
 
 var words = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[<>=!]+`)
 
-// writesLikeIt reports whether the learner's file holds a word the
-// mistake m writes that the step's solution has nowhere (LEFT of a LEFT
-// JOIN, 99 of score >= 99), compared without case. A mistake that only
-// takes lines away writes no such word, and matches on its result alone.
+// writesLikeIt reports whether the learner's file is written like mistake
+// m, word by word without case: it holds a word m writes that the step's
+// solution has nowhere (LEFT of a LEFT JOIN, 99 of score >= 99), and none
+// that m takes away entirely (SAVEPOINT, for a mistake with no savepoint).
+// A mistake with neither kind of word matches on its result alone.
 func writesLikeIt(course *lessons.Course, step *lessons.Step, m *lessons.FileBlock, lang string, files fs.FS) bool {
 	solution, ok := course.Version(m.Path, lang, step, lessons.Solution)
 	if !ok {
@@ -160,19 +162,19 @@ func writesLikeIt(course *lessons.Course, step *lessons.Step, m *lessons.FileBlo
 		}
 		return set
 	}
-	inSolution := has(solution)
-	var own []string
+	inSolution, inMistake := has(solution), has(m.Content)
+	var own, gone []string
 	for _, l := range lessons.DiffLines(strings.Split(solution, "\n"), strings.Split(m.Content, "\n")) {
-		if l.Op != '+' {
-			continue
-		}
 		for w := range has(l.Text) {
-			if !inSolution[w] {
+			switch {
+			case l.Op == '+' && !inSolution[w]:
 				own = append(own, w)
+			case l.Op == '-' && !inMistake[w]:
+				gone = append(gone, w)
 			}
 		}
 	}
-	if len(own) == 0 {
+	if len(own) == 0 && len(gone) == 0 {
 		return true
 	}
 	data, err := fs.ReadFile(files, m.Path)
@@ -180,10 +182,8 @@ func writesLikeIt(course *lessons.Course, step *lessons.Step, m *lessons.FileBlo
 		return false
 	}
 	learner := has(string(data))
-	for _, w := range own {
-		if learner[w] {
-			return true
-		}
+	if slices.ContainsFunc(gone, func(w string) bool { return learner[w] }) {
+		return false
 	}
-	return false
+	return len(own) == 0 || slices.ContainsFunc(own, func(w string) bool { return learner[w] })
 }
