@@ -21,6 +21,10 @@ type wrongAnswer struct {
 	replace []string
 	content string
 	want    string
+	// unlike is set on a wrong answer that makes the same result as a
+	// mistake of the step but is written otherwise: check must not tell
+	// the learner it is that mistake.
+	unlike bool
 }
 
 // TestWrongAnswersOfTheBuiltinCourse: each wrong answer fails its step with
@@ -48,6 +52,9 @@ func TestWrongAnswersOfTheBuiltinCourse(t *testing.T) {
 			}
 			for _, d := range r.Diagnosis {
 				t.Logf("diagnosis: %s", d.Why)
+				if tt.unlike {
+					t.Errorf("a wrong answer written otherwise is told it looks like %q", d.Why)
+				}
 			}
 			if all := failureText("", r); !strings.Contains(all, tt.want) {
 				t.Errorf("the step fails without saying %q:\n%s", tt.want, all)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/sandcastle/sandcastle/internal/check"
 	"testing"
 
 	"github.com/sandcastle/sandcastle/internal/workspace"
@@ -133,6 +134,24 @@ func TestVerdictJSON(t *testing.T) {
 		want, _ := json.Marshal(out.Results[0])
 		if !bytes.Equal(got, want) {
 			t.Errorf("step %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+}
+
+func TestLeadNamesEveryMistakeAFailureLooksLike(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		ds   []check.Diagnosis
+		want string
+	}{
+		{"none", nil, ""},
+		{"one", []check.Diagnosis{{Why: "smallest first"}}, "This looks like a common mistake: smallest first."},
+		{"one with says", []check.Diagnosis{{Why: "smallest first", Says: "Write DESC."}}, "This looks like a common mistake: smallest first. Write DESC."},
+		{"two", []check.Diagnosis{{Why: "no LIMIT", Says: "Add LIMIT 3."}, {Why: "LIMIT 30"}},
+			"This looks like one of these common mistakes: no LIMIT; or LIMIT 30. Add LIMIT 3."},
+	} {
+		if got := lead(tt.ds); got != tt.want {
+			t.Errorf("%s: lead = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
