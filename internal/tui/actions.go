@@ -8,8 +8,10 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sandcastle/sandcastle/internal/session"
+	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
@@ -97,8 +99,12 @@ func (m stepModel) acted(sh *shared, msg actedMsg) stepModel {
 		m.focusResults = true
 	}
 	if msg.info != "" {
+		// The results pane shows it, wrapped; the footer repeats it only
+		// when it fits there whole, never cut short.
 		m.info = msg.info
-		sh.say(msg.info, false)
+		if ansi.StringWidth(termtext.Printable(msg.info)) <= sh.width {
+			sh.say(msg.info, false)
+		}
 	}
 	m.layout(sh)
 	if msg.hints != nil || msg.solution != nil {

@@ -532,3 +532,20 @@ func TestTrustPromptSeenBeforeTrusting(t *testing.T) {
 		t.Errorf("the second t did not record trust: %v", err)
 	}
 }
+
+// TestCreatedFilesAreListedWhole: the files a step's opening creates are
+// listed where they wrap, never cut short with "…" in the footer.
+func TestCreatedFilesAreListedWhole(t *testing.T) {
+	h := tiny(t)
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 30})
+	h.keys("down", "down", "enter")
+	h.sees("Created")
+	for _, line := range strings.Split(h.view(), "\n") {
+		if strings.Contains(line, "Created") && strings.Contains(line, "…") {
+			t.Errorf("the files created are cut short: %q", line)
+		}
+	}
+	if !strings.Contains(strings.Join(strings.Fields(h.view()), " "), "queries/player.sql") {
+		t.Errorf("the files created are not all listed:\n%s", h.view())
+	}
+}
