@@ -151,9 +151,10 @@ func (m stepModel) footer(sh *shared) string {
 	if m.asksTrust() && !m.checking {
 		return footerView(sh, k.Trust, k.Check, k.Hint, k.Edit, k.Back, k.Help)
 	}
-	focus := key.NewBinding(key.WithKeys(k.Focus.Keys()...), key.WithHelp(k.Focus.Help().Key, "results"))
+	// tab moves between the panes, and the arrows scroll the one in focus.
+	focus := key.NewBinding(key.WithKeys(k.Focus.Keys()...), key.WithHelp(k.Focus.Help().Key, "results, ↑↓ scroll"))
 	if m.focusResults {
-		focus.SetHelp(k.Focus.Help().Key, "text")
+		focus.SetHelp(k.Focus.Help().Key, "text, ↑↓ scroll")
 	}
 	return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, focus, k.Back, k.Help)
 }

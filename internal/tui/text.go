@@ -39,7 +39,9 @@ func pad(s string, width int) string {
 
 // footerView is the key map in one line, and the notice above it when
 // there is one. When the line is too long, bindings are dropped from the
-// end, but the last one (help) always shows.
+// middle, right to left: the first (the screen's main action) and the last
+// three (how to scroll or move between panes, go back, and help) always
+// show, down to 60 columns.
 func footerView(sh *shared, bindings ...key.Binding) string {
 	st := sh.st
 	var parts []string
@@ -50,7 +52,12 @@ func footerView(sh *shared, bindings ...key.Binding) string {
 	}
 	sep := st.footer.Render(" · ")
 	line := strings.Join(parts, sep)
-	for len(parts) > 2 && ansi.StringWidth(line) > sh.width {
+	const kept = 3 // at the end
+	for len(parts) > kept+1 && ansi.StringWidth(line) > sh.width {
+		parts = append(parts[:len(parts)-kept-1], parts[len(parts)-kept:]...)
+		line = strings.Join(parts, sep)
+	}
+	for len(parts) > 2 && ansi.StringWidth(line) > sh.width { // narrower still
 		parts = append(parts[:len(parts)-2], parts[len(parts)-1])
 		line = strings.Join(parts, sep)
 	}
