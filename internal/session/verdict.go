@@ -158,12 +158,28 @@ func (s *Session) Verdict(out Checked, i int, words Words) Verdict {
 		}
 		return v
 	}
-	if step != nil {
+	if step != nil && fromBefore(r) {
 		if n := s.Behind(step); n > 0 {
 			v.Advice.Behind = behindText(n, words.Progress)
 		}
 	}
 	return v
+}
+
+// fromBefore reports whether a failure could come from the steps before
+// the step: it could not run, or a table or a column an earlier step makes
+// is missing. Then the learner is told that steps before it have not
+// passed; a wrong answer of the step's own is not about them.
+func fromBefore(r check.StepResult) bool {
+	if r.Status == check.Error {
+		return true
+	}
+	for _, c := range r.Checks {
+		if c.Status != check.Pass && (strings.Contains(c.Message, "no such table") || strings.Contains(c.Message, "no such column")) {
+			return true
+		}
+	}
+	return false
 }
 
 // Verdicts are the verdicts on every step out checked.

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/sandcastle/sandcastle/internal/check"
+	"os"
+	"path/filepath"
 	"testing"
 
+	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
@@ -153,5 +155,29 @@ func TestLeadNamesEveryMistakeAFailureLooksLike(t *testing.T) {
 		if got := lead(tt.ds); got != tt.want {
 			t.Errorf("%s: lead = %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestStepsBeforeOnlyWhenTheyCouldBeTheCause: a failure says that steps
+// before have not passed only when it could come from them (a missing
+// table), not for a wrong answer of the step's own.
+func TestStepsBeforeOnlyWhenTheyCouldBeTheCause(t *testing.T) {
+	s := newSession(t)
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Join(s.WS.Root, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(s.WS.Root, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("queries/top.sql", "SELECT player, score FROM scores ORDER BY score LIMIT 3;")
+	if v := checkVerdict(t, s, 1); v.Advice.Behind == "" {
+		t.Errorf("no table yet, and the steps before are not named: %+v", v.Advice)
+	}
+	write("schema.sql", schema)
+	if v := checkVerdict(t, s, 1); v.Passed() || v.Advice.Behind != "" {
+		t.Errorf("a wrong order of the step's own names the steps before: %q", v.Advice.Behind)
 	}
 }
