@@ -127,13 +127,16 @@ func diagnose(course *lessons.Course, step *lessons.Step, files fs.FS, r StepRes
 	}
 	var ds []Diagnosis
 	for _, m := range step.Diagnose(Fingerprint(r), lang) {
-		d := Diagnosis{Mistake: m.ID, Why: m.Why}
+		// The course's own mistake block says what the mistake is: the
+		// prints file only says what it makes the checks say, and names
+		// no mistake the step does not have.
+		d := Diagnosis{Mistake: m.ID}
 		named := false
 		for _, f := range step.Files {
 			if f.Kind != lessons.Mistake || f.ID != m.ID || !course.AppliesTo(f.Lang, lang) {
 				continue
 			}
-			d.Says = f.Says
+			d.Why, d.Says = f.Why, f.Says
 			named = named || writesLikeIt(course, step, f, lang, files)
 		}
 		if named {
@@ -167,7 +170,8 @@ func writesLikeIt(course *lessons.Course, step *lessons.Step, m *lessons.FileBlo
 	}
 	inSolution, inMistake := has(solution), has(m.Content)
 	var own, gone []string
-	for _, l := range lessons.DiffLines(strings.Split(solution, "\n"), strings.Split(m.Content, "\n")) {
+	diff := lessons.DiffLines(strings.Split(solution, "\n"), strings.Split(m.Content, "\n"))
+	for _, l := range diff {
 		for w := range has(l.Text) {
 			switch {
 			case l.Op == '+' && !inSolution[w]:
@@ -177,7 +181,7 @@ func writesLikeIt(course *lessons.Course, step *lessons.Step, m *lessons.FileBlo
 			}
 		}
 	}
-	shortened := shortenedLines(solution, m.Content)
+	shortened := shortenedLines(diff, m.Content)
 	if len(own) == 0 && len(gone) == 0 && len(shortened) == 0 {
 		return true
 	}
@@ -202,10 +206,9 @@ func writesLikeIt(course *lessons.Course, step *lessons.Step, m *lessons.FileBlo
 // line of solution that holds the same words and more, in order (the
 // lines it only takes words out of), with the word of the mistake that
 // follows them: nothing may stand where the words were taken out.
-func shortenedLines(solution, mistake string) [][]string {
+func shortenedLines(diff []lessons.EditLine, mistake string) [][]string {
 	var out [][]string
 	all := words.FindAllString(strings.ToLower(mistake), -1)
-	diff := lessons.DiffLines(strings.Split(solution, "\n"), strings.Split(mistake, "\n"))
 	for i := 0; i+1 < len(diff); i++ {
 		if diff[i].Op != '-' || diff[i+1].Op != '+' {
 			continue

@@ -2,9 +2,11 @@ package check
 
 import (
 	"testing"
+	"testing/fstest"
 
 	"github.com/sandcastle/sandcastle/internal/httpmatch"
 	"github.com/sandcastle/sandcastle/internal/tablematch"
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 func TestFingerprint(t *testing.T) {
@@ -47,5 +49,25 @@ func TestFingerprint(t *testing.T) {
 	}
 	if Fingerprint(StepResult{Status: Pass}) != "" {
 		t.Error("a pass has a fingerprint")
+	}
+}
+
+// TestDiagnosisTrustsTheCourseNotThePrintsFile: fingerprints.txt comes
+// with a course from elsewhere and may be stale or forged; what a learner
+// is told comes from the course's own mistake block, and a print of a
+// mistake the step does not have names nothing.
+func TestDiagnosisTrustsTheCourseNotThePrintsFile(t *testing.T) {
+	r := StepResult{Status: Fail, Checks: []CheckResult{{Status: Fail, Message: "wrong"}}}
+	fp := Fingerprint(r)
+	step := &lessons.Step{
+		Files: []*lessons.FileBlock{{Kind: lessons.Mistake, ID: "no-desc", Why: "smallest first", Says: "Write DESC.", Path: "q.sql"}},
+		Prints: []lessons.MistakePrint{
+			{ID: "no-desc", Why: "\x1b[2Jforged words", Fingerprint: fp},
+			{ID: "ghost", Why: "a mistake the step does not have", Fingerprint: fp},
+		},
+	}
+	ds := diagnose(&lessons.Course{}, step, fstest.MapFS{}, r, "")
+	if len(ds) != 1 || ds[0] != (Diagnosis{Mistake: "no-desc", Why: "smallest first", Says: "Write DESC."}) {
+		t.Errorf("diagnosis %+v, want only no-desc in the course's words", ds)
 	}
 }
