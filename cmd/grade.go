@@ -25,6 +25,7 @@ type gradeOptions struct {
 	junit   string
 	html    string
 	run     string
+	lang    string
 	timeout time.Duration
 }
 
@@ -52,6 +53,11 @@ its copy and the system, writes only its own folder, binds only its port, connec
 nowhere). Where this system cannot confine it, grade says so first: then grade inside
 a container. docs/security.md and docs/classroom.md say exactly what holds where.
 
+A workspace's server language is the one its sandcastle.yaml names. Where that file is
+missing, broken, or names a language the course does not have, grade says so under the
+table and grades in --lang L (or the course's only language); otherwise the workspace's
+server is not run.
+
 A WORKSPACE is a folder or a quoted glob pattern ('class/*'). The output is a table of
 workspaces by lessons (steps passed of steps), then, for each step not every workspace
 passes, how many made each known mistake of the course (see lessons test); --json has
@@ -63,7 +69,8 @@ Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 		Example: `  sandcastle grade 'class/*'
   sandcastle grade --course ./my-course --json alice bob > grades.json
   sandcastle grade --run '^(hello|a-home)' --junit grades.xml 'repos/*'
-  sandcastle grade --html class.html 'class/*'`,
+  sandcastle grade --html class.html 'class/*'
+  sandcastle grade --course ./my-course --lang python 'repos/*'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGrade(cmd.Context(), a, opts, args)
@@ -74,6 +81,7 @@ Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 	c.Flags().StringVar(&opts.junit, "junit", "", "also write the grades as JUnit XML to `FILE`")
 	c.Flags().StringVar(&opts.html, "html", "", "also write a class report as one HTML page to `FILE`")
 	c.Flags().StringVar(&opts.run, "run", "", "grade only the steps whose id matches this regular expression")
+	c.Flags().StringVar(&opts.lang, "lang", "", "the server language of a workspace whose sandcastle.yaml is missing or broken (`L`)")
 	c.Flags().DurationVar(&opts.timeout, "timeout", grade.DefaultTimeout, "the longest one workspace may take")
 	return c
 }
@@ -107,6 +115,9 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	if err != nil {
 		return err
 	}
+	if opts.lang != "" && !course.HasLanguage(opts.lang) {
+		return usageError{fmt.Errorf("--lang %s: the course's languages are %s", opts.lang, strings.Join(course.LanguageNames(), ", "))}
+	}
 	// The JUnit report is checked now, so that a class is not graded for
 	// nothing, and written once grade.Grade has returned: every student's
 	// server stopped.
@@ -126,7 +137,7 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	}
 	previous := debug.SetMemoryLimit(memoryLimit())
 	defer debug.SetMemoryLimit(previous)
-	gopts := grade.Options{Course: course, Timeout: opts.timeout, Keep: keep}
+	gopts := grade.Options{Course: course, Timeout: opts.timeout, Keep: keep, Lang: opts.lang}
 	took := time.Now()
 	grades := grade.Grade(ctx, paths, gopts)
 	if ctx.Err() != nil {
@@ -219,8 +230,24 @@ func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, 
 			ok++
 		}
 	}
+	printNotes(io, grades)
 	printInsight(io, grade.Insight(course, grades))
 	io.printf("\n%d of %d workspaces pass every step graded (%s).\n", ok, len(grades), took.Round(time.Millisecond))
+}
+
+// printNotes prints what a workspace's grade should be read with: a
+// sandcastle.yaml that is missing or broken, files that were not copied.
+func printNotes(io *Streams, grades []grade.Workspace) {
+	first := true
+	for _, g := range grades {
+		for _, n := range g.Notes {
+			if first {
+				io.println("\n" + io.bold("Notes:"))
+				first = false
+			}
+			io.printf("  %s: %s\n", printable(g.Path), printable(n))
+		}
+	}
 }
 
 // printInsight prints, for each step that not every workspace passed, how

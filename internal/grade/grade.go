@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -43,6 +44,10 @@ type Options struct {
 	Done func(Workspace)
 	// Limits cap the private copy of each workspace.
 	Limits Limits
+	// Lang is the server language of a workspace whose sandcastle.yaml is
+	// missing, cannot be read, or names none of the course's languages
+	// (grade --lang); "" for none. A workspace that names one keeps it.
+	Lang string
 }
 
 func (o Options) withDefaults() Options {
@@ -159,7 +164,11 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 		return w
 	}
 	defer root.Close()
-	w.Lang = learnerLang(root, opts.Course)
+	var note string
+	w.Lang, note = learnerLang(root, opts.Course, opts.Lang)
+	if note != "" {
+		w.Notes = append(w.Notes, note)
+	}
 	copts := check.Options{
 		Lang: w.Lang, Sandbox: opts.Sandbox, Dir: work,
 		// The instructor grades with their own course: its sh checks run.
@@ -205,17 +214,42 @@ func refused(step *lessons.Step, msg string) check.StepResult {
 }
 
 // learnerLang reads the server language from the workspace's
-// sandcastle.yaml; "" when there is none, or it is not one of the course's.
-func learnerLang(root *os.Root, course *lessons.Course) string {
+// sandcastle.yaml. Where the file is missing, cannot be read, or names none
+// of the course's languages, it is fallback (grade --lang), or the course's
+// only language, or none; note then says what was wrong and what was done,
+// for the report: a broken sandcastle.yaml is never passed over in silence.
+// A course without server languages needs none, and notes nothing.
+func learnerLang(root *os.Root, course *lessons.Course, fallback string) (lang, note string) {
+	if len(course.Languages) == 0 {
+		return "", ""
+	}
+	var problem string
 	data, err := fs.ReadFile(folder.New(root, folder.LearnerFiles), workspace.ConfigFile)
-	if err != nil {
-		return ""
-	}
 	var cfg workspace.Config
-	if yaml.Unmarshal(data, &cfg) != nil || !course.HasLanguage(cfg.Lang) {
-		return ""
+	if err == nil {
+		err = yaml.Unmarshal(data, &cfg)
 	}
-	return cfg.Lang
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		problem = "no " + workspace.ConfigFile
+	case err != nil:
+		problem = workspace.ConfigFile + " cannot be read: " + strings.Join(strings.Fields(err.Error()), " ")
+	case cfg.Lang == "":
+		problem = workspace.ConfigFile + " names no server language"
+	case !course.HasLanguage(cfg.Lang):
+		problem = fmt.Sprintf("%s names the language %q, which the course does not have (%s)",
+			workspace.ConfigFile, cfg.Lang, strings.Join(course.LanguageNames(), ", "))
+	default:
+		return cfg.Lang, ""
+	}
+	switch {
+	case fallback != "":
+		return fallback, problem + "; graded in " + fallback + " (--lang)"
+	case len(course.Languages) == 1:
+		lang = course.Languages[0].Name
+		return lang, problem + "; graded in " + lang + ", the course's only language"
+	}
+	return "", problem + "; its server was not run: give the language with --lang"
 }
 
 // Expand turns the WORKSPACE arguments into folders: each argument is a
