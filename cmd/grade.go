@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -59,7 +60,8 @@ table and grades in --lang L (or the course's only language); otherwise the work
 server is not run.
 
 A WORKSPACE is a folder or a quoted glob pattern ('class/*'). The output is a table of
-workspaces by lessons (steps passed of steps), then, for each step not every workspace
+workspaces by lessons (steps passed of steps) with each workspace's points
+(course.yaml's points; a step is worth one by default), then, for each step not every workspace
 passes, how many made each known mistake of the course (see lessons test); --json has
 the same, --junit FILE writes JUnit XML for CI, and --html FILE one page to open in a
 browser: a grid of workspaces by steps, the mistakes most made, and each workspace's
@@ -216,13 +218,13 @@ func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, 
 	for i := range lessonsShown {
 		header += fmt.Sprintf(" %5s", fmt.Sprintf("L%d", i+1))
 	}
-	io.println(io.bold(header + "   total"))
+	io.println(io.bold(header + "   total  points"))
 	for _, g := range grades {
 		io.println(gradeRow(io, g, lessonsShown, name))
 	}
 	io.println()
 	for i, l := range lessonsShown {
-		io.printf("%s %s\n", io.dim(fmt.Sprintf("L%d", i+1)), printable(l.ID))
+		io.printf("%s %s %s\n", io.dim(fmt.Sprintf("L%d", i+1)), printable(l.ID), io.dim(lessonWorth(l, grades)))
 	}
 	ok := 0
 	for _, g := range grades {
@@ -297,11 +299,28 @@ func gradeRow(io *Streams, g grade.Workspace, shown []*lessons.Lesson, name int)
 		}
 		row += " " + cell
 	}
-	row += fmt.Sprintf("   %d/%d", g.Passed(), len(g.Steps))
+	total := fmt.Sprintf("%d/%d", g.Passed(), len(g.Steps))
+	row += fmt.Sprintf("   %-5s  %d/%d", total, g.Points, g.MaxPoints)
 	if g.Error != "" {
 		row += "  " + io.red(g.Error)
 	}
 	return row
+}
+
+// lessonWorth says how many of a lesson's steps were graded and the points
+// they are worth, as in "(3 steps, 5 points)".
+func lessonWorth(l *lessons.Lesson, grades []grade.Workspace) string {
+	steps, points := 0, 0
+	for _, s := range l.Steps {
+		for _, g := range grades {
+			if slices.ContainsFunc(g.Steps, func(r grade.Step) bool { return r.ID == s.FullID() }) {
+				steps++
+				points += s.Points
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("(%s, %s)", plural(steps, "step"), plural(points, "point"))
 }
 
 // gradedLessons are the lessons with a graded step, in course order.

@@ -102,6 +102,7 @@ type listStepJSON struct {
 	Title     string   `json:"title"`
 	Checks    int      `json:"checks"`
 	Mistakes  int      `json:"mistakes"`
+	Points    int      `json:"points"`
 	Languages []string `json:"languages"`
 }
 
@@ -110,7 +111,7 @@ func listReport(c *lessons.Course) listJSON {
 	for _, l := range c.Lessons {
 		lj := listLessonJSON{ID: l.ID, Title: l.Title, Steps: []listStepJSON{}}
 		for _, s := range l.Steps {
-			sj := listStepJSON{ID: s.FullID(), Title: s.Title, Checks: len(s.Checks), Languages: []string{}}
+			sj := listStepJSON{ID: s.FullID(), Title: s.Title, Checks: len(s.Checks), Points: s.Points, Languages: []string{}}
 			for _, f := range s.Files {
 				if f.Kind == lessons.Mistake {
 					sj.Mistakes++

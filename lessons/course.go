@@ -38,6 +38,9 @@ type Course struct {
 	Hash string
 
 	steps []*Step
+	// points are course.yaml's points entries, applied to the steps once
+	// the lessons are read (applyPoints).
+	points []pointsEntry
 }
 
 // Language is one entry of course.yaml's languages: how the learner's server starts.
@@ -90,7 +93,13 @@ type Step struct {
 	Prints []MistakePrint
 	// Line is the line of the step's heading.
 	Line int
+	// Points is what passing the step is worth in a grade: course.yaml's
+	// points for the step or its lesson (format 2), else DefaultPoints.
+	Points int
 }
+
+// DefaultPoints is what a step is worth when course.yaml gives it no points.
+const DefaultPoints = 1
 
 // Equivalent is a mutant of a solution that is as right as the solution,
 // so that no check can or should tell them apart (format 2):

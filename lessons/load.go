@@ -57,8 +57,9 @@ func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 	if listed {
 		probs = append(probs, unlistedLessons(fsys, seen)...)
 	}
-	probs = append(probs, cr.probs...)
 	probs = append(probs, checkCourse(c)...)
+	applyPoints(c, cr)
+	probs = append(probs, cr.probs...)
 	if data, err := fs.ReadFile(fsys, PrintsFile); err == nil {
 		pr := &reporter{file: PrintsFile}
 		attachPrints(c, data, pr)

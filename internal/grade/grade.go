@@ -67,13 +67,30 @@ type Workspace struct {
 	Course string `json:"course"`
 	Lang   string `json:"lang,omitempty"`
 	// Error says why the workspace could not be graded at all.
-	Error string             `json:"error,omitempty"`
-	Steps []check.StepResult `json:"steps"`
+	Error string `json:"error,omitempty"`
+	Steps []Step `json:"steps"`
+	// Points are what the steps graded earned, of MaxPoints.
+	Points    int `json:"points"`
+	MaxPoints int `json:"max_points"`
 	// Notes name the entries of the workspace that were not copied for
 	// grading (links, FIFOs, files over the size cap), and why.
 	Notes []string `json:"notes,omitempty"`
 	// Duration is how long grading it took.
 	Duration time.Duration `json:"-"`
+}
+
+// Step is the grade of one step of a workspace: its checks' result and
+// what it is worth (course.yaml's points).
+type Step struct {
+	check.StepResult
+	// Points are what the step earned: all of MaxPoints when it passed,
+	// else none.
+	Points    int `json:"points"`
+	MaxPoints int `json:"max_points"`
+	// NotAttempted is set on a step that did not pass and whose files are
+	// as the course gave them (missing, or as they were before the step):
+	// the student has not tried it yet, which is not an error.
+	NotAttempted bool `json:"not_attempted,omitempty"`
 }
 
 // Passed counts the workspace's steps that passed.
@@ -123,7 +140,7 @@ func Grade(ctx context.Context, paths []string, opts Options) []Workspace {
 func One(ctx context.Context, path string, opts Options) (w Workspace) {
 	start := time.Now()
 	opts = opts.withDefaults()
-	w = Workspace{Path: path, Course: opts.Course.ID, Steps: []check.StepResult{}}
+	w = Workspace{Path: path, Course: opts.Course.ID, Steps: []Step{}}
 	defer func() {
 		if r := recover(); r != nil {
 			w.Error = fmt.Sprintf("internal error while grading: %v", r)
@@ -182,11 +199,19 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 		if opts.Keep != nil && !opts.Keep(step) {
 			continue
 		}
+		learner := folder.New(root, folder.LearnerFiles)
 		if msg := files.refusal(needs(opts.Course, step, w.Lang)); msg != "" {
-			w.Steps = append(w.Steps, refused(step, msg))
+			// A file that was not copied (a link, a FIFO, a file over the
+			// cap) is there: the step was attempted, and is an error.
+			w.Steps = append(w.Steps, Step{StepResult: refused(step, msg), MaxPoints: step.Points})
 			continue
 		}
-		w.Steps = append(w.Steps, check.Run(ctx, opts.Course, step, folder.New(root, folder.LearnerFiles), copts))
+		r := check.Run(ctx, opts.Course, step, learner, copts)
+		w.Steps = append(w.Steps, scored(opts.Course, step, w.Lang, learner, r))
+	}
+	for _, s := range w.Steps {
+		w.Points += s.Points
+		w.MaxPoints += s.MaxPoints
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		w.Error = fmt.Sprintf("grading took longer than %s and was stopped", opts.Timeout)
