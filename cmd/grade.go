@@ -27,6 +27,7 @@ type gradeOptions struct {
 	html    string
 	run     string
 	lang    string
+	at      string
 	timeout time.Duration
 }
 
@@ -59,6 +60,12 @@ missing, broken, or names a language the course does not have, grade says so und
 table and grades in --lang L (or the course's only language); otherwise the workspace's
 server is not run.
 
+With --at TIME, each workspace must be a git repository (or a folder in one), and grade
+grades its last commit made before TIME, read with git without touching the checkout,
+and names the commit graded under the table (and in --json's snapshot). Commit times
+are what the student's git recorded: for a deadline a student cannot move, grade the
+commits your Git host received in time.
+
 A WORKSPACE is a folder or a quoted glob pattern ('class/*'). The output is a table of
 workspaces by lessons (steps passed of steps) with each workspace's points
 (course.yaml's points; a step is worth one by default), then, for each step not every workspace
@@ -72,7 +79,8 @@ Exit code 0 when every step of every workspace passed, 1 otherwise.`,
   sandcastle grade --course ./my-course --json alice bob > grades.json
   sandcastle grade --run '^(hello|a-home)' --junit grades.xml 'repos/*'
   sandcastle grade --html class.html 'class/*'
-  sandcastle grade --course ./my-course --lang python 'repos/*'`,
+  sandcastle grade --course ./my-course --lang python 'repos/*'
+  sandcastle grade --at 2026-12-05T23:59 'repos/*'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGrade(cmd.Context(), a, opts, args)
@@ -84,6 +92,7 @@ Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 	c.Flags().StringVar(&opts.html, "html", "", "also write a class report as one HTML page to `FILE`")
 	c.Flags().StringVar(&opts.run, "run", "", "grade only the steps whose id matches this regular expression")
 	c.Flags().StringVar(&opts.lang, "lang", "", "the server language of a workspace whose sandcastle.yaml is missing or broken (`L`)")
+	c.Flags().StringVar(&opts.at, "at", "", "grade each workspace's last git commit made before `TIME` (2026-12-05T23:59, local time, or RFC 3339)")
 	c.Flags().DurationVar(&opts.timeout, "timeout", grade.DefaultTimeout, "the longest one workspace may take")
 	return c
 }
@@ -139,7 +148,11 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	}
 	previous := debug.SetMemoryLimit(memoryLimit())
 	defer debug.SetMemoryLimit(previous)
-	gopts := grade.Options{Course: course, Timeout: opts.timeout, Keep: keep, Lang: opts.lang}
+	at, err := parseDeadline(opts.at, time.Local)
+	if err != nil {
+		return usageError{err}
+	}
+	gopts := grade.Options{Course: course, Timeout: opts.timeout, Keep: keep, Lang: opts.lang, At: at}
 	took := time.Now()
 	grades := grade.Grade(ctx, paths, gopts)
 	if ctx.Err() != nil {
@@ -162,6 +175,31 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 		}
 	}
 	return nil
+}
+
+// deadlineLayouts are the forms --at takes, besides RFC 3339: a date and a
+// time of day in local time.
+var deadlineLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"}
+
+// parseDeadline reads --at: RFC 3339, or a local date and time; "" is no
+// deadline. A date alone is refused: midnight at its start or its end would
+// be a guess about the deadline.
+func parseDeadline(s string, loc *time.Location) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	for _, layout := range deadlineLayouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	if _, err := time.Parse("2006-01-02", s); err == nil {
+		return time.Time{}, fmt.Errorf("--at %s: give the time of day too, as in %sT23:59 (local time)", s, s)
+	}
+	return time.Time{}, fmt.Errorf("--at %s: not a time; write it as 2026-12-05T23:59 (local time) or 2026-12-05T23:59:00+01:00", s)
 }
 
 // memoryLimit is the Go memory limit grade runs with: GOMEMLIMIT when set,

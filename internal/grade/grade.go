@@ -48,6 +48,9 @@ type Options struct {
 	// missing, cannot be read, or names none of the course's languages
 	// (grade --lang); "" for none. A workspace that names one keeps it.
 	Lang string
+	// At, when set, grades each workspace's git repository as it was in
+	// its last commit made at or before At (grade --at), not its files.
+	At time.Time
 }
 
 func (o Options) withDefaults() Options {
@@ -75,6 +78,8 @@ type Workspace struct {
 	// Notes name the entries of the workspace that were not copied for
 	// grading (links, FIFOs, files over the size cap), and why.
 	Notes []string `json:"notes,omitempty"`
+	// Snapshot is the commit graded, with Options.At.
+	Snapshot *Snapshot `json:"snapshot,omitempty"`
 	// Duration is how long grading it took.
 	Duration time.Duration `json:"-"`
 }
@@ -169,12 +174,24 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 			return w
 		}
 	}
-	files, err := copyWorkspace(ctx, path, work, opts.Limits)
+	from := path
+	if !opts.At.IsZero() {
+		from = filepath.Join(private, "commit")
+		snap, err := commitAt(ctx, path, from, opts)
+		if err != nil {
+			w.Error = err.Error()
+			return w
+		}
+		w.Snapshot = &snap
+		w.Notes = append(w.Notes, fmt.Sprintf("graded commit %s of %s, the last made before %s",
+			short(snap.Commit), snap.Time.Format("2006-01-02 15:04 MST"), opts.At.Format("2006-01-02 15:04 MST")))
+	}
+	files, err := copyWorkspace(ctx, from, work, opts.Limits)
 	if err != nil {
 		w.Error = copyError(ctx, opts, err)
 		return w
 	}
-	w.Notes = files.notes()
+	w.Notes = append(w.Notes, files.notes()...)
 	root, err := os.OpenRoot(work)
 	if err != nil {
 		w.Error = err.Error()
@@ -217,6 +234,19 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 		w.Error = fmt.Sprintf("grading took longer than %s and was stopped", opts.Timeout)
 	}
 	return w
+}
+
+// commitAt writes the workspace's last commit before opts.At into dir.
+func commitAt(ctx context.Context, path, dir string, opts Options) (Snapshot, error) {
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return Snapshot{}, fmt.Errorf("could not make a private folder to grade in: %v", err)
+	}
+	snap, err := snapshotAt(ctx, path, dir, opts.At, opts.Limits)
+	var capped *capError
+	if err != nil && !errors.As(err, &capped) && ctx.Err() != nil {
+		return snap, errors.New(copyError(ctx, opts, err))
+	}
+	return snap, err
 }
 
 // copyError says why a workspace could not be copied for grading.
