@@ -28,6 +28,7 @@ type gradeOptions struct {
 	run     string
 	lang    string
 	at      string
+	out     string
 	timeout time.Duration
 }
 
@@ -72,7 +73,9 @@ workspaces by lessons (steps passed of steps) with each workspace's points
 passes, how many made each known mistake of the course (see lessons test); --json has
 the same, --junit FILE writes JUnit XML for CI, and --html FILE one page to open in a
 browser: a grid of workspaces by steps, the mistakes most made, and each workspace's
-failures. Report files are written whole, once every workspace is graded. Grade keeps its Go heap
+failures; --out DIR one Markdown feedback file per workspace to return to its student.
+grade also lists groups of workspaces whose work is identical once whitespace and comments
+are removed. Report files are written whole, once every workspace is graded. Grade keeps its Go heap
 under 160 MiB (GOMEMLIMIT sets another limit).
 Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 		Example: `  sandcastle grade 'class/*'
@@ -80,7 +83,8 @@ Exit code 0 when every step of every workspace passed, 1 otherwise.`,
   sandcastle grade --run '^(hello|a-home)' --junit grades.xml 'repos/*'
   sandcastle grade --html class.html 'class/*'
   sandcastle grade --course ./my-course --lang python 'repos/*'
-  sandcastle grade --at 2026-12-05T23:59 'repos/*'`,
+  sandcastle grade --at 2026-12-05T23:59 'repos/*'
+  sandcastle grade --out feedback/ 'class/*'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGrade(cmd.Context(), a, opts, args)
@@ -93,6 +97,7 @@ Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 	c.Flags().StringVar(&opts.run, "run", "", "grade only the steps whose id matches this regular expression")
 	c.Flags().StringVar(&opts.lang, "lang", "", "the server language of a workspace whose sandcastle.yaml is missing or broken (`L`)")
 	c.Flags().StringVar(&opts.at, "at", "", "grade each workspace's last git commit made before `TIME` (2026-12-05T23:59, local time, or RFC 3339)")
+	c.Flags().StringVar(&opts.out, "out", "", "also write one Markdown feedback file per workspace into `DIR`")
 	c.Flags().DurationVar(&opts.timeout, "timeout", grade.DefaultTimeout, "the longest one workspace may take")
 	return c
 }
@@ -102,6 +107,8 @@ type gradeJSON struct {
 	Workspaces []grade.Workspace `json:"workspaces"`
 	// Steps are how the class did on each step graded (grade.Insight).
 	Steps []grade.StepInsight `json:"steps"`
+	// Similar are the groups of workspaces whose work is identical.
+	Similar []grade.Group `json:"similar"`
 }
 
 func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) error {
@@ -141,6 +148,11 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 			return reportError(r.Path, err)
 		}
 	}
+	if opts.out != "" {
+		if err := grade.CheckFeedbackDir(opts.out); err != nil {
+			return fmt.Errorf("could not write feedback into %s: %w; check that it is a folder you can write in", opts.out, err)
+		}
+	}
 	if len(course.Languages) > 0 { // students' servers will run
 		for _, gap := range server.ConfinementGaps() {
 			a.io.eprintln(a.io.yellow("Note: " + gap + "; grade inside a container to confine it (docs/classroom.md)."))
@@ -163,6 +175,15 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	}
 	if err := writeGrades(a.io, opts, junit, course, grades, time.Since(took)); err != nil {
 		return err
+	}
+	if opts.out != "" {
+		written, err := grade.WriteFeedback(opts.out, course, grades)
+		if err != nil {
+			return fmt.Errorf("could not write feedback: %w", err)
+		}
+		if !opts.json {
+			a.io.printf("Feedback for %d workspaces written to %s.\n", len(written), opts.out)
+		}
 	}
 	if opts.html != "" {
 		if err := html.Write(func(w io.Writer) error { return grade.WriteHTML(w, course, grades) }); err != nil {
@@ -237,7 +258,7 @@ func writeGrades(io *Streams, opts *gradeOptions, junit grade.Report, course *le
 		}
 	}
 	if opts.json {
-		return writeJSON(io, gradeJSON{Course: course.ID, Workspaces: grades, Steps: grade.Insight(course, grades)})
+		return writeJSON(io, gradeJSON{Course: course.ID, Workspaces: grades, Steps: grade.Insight(course, grades), Similar: grade.Similar(grades)})
 	}
 	printGrades(io, course, grades, took)
 	return nil
@@ -272,6 +293,7 @@ func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, 
 	}
 	printNotes(io, grades)
 	printInsight(io, grade.Insight(course, grades))
+	printSimilar(io, grade.Similar(grades))
 	io.printf("\n%d of %d workspaces pass every step graded (%s).\n", ok, len(grades), took.Round(time.Millisecond))
 }
 
@@ -287,6 +309,21 @@ func printNotes(io *Streams, grades []grade.Workspace) {
 			}
 			io.printf("  %s: %s\n", printable(g.Path), printable(n))
 		}
+	}
+}
+
+// printSimilar lists the groups of workspaces whose work is identical.
+func printSimilar(io *Streams, groups []grade.Group) {
+	if len(groups) == 0 {
+		return
+	}
+	io.println("\n" + io.bold("Identical work, whitespace and comments aside (worth a look, not a verdict):"))
+	for _, g := range groups {
+		names := make([]string, len(g.Workspaces))
+		for i, w := range g.Workspaces {
+			names[i] = printable(w)
+		}
+		io.printf("  %s\n    %s\n", strings.Join(names, ", "), io.dim(printable(strings.Join(g.Files, ", "))))
 	}
 }
 

@@ -82,6 +82,8 @@ type Workspace struct {
 	Snapshot *Snapshot `json:"snapshot,omitempty"`
 	// Duration is how long grading it took.
 	Duration time.Duration `json:"-"`
+	// work is what it wrote, to find identical work (Similar).
+	work Work
 }
 
 // Step is the grade of one step of a workspace: its checks' result and
@@ -226,6 +228,7 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 		r := check.Run(ctx, opts.Course, step, learner, copts)
 		w.Steps = append(w.Steps, scored(opts.Course, step, w.Lang, learner, r))
 	}
+	w.work = workOf(opts.Course, w.Lang, folder.New(root, folder.LearnerFiles))
 	for _, s := range w.Steps {
 		w.Points += s.Points
 		w.MaxPoints += s.MaxPoints
