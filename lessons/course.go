@@ -165,6 +165,9 @@ type FileBlock struct {
 	// Says is format 2's says= of a mistake: what the learner whose answer
 	// looks like it reads after its WHY, when the fix needs more than a name.
 	Says string
+	// Likeness is set on a mistake of a student build, which has no
+	// content: what check needs to name it (see Build).
+	Likeness *Likeness
 }
 
 // SQLBlock is an instructor's setup or seed block.
