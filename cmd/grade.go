@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -17,6 +18,7 @@ import (
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/grade"
 	"github.com/sandcastle/sandcastle/internal/server"
+	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -164,7 +166,8 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	if err != nil {
 		return usageError{err}
 	}
-	gopts := grade.Options{Course: course, Timeout: opts.timeout, Keep: keep, Lang: opts.lang, At: at}
+	gopts := grade.Options{Course: course, Timeout: opts.timeout, Keep: keep, Lang: opts.lang, At: at,
+		Build: studentBuild(opts.course.path, start)}
 	took := time.Now()
 	grades := grade.Grade(ctx, paths, gopts)
 	if ctx.Err() != nil {
@@ -196,6 +199,21 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 		}
 	}
 	return nil
+}
+
+// studentBuild is the student build of the course graded, to tell the
+// workspaces whose copy of it was changed; nil when it cannot be made.
+func studentBuild(ref, start string) *grade.StudentBuild {
+	var files map[string][]byte
+	err := workspace.WithCourseFS(ref, start, func(fsys fs.FS) error {
+		var err error
+		files, err = lessons.StudentBuild(fsys)
+		return err
+	})
+	if err != nil {
+		return nil
+	}
+	return &grade.StudentBuild{Files: files}
 }
 
 // deadlineLayouts are the forms --at takes, besides RFC 3339: a date and a

@@ -50,12 +50,13 @@ func newLessonsCmd(a *app) *cobra.Command {
 		Long: `Tools for the authors of courses. new starts a course that teaches the format by
 example. The others take --course DIR (default: the built-in course): list shows the
 lessons and steps, lint reports every mistake in the course files as FILE:LINE:
-message, test proves every step works, and fmt DIR rewrites repeated files as edits.
+message, test proves every step works, fmt DIR rewrites repeated files as edits, and
+build writes the course for students (without solutions) or a solved workspace.
 docs/authoring.md explains the format.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	c.AddCommand(newLessonsListCmd(a), newLessonsLintCmd(a), newLessonsTestCmd(a), newLessonsNewCmd(a), newLessonsFmtCmd(a))
+	c.AddCommand(newLessonsListCmd(a), newLessonsLintCmd(a), newLessonsTestCmd(a), newLessonsNewCmd(a), newLessonsFmtCmd(a), newLessonsBuildCmd(a))
 	return c
 }
 

@@ -38,6 +38,9 @@ type Course struct {
 	Hash string
 
 	steps []*Step
+	// Build is the stamp of a student build (course.yaml's build), or nil
+	// for a full course.
+	Build *Build
 	// points are course.yaml's points entries, applied to the steps once
 	// the lessons are read (applyPoints).
 	points []pointsEntry

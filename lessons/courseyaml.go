@@ -18,7 +18,7 @@ type lessonEntry struct {
 func courseKeys(format int) []string {
 	keys := []string{"format", "id", "title", "description", "lessons", "languages"}
 	if format >= 2 {
-		keys = append(keys, "version", "points")
+		keys = append(keys, "version", "points", "build")
 	}
 	return keys
 }
@@ -44,7 +44,7 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 		fields = mappingFields(root, r, nodeLine)
 	}
 	have := map[string]bool{}
-	versionLine, pointsLine := 0, 0
+	versionLine, pointsLine, buildLine := 0, 0, 0
 	var unknown []yamlField // reported once the format is known
 	for _, f := range fields {
 		have[f.key] = true
@@ -72,6 +72,9 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 		case "points":
 			c.points = coursePoints(f, r)
 			pointsLine = f.line
+		case "build":
+			c.Build = courseBuild(f, r)
+			buildLine = f.line
 		default:
 			unknown = append(unknown, f)
 		}
@@ -85,6 +88,9 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 	}
 	if pointsLine > 0 && c.Format == 1 {
 		r.errorf(pointsLine, "%s", needsFormat2("points"))
+	}
+	if buildLine > 0 && c.Format == 1 {
+		r.errorf(buildLine, "%s", needsFormat2("build"))
 	}
 	return entries, listed
 }

@@ -51,6 +51,9 @@ type Options struct {
 	// At, when set, grades each workspace's git repository as it was in
 	// its last commit made at or before At (grade --at), not its files.
 	At time.Time
+	// Build, when set, is the student build of Course: a workspace whose
+	// copy of the course differs from it is noted.
+	Build *StudentBuild
 }
 
 func (o Options) withDefaults() Options {
@@ -194,6 +197,9 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 		return w
 	}
 	w.Notes = append(w.Notes, files.notes()...)
+	if note := courseCopyNote(work, opts.Build); note != "" {
+		w.Notes = append(w.Notes, note)
+	}
 	root, err := os.OpenRoot(work)
 	if err != nil {
 		w.Error = err.Error()
