@@ -36,6 +36,10 @@ type Course struct {
 	// of course.yaml and each lesson file, with their names, as parsed.
 	// It is empty for the built-in course.
 	Hash string
+	// NoCatchUp is course.yaml's catch_up: false: a learner who opens a step
+	// ahead is not offered the course's answers for the steps before it
+	// (a graded class, say).
+	NoCatchUp bool
 
 	steps []*Step
 }
