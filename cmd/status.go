@@ -46,7 +46,11 @@ solutions used. status runs no check: it reads the recorded progress.`,
 
 func printStatus(io *Streams, s *session.Session) {
 	st := s.Status()
-	io.printf("%s · %d of %d steps passed\n", io.bold(st.Title), len(st.Passed), st.Steps)
+	io.printf("%s · %d of %d steps passed", io.bold(st.Title), len(st.Passed), st.Steps)
+	if n := len(st.CaughtUp); n > 0 {
+		io.printf(" · %d caught up (filled with the course's answers, not passed)", n)
+	}
+	io.println()
 	io.printf("Workspace: %s", st.Workspace)
 	if st.Lang != "" {
 		io.printf(" (your server: %s)", st.Lang)

@@ -44,7 +44,7 @@ func (s *Session) Check(ctx context.Context, steps ...*lessons.Step) (Checked, e
 	before, finished := s.Current(), s.Finished()
 	var out Checked
 	for _, step := range steps {
-		r := check.Run(ctx, s.Course, step, s.WS.Files(), opts)
+		r := s.pointBack(step, check.Run(ctx, s.Course, step, s.WS.Files(), opts))
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/sandcastle/sandcastle/lessons"
@@ -181,24 +183,34 @@ func Skipped(c *lessons.Course, p *Progress, step *lessons.Step) []*lessons.Step
 
 // LookAt is the step before step that a learner whose step cannot run (or
 // finds a table missing) should look at: of the steps before it that write
-// the files involved (with tables, the SQL files applied to the sandbox;
-// else any), the first that has neither passed nor been caught up, else
-// the last of them, the one that wrote those files last. It is nil when no
-// step before step writes such a file.
-func LookAt(c *lessons.Course, p *Progress, lang string, step *lessons.Step, tables bool) *lessons.Step {
-	var last *lessons.Step
+// the files involved, the first that has neither passed nor been caught up,
+// else the last of them, the one that wrote those files last. The files
+// involved are, with tables, the SQL files applied to the sandbox, and of
+// those the ones whose course versions create or alter table when it is
+// not "" and some do; without tables, every file. It is nil when no step
+// before step writes such a file.
+func LookAt(c *lessons.Course, p *Progress, lang string, step *lessons.Step, tables bool, table string) *lessons.Step {
 	applied := map[string]bool{}
 	for _, d := range c.Declared(step, lang) {
 		applied[d.Path] = !d.Query && strings.HasSuffix(d.Path, ".sql")
 	}
-	for _, s := range c.Steps()[:step.Index] {
-		involved := false
-		for _, f := range s.Files {
-			if f.Kind != lessons.Mistake && c.AppliesTo(f.Lang, lang) && (!tables || applied[f.Path]) {
-				involved = true
-			}
+	involved := func(f *lessons.FileBlock) bool {
+		return f.Kind != lessons.Mistake && c.AppliesTo(f.Lang, lang) && (!tables || applied[f.Path])
+	}
+	if table != "" {
+		names := regexp.MustCompile(`(?i)\bTABLE\s+(IF\s+NOT\s+EXISTS\s+)?["'` + "`" + `\[]?` + regexp.QuoteMeta(table) + `\b`)
+		if look := lookAt(c, p, step, func(f *lessons.FileBlock) bool { return involved(f) && names.MatchString(f.Content) }); look != nil {
+			return look
 		}
-		if !involved {
+	}
+	return lookAt(c, p, step, involved)
+}
+
+// lookAt is LookAt with the files involved those of the blocks involved.
+func lookAt(c *lessons.Course, p *Progress, step *lessons.Step, involved func(*lessons.FileBlock) bool) *lessons.Step {
+	var last *lessons.Step
+	for _, s := range c.Steps()[:step.Index] {
+		if !slices.ContainsFunc(s.Files, involved) {
 			continue
 		}
 		if sp := p.Steps[s.FullID()]; !sp.Passed && !sp.CaughtUp {

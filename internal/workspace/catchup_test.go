@@ -267,24 +267,27 @@ func TestLookAt(t *testing.T) {
 		name   string
 		steps  map[string]StepProgress
 		tables bool
+		table  string
 		want   string
 	}{
-		{"nothing passed: the first step", map[string]StepProgress{}, true, "tables/make-the-table"},
-		{"the first passed: the second", map[string]StepProgress{"tables/make-the-table": {Passed: true}}, true, "tables/stamp-the-time"},
-		{"a caught-up step is done", map[string]StepProgress{"tables/make-the-table": {CaughtUp: true}}, true, "tables/stamp-the-time"},
+		{"nothing passed: the first step", map[string]StepProgress{}, true, "", "tables/make-the-table"},
+		{"a table: the first step that makes or changes it", map[string]StepProgress{"tables/make-the-table": {Passed: true}}, true, "scores", "tables/stamp-the-time"},
+		{"a table no step makes: the files applied", map[string]StepProgress{}, true, "nowhere", "tables/make-the-table"},
+		{"the first passed: the second", map[string]StepProgress{"tables/make-the-table": {Passed: true}}, true, "", "tables/stamp-the-time"},
+		{"a caught-up step is done", map[string]StepProgress{"tables/make-the-table": {CaughtUp: true}}, true, "", "tables/stamp-the-time"},
 		{"tables: a step that writes no table file is passed over",
-			map[string]StepProgress{"tables/make-the-table": {Passed: true}, "tables/stamp-the-time": {Passed: true}}, true, "tables/stamp-the-time"},
+			map[string]StepProgress{"tables/make-the-table": {Passed: true}, "tables/stamp-the-time": {Passed: true}}, true, "", "tables/stamp-the-time"},
 		{"not tables: any step", map[string]StepProgress{"tables/make-the-table": {Passed: true}, "tables/stamp-the-time": {Passed: true}}, false,
-			"tables/a-note-for-the-server"},
+			"", "tables/a-note-for-the-server"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := LookAt(w.Course, &Progress{Steps: tc.steps}, "python", board, tc.tables)
+			got := LookAt(w.Course, &Progress{Steps: tc.steps}, "python", board, tc.tables, tc.table)
 			if got == nil || got.FullID() != tc.want {
 				t.Errorf("LookAt = %v, want %s", got, tc.want)
 			}
 		})
 	}
-	if got := LookAt(w.Course, &Progress{Steps: map[string]StepProgress{}}, "python", w.Course.Steps()[0], true); got != nil {
+	if got := LookAt(w.Course, &Progress{Steps: map[string]StepProgress{}}, "python", w.Course.Steps()[0], true, ""); got != nil {
 		t.Errorf("LookAt of the first step = %s, want none", got.FullID())
 	}
 }
