@@ -68,7 +68,13 @@ func (s *Session) CatchUp(ctx context.Context, step *lessons.Step) (CaughtUp, er
 		return CaughtUp{}, err
 	}
 	out := CaughtUp{Plan: plan, Backup: s.WS.NewBackup()}
-	if out.Written, err = s.WS.CatchUp(out.Backup, plan); err != nil {
+	written, err := s.WS.CatchUp(out.Backup, plan)
+	for _, f := range plan.Write { // in the order the course names them
+		if slices.Contains(written, f) {
+			out.Written = append(out.Written, f)
+		}
+	}
+	if err != nil {
 		return out, err
 	}
 	var ids []string
