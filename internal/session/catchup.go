@@ -37,9 +37,21 @@ func (s *Session) Offer(step *lessons.Step) (offer Offer, ok bool, err error) {
 	return Offer{
 		Plan:    plan,
 		Skipped: s.skippedText(plan.Skipped),
-		Writes:  "It writes " + wordList(plan.Write) + ".",
+		Writes:  writesText(plan.Write, len(plan.Write)),
 		Keeps:   keepsText(plan.Kept, "It keeps"),
 	}, true, nil
+}
+
+// WritesShort is Writes naming at most n files, then how many more.
+func (o Offer) WritesShort(n int) string { return writesText(o.Plan.Write, n) }
+
+// writesText names the files catching up writes, at most n of them.
+func writesText(files []string, n int) string {
+	if len(files) <= n {
+		return "It writes " + wordList(files) + "."
+	}
+	more := len(files) - n
+	return "It writes " + strings.Join(files[:n], ", ") + " and " + plural(more, "more file") + "."
 }
 
 // CaughtUp is what catching up did.
