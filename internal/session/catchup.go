@@ -42,6 +42,19 @@ func (s *Session) Offer(step *lessons.Step) (offer Offer, ok bool, err error) {
 	}, true, nil
 }
 
+// KeepsShort is Keeps in at most n lines: the last says how many more
+// files are kept, and names them.
+func (o Offer) KeepsShort(n int) []string {
+	if len(o.Keeps) <= n || n < 1 {
+		return o.Keeps
+	}
+	var rest []string
+	for _, k := range o.Plan.Kept[n-1:] {
+		rest = append(rest, k.Path)
+	}
+	return append(o.Keeps[:n-1:n-1], fmt.Sprintf("It keeps %s you changed too: %s.", plural(len(rest), "more file"), wordList(rest)))
+}
+
 // WritesShort is Writes naming at most n files, then how many more.
 func (o Offer) WritesShort(n int) string { return writesText(o.Plan.Write, n) }
 

@@ -169,3 +169,26 @@ func TestCatchUpTurnedOffInTheCourse(t *testing.T) {
 		t.Errorf("advice offers to catch up: %q", v.Advice.Behind)
 	}
 }
+
+func TestOfferInFewLines(t *testing.T) {
+	o := Offer{
+		Plan: &workspace.CatchUp{
+			Write: []string{"a.sql", "b.sql", "c.sql"},
+			Kept:  []workspace.KeptFile{{Path: "x.sql"}, {Path: "y.sql"}, {Path: "z.sql"}},
+		},
+		Keeps: []string{"It keeps your x.sql: ...", "It keeps your y.sql: ...", "It keeps your z.sql: ..."},
+	}
+	if got := o.WritesShort(2); got != "It writes a.sql, b.sql and 1 more file." {
+		t.Errorf("WritesShort(2) = %q", got)
+	}
+	if got := o.WritesShort(3); got != "It writes a.sql, b.sql and c.sql." {
+		t.Errorf("WritesShort(3) = %q", got)
+	}
+	want := []string{"It keeps your x.sql: ...", "It keeps 2 more files you changed too: y.sql and z.sql."}
+	if got := o.KeepsShort(2); !slices.Equal(got, want) {
+		t.Errorf("KeepsShort(2) = %q", got)
+	}
+	if got := o.KeepsShort(3); len(got) != 3 {
+		t.Errorf("KeepsShort(3) = %q", got)
+	}
+}

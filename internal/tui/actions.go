@@ -45,7 +45,7 @@ func (m stepModel) confirmText(sh *shared) string {
 func (m stepModel) answer(sh *shared, k tea.KeyMsg) stepModel {
 	if m.confirm == confirmCatchUp && key.Matches(k, sh.keys.No) {
 		sh.declined.add(m.offer.Plan.Skipped)
-		sh.say("Not caught up. Opening this step from the course map (q) offers it again.", false)
+		sh.say("Not caught up; the course map (q) offers it again.", false)
 	}
 	if key.Matches(k, sh.keys.Yes) || key.Matches(k, sh.keys.No) {
 		m.confirm = confirmNone

@@ -63,7 +63,7 @@ func (m stepModel) catchUpText(sh *shared) string {
 		// The names that fit on about three lines of the dialog.
 		o.WritesShort(max(3, (sh.width-8)*3/24)),
 	}
-	lines = append(lines, o.Keeps...)
+	lines = append(lines, o.KeepsShort(2)...)
 	return strings.Join(append(lines, "", "y: catch up · n: not now"), "\n")
 }
 

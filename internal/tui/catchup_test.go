@@ -74,7 +74,7 @@ func TestCatchUpOfferDeclined(t *testing.T) {
 	h.sees("Lesson 1 has 1 step you have not done.")
 	h.keys("n")
 	h.lacks("y: catch up")
-	h.sees("Not caught up.", "The best scores")
+	h.sees("Not caught up; the course map (q) offers it again.", "The best scores")
 	if got := h.file("schema.sql"); strings.Contains(got, "CREATE TABLE") {
 		t.Errorf("declining wrote schema.sql: %q", got)
 	}
