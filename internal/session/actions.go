@@ -2,6 +2,8 @@ package session
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/sandcastle/sandcastle/internal/check"
@@ -184,6 +186,12 @@ func (s *Session) Serve(ctx context.Context, step *lessons.Step, port int) (*Ser
 	}
 	opts.Server.Port = port
 	srv, key, err := check.StartServer(ctx, s.Course, step, s.WS.Files(), opts)
+	var seed *check.SeedError
+	if errors.As(err, &seed) {
+		if look := s.lookAt(step, check.StepResult{Seed: seed, Message: seed.Reason}); look != nil {
+			return nil, fmt.Errorf("%w %s", err, lookAtText(look))
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
