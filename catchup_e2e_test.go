@@ -16,17 +16,10 @@ import (
 // with the solution copied from `sandcastle solution`, and then status,
 // serve and sql all name lesson 9's next step (issue 15's "Done when").
 func TestSkipAheadInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("this test needs tmux: apt-get install tmux")
-	}
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Fatal("this test needs python3, the server's language")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "sandcastle")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := tmuxAndBinary(t)
 	ws := filepath.Join(dir, "ws")
 	env := append(os.Environ(), "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir, "NO_COLOR=1")
 	sc := func(args ...string) *exec.Cmd {

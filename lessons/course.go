@@ -304,6 +304,24 @@ func (c *Course) Declared(upto *Step, lang string) []DeclaredFile {
 	return files
 }
 
+// StepFile returns the last starter and the last solution block of path
+// that step s has for a workspace of language lang; each is nil when the
+// step has none.
+func (c *Course) StepFile(s *Step, path, lang string) (starter, solution *FileBlock) {
+	for _, f := range s.Files {
+		if f.Path != path || !c.AppliesTo(f.Lang, lang) {
+			continue
+		}
+		switch f.Kind {
+		case Starter:
+			starter = f
+		case Solution:
+			solution = f
+		}
+	}
+	return starter, solution
+}
+
 // Version returns the content of path for a workspace of language lang at
 // step upto: the last block of kind at or before upto, or, when want is
 // Solution and no solution exists yet, the last starter. ok is false when no

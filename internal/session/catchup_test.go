@@ -17,7 +17,6 @@ import (
 // other, in lang, with catch_up: false when off.
 func aheadSession(t *testing.T, lang string, off bool) *Session {
 	t.Helper()
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	src, _ := filepath.Abs("../../testdata/courses/ahead")
 	course := filepath.Join(t.TempDir(), "ahead")
 	if err := os.CopyFS(course, os.DirFS(src)); err != nil {
@@ -31,16 +30,7 @@ func aheadSession(t *testing.T, lang string, off bool) *Session {
 		f.WriteString("catch_up: false\n")
 		f.Close()
 	}
-	ws, _, err := workspace.Init(context.Background(), filepath.Join(t.TempDir(), "ws"), course, lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(context.Background(), ws)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return sessionOf(t, course, lang)
 }
 
 func (s *Session) step(t *testing.T, id string) *lessons.Step {

@@ -115,24 +115,11 @@ func (w *Workspace) PlanCatchUp(p *Progress, step *lessons.Step) (*CatchUp, erro
 // starter, for a file it gives as it is).
 func (w *Workspace) answer(path string, step *lessons.Step) (content string, ok bool) {
 	for _, s := range w.Course.Steps()[:step.Index+1] {
-		var starter, solution string
-		var hasStarter, hasSolution bool
-		for _, f := range s.Files {
-			if f.Path != path || !w.Course.AppliesTo(f.Lang, w.Config.Lang) {
-				continue
-			}
-			switch f.Kind {
-			case lessons.Starter:
-				starter, hasStarter = f.Content, true
-			case lessons.Solution:
-				solution, hasSolution = f.Content, true
-			}
-		}
-		switch {
-		case hasSolution:
-			content, ok = solution, true
-		case hasStarter:
-			content, ok = starter, true
+		switch starter, solution := w.Course.StepFile(s, path, w.Config.Lang); {
+		case solution != nil:
+			content, ok = solution.Content, true
+		case starter != nil:
+			content, ok = starter.Content, true
 		}
 	}
 	return content, ok
