@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -88,11 +87,11 @@ func (w *Workspace) PlanCatchUp(p *Progress, step *lessons.Step) (*CatchUp, erro
 		mine, err := fs.ReadFile(w.Files(), path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-		case err != nil:
-			return nil, fmt.Errorf("read %s: %w", path, err)
-		case sameText(string(mine), answer):
+		case err == nil && sameText(string(mine), answer):
 			continue // already the course's answer
-		case !w.courseWrote(path, step, string(mine)):
+		case err != nil || !w.courseWrote(path, step, string(mine)):
+			// The learner's, or a file sandcastle does not read (a link
+			// out of the workspace, a folder, a huge file): left alone.
 			plan.Kept = append(plan.Kept, KeptFile{Path: path, Steps: writers[path]})
 			for _, s := range writers[path] {
 				kept[s] = true

@@ -116,6 +116,20 @@ func TestPlanCatchUp(t *testing.T) {
 			write: []string{"server/main.go"}, steps: []string{"tables/a-note-for-the-server"}, kept: []string{"schema.sql"},
 		},
 		{
+			name: "a link out of the workspace is left alone", lang: "python", progress: none,
+			prepare: func(t *testing.T, w *Workspace) {
+				outside := filepath.Join(t.TempDir(), "secret.sql")
+				if err := os.WriteFile(outside, []byte("-- Create the scores table here.\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				os.Remove(filepath.Join(w.Root, "schema.sql"))
+				if err := os.Symlink(outside, filepath.Join(w.Root, "schema.sql")); err != nil {
+					t.Fatal(err)
+				}
+			},
+			write: []string{"server/app.py"}, steps: all[2:], kept: []string{"schema.sql"},
+		},
+		{
 			name: "a file as the course's answer of a step passed is written on", lang: "python",
 			progress: &Progress{Steps: map[string]StepProgress{"tables/make-the-table": {Passed: true}}},
 			prepare: func(t *testing.T, w *Workspace) {
