@@ -36,6 +36,10 @@ type Course struct {
 	// of course.yaml and each lesson file, with their names, as parsed.
 	// It is empty for the built-in course.
 	Hash string
+	// NoCatchUp is course.yaml's catch_up: false: a learner who opens a step
+	// ahead is not offered the course's answers for the steps before it
+	// (a graded class, say).
+	NoCatchUp bool
 
 	steps []*Step
 	// Build is the stamp of a student build (course.yaml's build), or nil
@@ -313,6 +317,24 @@ func (c *Course) Declared(upto *Step, lang string) []DeclaredFile {
 		}
 	}
 	return files
+}
+
+// StepFile returns the last starter and the last solution block of path
+// that step s has for a workspace of language lang; each is nil when the
+// step has none.
+func (c *Course) StepFile(s *Step, path, lang string) (starter, solution *FileBlock) {
+	for _, f := range s.Files {
+		if f.Path != path || !c.AppliesTo(f.Lang, lang) {
+			continue
+		}
+		switch f.Kind {
+		case Starter:
+			starter = f
+		case Solution:
+			solution = f
+		}
+	}
+	return starter, solution
 }
 
 // Version returns the content of path for a workspace of language lang at

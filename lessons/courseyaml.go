@@ -16,7 +16,7 @@ type lessonEntry struct {
 
 // courseKeys are the keys course.yaml takes in a course of format.
 func courseKeys(format int) []string {
-	keys := []string{"format", "id", "title", "description", "lessons", "languages"}
+	keys := []string{"format", "id", "title", "description", "lessons", "languages", "catch_up"}
 	if format >= 2 {
 		keys = append(keys, "version", "points", "build")
 	}
@@ -75,6 +75,8 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 		case "build":
 			c.Build = courseBuild(f, r)
 			buildLine = f.line
+		case "catch_up":
+			c.NoCatchUp = !courseBool(f, r)
 		default:
 			unknown = append(unknown, f)
 		}
@@ -139,6 +141,23 @@ func courseText(f yamlField, r *reporter) string {
 		r.errorf(f.line, "%s must be text, not a list or a mapping", f.key)
 	}
 	return strings.TrimSpace(v)
+}
+
+// courseBool returns the value of a key that must be true or false.
+func courseBool(f yamlField, r *reporter) bool {
+	v, ok := scalarText(f.value)
+	switch strings.TrimSpace(v) {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	if !ok {
+		r.errorf(f.line, "%s must be true or false, not a list or a mapping", f.key)
+	} else {
+		r.errorf(f.line, "%s must be true or false, not %q", f.key, strings.TrimSpace(v))
+	}
+	return true
 }
 
 // lessonEntries reads the lessons list.

@@ -58,6 +58,7 @@ func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 		probs = append(probs, unlistedLessons(fsys, seen)...)
 	}
 	if c.Build.Student() {
+		c.NoCatchUp = true // it has no answers to catch up with
 		order = append(order, MistakesFile)
 		mr := &reporter{file: MistakesFile}
 		if data, err := fs.ReadFile(fsys, MistakesFile); err != nil {

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/sandcastle/sandcastle/internal/check"
@@ -45,7 +46,7 @@ func (s *Session) Check(ctx context.Context, steps ...*lessons.Step) (Checked, e
 	before, finished := s.Current(), s.Finished()
 	var out Checked
 	for _, step := range steps {
-		r := check.Run(ctx, s.Course, step, s.WS.Files(), opts)
+		r := s.pointBack(step, check.Run(ctx, s.Course, step, s.WS.Files(), opts))
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
@@ -193,6 +194,12 @@ func (s *Session) Serve(ctx context.Context, step *lessons.Step, port int) (*Ser
 	}
 	opts.Server.Port = port
 	srv, key, err := check.StartServer(ctx, s.Course, step, s.WS.Files(), opts)
+	var seed *check.SeedError
+	if errors.As(err, &seed) {
+		if look := s.lookAt(step, check.StepResult{Seed: seed, Message: seed.Reason}); look != nil {
+			return nil, fmt.Errorf("%w %s", err, lookAtText(look))
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

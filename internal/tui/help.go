@@ -74,6 +74,11 @@ func helpView(sh *shared, offset int) (string, int) {
 		}
 	}
 	b.WriteString("\n" + st.dim.Render(wrap("Watch mode checks the open step each time you save one of the workspace's files.", sh.width)))
+	if !sh.course.NoCatchUp {
+		b.WriteString("\n\n" + st.dim.Render(wrap("Skipping ahead: opening a step whose earlier steps you have not done offers to catch up: "+
+			"y fills their files with the course's answers, never a file you changed. The map marks them "+caughtUpIcon+
+			" (caught up, not passed).", sh.width)))
+	}
 	lines := strings.Split(b.String(), "\n")
 	height := max(sh.height-1, 1)
 	offset = max(0, min(offset, len(lines)-height))

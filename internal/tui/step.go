@@ -51,6 +51,8 @@ type stepModel struct {
 	// since the step before instead of the whole file.
 	changes bool
 	confirm confirmKind
+	// offer is the offer to catch up that the dialog asks (confirmCatchUp).
+	offer *session.Offer
 	// info is extra text for the results pane (created files, backups).
 	info string
 	// created are the files the last check created for the next step:
@@ -79,6 +81,7 @@ const (
 	confirmNone confirmKind = iota
 	confirmSolution
 	confirmReset
+	confirmCatchUp
 )
 
 // checkedMsg is a finished check of a step.
@@ -203,6 +206,8 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 		m = m.loaded(sh, msg)
 	case actedMsg:
 		m = m.acted(sh, msg)
+	case offeredMsg:
+		m = m.offered(sh, msg)
 	case trustedMsg:
 		m, cmd = m.trustDone(sh, msg)
 	case logLoadedMsg:
@@ -314,7 +319,7 @@ func (m stepModel) view(sh *shared) string {
 	body := m.body(sh)
 	if m.confirm != confirmNone {
 		body = lipgloss.Place(sh.width, lipgloss.Height(body), lipgloss.Center, lipgloss.Center,
-			st.dialog.Render(wrap(m.confirmText(), max(sh.width-8, 10))), lipgloss.WithWhitespaceChars(" "))
+			st.dialog.Render(wrap(m.confirmText(sh), max(sh.width-8, 10))), lipgloss.WithWhitespaceChars(" "))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, header, body, footer)
 }

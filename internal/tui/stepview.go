@@ -195,7 +195,8 @@ func (m stepModel) resultsText(sh *shared, width int) string {
 
 // tuiWords name the learner's actions in the step view, for the verdict's
 // advice: t trusts the course and checks again.
-var tuiWords = session.Words{Check: "press c", Hint: "h", Progress: "the course map, q", TrustChecks: true}
+var tuiWords = session.Words{Check: "press c", Hint: "h", Progress: "the course map, q", TrustChecks: true,
+	CatchUp: "open this step from the course map (q, then enter) and answer y"}
 
 // checkText lays out the verdict on the last check.
 func (m stepModel) checkText(sh *shared, width int) string {
