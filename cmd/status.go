@@ -26,7 +26,11 @@ func newStatusCmd(a *app) *cobra.Command {
 solutions used. status runs no check: it reads the recorded progress.
 
 Steps caught up (their files filled with the course's answers by goto --catch-up, to
-start further on) are counted apart, never as passed: "caught_up" in --json.`,
+start further on) are counted apart, never as passed: "caught_up" in --json.
+
+When the course changed since the workspace last saw it (an instructor's update),
+status says how: steps added, removed, and renamed (course.yaml's renamed:, whose
+progress moves with them): "course_change" in --json.`,
 		Example: `  sandcastle status
   sandcastle status --json | jq .current
   sandcastle status --json | jq '.caught_up | length'`,
@@ -61,6 +65,9 @@ func printStatus(io *Streams, s *session.Session) {
 	}
 	io.println()
 	printVersion(io, st)
+	if st.CourseChange != nil {
+		io.println(io.yellow(printable(st.CourseChange.Summary())))
+	}
 	printTrust(io, s)
 	if s.Finished() {
 		io.println(io.green("Every step has passed. Well done!"))

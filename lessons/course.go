@@ -42,6 +42,10 @@ type Course struct {
 	NoCatchUp bool
 
 	steps []*Step
+	// Renamed maps the old full id of a step to its new one (course.yaml's
+	// renamed, format 2): a workspace's progress moves with it.
+	Renamed      map[string]string
+	renamedLines map[string]int
 	// Build is the stamp of a student build (course.yaml's build), or nil
 	// for a full course.
 	Build *Build

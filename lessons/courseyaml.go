@@ -18,7 +18,7 @@ type lessonEntry struct {
 func courseKeys(format int) []string {
 	keys := []string{"format", "id", "title", "description", "lessons", "languages", "catch_up"}
 	if format >= 2 {
-		keys = append(keys, "version", "points", "build")
+		keys = append(keys, "version", "points", "build", "renamed")
 	}
 	return keys
 }
@@ -44,7 +44,7 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 		fields = mappingFields(root, r, nodeLine)
 	}
 	have := map[string]bool{}
-	versionLine, pointsLine, buildLine := 0, 0, 0
+	versionLine, pointsLine, buildLine, renamedLine := 0, 0, 0, 0
 	var unknown []yamlField // reported once the format is known
 	for _, f := range fields {
 		have[f.key] = true
@@ -75,6 +75,9 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 		case "build":
 			c.Build = courseBuild(f, r)
 			buildLine = f.line
+		case "renamed":
+			c.Renamed, c.renamedLines = courseRenamed(f, r)
+			renamedLine = f.line
 		case "catch_up":
 			c.NoCatchUp = !courseBool(f, r)
 		default:
@@ -91,8 +94,10 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 	if pointsLine > 0 && c.Format == 1 {
 		r.errorf(pointsLine, "%s", needsFormat2("points"))
 	}
-	if buildLine > 0 && c.Format == 1 {
-		r.errorf(buildLine, "%s", needsFormat2("build"))
+	for key, line := range map[string]int{"build": buildLine, "renamed": renamedLine} {
+		if line > 0 && c.Format == 1 {
+			r.errorf(line, "%s", needsFormat2(key))
+		}
 	}
 	return entries, listed
 }

@@ -71,12 +71,19 @@ func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 	}
 	probs = append(probs, checkCourse(c)...)
 	applyPoints(c, cr)
+	checkRenamed(c, cr)
 	probs = append(probs, cr.probs...)
 	if data, err := fs.ReadFile(fsys, PrintsFile); err == nil {
 		pr := &reporter{file: PrintsFile}
 		attachPrints(c, data, pr)
 		probs = append(probs, pr.probs...)
 		order = append(order, PrintsFile)
+	}
+	if data, err := fs.ReadFile(fsys, LockFile); err == nil {
+		lr := &reporter{file: LockFile}
+		checkLock(c, data, lr)
+		probs = append(probs, lr.probs...)
+		order = append(order, LockFile)
 	}
 	sortProblems(probs, order)
 	if h != nil {

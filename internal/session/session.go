@@ -26,6 +26,9 @@ type Session struct {
 	Progress *workspace.Progress
 	// Course is WS.Course.
 	Course *lessons.Course
+	// CourseChange is how the course changed since the workspace's progress
+	// last saw it, found as the session opened; nil when it had not.
+	CourseChange *workspace.CourseChange
 	// ServerProgress, when set, is told as the learner's server builds,
 	// starts and stops for an HTTP step.
 	ServerProgress func(server.Phase)
@@ -89,12 +92,22 @@ func New(ctx context.Context, ws *workspace.Workspace) (*Session, error) {
 		ws.Close()
 		return nil, err
 	}
+	// The course may have changed since the progress last saw it: renamed
+	// steps take their progress with them before it is read.
+	change, err := store.Reconcile(ctx, ws.Course, ws.Records())
+	if err != nil {
+		ws.Close()
+		return nil, err
+	}
 	p, err := store.Progress(ctx)
 	if err != nil {
 		ws.Close()
 		return nil, err
 	}
-	s := &Session{WS: ws, Store: store, Progress: p, Course: ws.Course}
+	if change != nil && !ws.Records() {
+		p.Rename(change.Renamed) // as Reconcile would record it
+	}
+	s := &Session{WS: ws, Store: store, Progress: p, Course: ws.Course, CourseChange: change}
 	s.trust, s.trusted = openTrust(ws.Course)
 	return s, nil
 }

@@ -1,5 +1,11 @@
 package session
 
+import (
+	"context"
+
+	"github.com/sandcastle/sandcastle/internal/workspace"
+)
+
 // Status is what is recorded about the workspace's course, as
 // `sandcastle status --json` prints it.
 type Status struct {
@@ -22,6 +28,9 @@ type Status struct {
 	// Trusted is whether the course's code may run (always, for the
 	// built-in course).
 	Trusted bool `json:"trusted"`
+	// CourseChange is the last change of the course the workspace saw:
+	// steps added, removed and renamed; nil when it never changed.
+	CourseChange *workspace.CourseChange `json:"course_change,omitempty"`
 }
 
 // Status reads the recorded progress; it runs no check.
@@ -31,6 +40,10 @@ func (s *Session) Status() Status {
 		Current: s.Current().FullID(), Steps: len(s.Course.Steps()),
 		Passed: []string{}, CaughtUp: []string{}, Hints: map[string]int{}, Solutions: []string{},
 		Trusted: s.trusted.OK(), Version: s.Course.Release, MadeWith: s.WS.Config.CourseVersion,
+		CourseChange: s.CourseChange,
+	}
+	if st.CourseChange == nil {
+		st.CourseChange = s.Store.LastCourseChange(context.Background())
 	}
 	for _, step := range s.Course.Steps() {
 		sp := s.Progress.Steps[step.FullID()]

@@ -103,6 +103,9 @@ func New(ctx context.Context, opts Options) (Model, error) {
 		}
 		m.watch = w
 	}
+	if c := s.CourseChange; c != nil && sh.notice == "" {
+		sh.say(c.Short()+"; sandcastle status says which", false)
+	}
 	if why := s.ReadOnly(); why != "" && sh.notice == "" {
 		sh.say("progress is not recorded: sandcastle cannot write this workspace ("+why+")", true)
 	}

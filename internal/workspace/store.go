@@ -32,6 +32,9 @@ const (
 // the same store, or the same error.
 func (w *Workspace) Store(ctx context.Context) (*Store, error) { return w.startStore(ctx).wait() }
 
+// Records reports whether the workspace was opened to record progress.
+func (w *Workspace) Records() bool { return w.access == Record }
+
 // startStore starts opening the progress database, unless it has started.
 func (w *Workspace) startStore(ctx context.Context) *pending[*Store] {
 	w.mu.Lock()
