@@ -91,12 +91,13 @@ type scriptCmd = func(ts *testscript.TestScript, neg bool, args []string)
 // look for processes and send signals (processCmds).
 func scriptCmds() map[string]scriptCmd {
 	cmds := map[string]scriptCmd{
-		"lines": linesCmd,
-		"sleep": sleepCmd,
-		"http":  httpCmd,
-		"junit": junitCmd,
-		"ctl":   ctlCmd,
-		"clean": cleanCmd,
+		"lines":    linesCmd,
+		"sleep":    sleepCmd,
+		"http":     httpCmd,
+		"junit":    junitCmd,
+		"ctl":      ctlCmd,
+		"clean":    cleanCmd,
+		"workflow": workflowCmd,
 	}
 	maps.Copy(cmds, processCmds)
 	return cmds

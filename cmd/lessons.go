@@ -56,7 +56,7 @@ docs/authoring.md explains the format.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	c.AddCommand(newLessonsListCmd(a), newLessonsLintCmd(a), newLessonsTestCmd(a), newLessonsNewCmd(a), newLessonsFmtCmd(a), newLessonsBuildCmd(a), newLessonsLockCmd(a))
+	c.AddCommand(newLessonsListCmd(a), newLessonsLintCmd(a), newLessonsTestCmd(a), newLessonsNewCmd(a), newLessonsFmtCmd(a), newLessonsBuildCmd(a), newLessonsLockCmd(a), newLessonsWorkflowCmd(a))
 	return c
 }
 
