@@ -38,6 +38,9 @@ type app struct {
 	// find opens the session of the workspace holding a folder:
 	// session.Find or FindToRead, unless a test gives a session of its own.
 	find func(ctx context.Context, dir string) (*session.Session, error)
+	// terminal is the terminal a line editor works on: the process's,
+	// unless a test gives one of its own.
+	terminal terminal
 }
 
 // Execute runs sandcastle with the process's arguments and streams and
