@@ -77,11 +77,7 @@ func (a *app) lineInput(s *session.Session) (lineInput, error) {
 		return newScanInput(io), nil
 	}
 	warn := func(err error) { io.eprintln(io.dim(printable(err.Error()))) }
-	path := s.WS.SQLHistory()
-	if s.ReadOnly() != "" {
-		path = "" // kept for this console only
-	}
-	hist, err := console.OpenHistory(path)
+	hist, err := s.SQLHistory()
 	if err != nil {
 		warn(err)
 	}
