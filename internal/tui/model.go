@@ -37,7 +37,7 @@ type shared struct {
 	st            styles
 	keys          keyMap
 	render        *renderCache
-	editor        []string
+	editor        EditorChoice
 	// root is the workspace's folder.
 	root string
 	ctx  context.Context

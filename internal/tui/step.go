@@ -203,6 +203,9 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 			m.spin, cmd = m.spin.Update(msg)
 		}
 	case editedMsg:
+		if msg.note != "" {
+			m.tell(sh, msg.note, msg.bad)
+		}
 		if msg.err != nil {
 			sh.say("the editor: "+msg.err.Error(), true)
 		}

@@ -9,8 +9,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"os/exec"
-	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -27,8 +25,8 @@ type Options struct {
 	Session *session.Session
 	// Look is the colour decision, made before the program starts.
 	Look Look
-	// Editor is the learner's editor command and its arguments.
-	Editor []string
+	// Editor is the learner's editor (Editor()).
+	Editor EditorChoice
 	// Watch starts with watch mode on.
 	Watch bool
 	// Input and Output default to the process's terminal.
@@ -53,22 +51,6 @@ func DetectLook(out *os.File) Look {
 		look.Dark = lipgloss.HasDarkBackground()
 	}
 	return look
-}
-
-// Editor is the learner's editor: $VISUAL, else $EDITOR, else the first of
-// nano, vim and vi that is installed.
-func Editor() []string {
-	for _, env := range []string{"VISUAL", "EDITOR"} {
-		if f := strings.Fields(os.Getenv(env)); len(f) > 0 {
-			return f
-		}
-	}
-	for _, e := range []string{"nano", "vim", "vi"} {
-		if _, err := exec.LookPath(e); err == nil {
-			return []string{e}
-		}
-	}
-	return nil
 }
 
 // New builds the TUI's model. Close releases what it started.
