@@ -40,22 +40,22 @@ func runGoto(ctx context.Context, a *app, opts *gotoOptions) error {
 	if err != nil {
 		return err
 	}
-	io := a.io
+	io, sc := a.io, a.command(s.WS.Root)
 	if s.Passed(step) {
 		// A step stays current until it passes: a passed one never is.
 		io.printf("You have passed %s %s already, so it does not become the current step (%s).\n",
 			io.bold(step.Title), io.dim("("+step.FullID()+")"), printable(s.Current().FullID()))
-		io.printf("Work on it all the same: `sandcastle show %s`, `sandcastle check %s`.\n", printable(step.FullID()), printable(step.FullID()))
+		io.printf("Work on it all the same: `%s show %s`, `%s check %s`.\n", sc, printable(step.FullID()), sc, printable(step.FullID()))
 	} else {
 		io.printf("Current step: %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
-		io.println("Read it with `sandcastle show`, then run `sandcastle check`.")
+		io.println("Read it with `" + sc + " show`, then run `" + sc + " check`.")
 		if n := s.Behind(step); n > 0 {
 			verb := "have"
 			if n == 1 {
 				verb = "has"
 			}
-			io.printf("%s before it %s not passed yet, and this step builds on their files: `sandcastle status` shows where you left off.\n",
-				plural(n, "step"), verb)
+			io.printf("%s before it %s not passed yet, and this step builds on their files: `%s status` shows where you left off.\n",
+				plural(n, "step"), verb, sc)
 		}
 	}
 	for _, f := range created {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sandcastle/sandcastle/internal/invocation"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
@@ -38,6 +39,9 @@ type app struct {
 	// find opens the session of the workspace holding a folder:
 	// session.Find or FindToRead, unless a test gives a session of its own.
 	find func(ctx context.Context, dir string) (*session.Session, error)
+	// how is how sandcastle was started (invocation.Detect), for the
+	// commands shown to the learner; nil (tests) is as if installed.
+	how func() invocation.How
 	// terminal is the terminal a line editor works on: the process's,
 	// unless a test gives one of its own.
 	terminal terminal
@@ -59,7 +63,8 @@ func Execute() int {
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(signals)
 	go ints.watch(signals)
-	return run(ctx, &app{io: SystemStreams(), interrupts: ints}, os.Args[1:])
+	how := sync.OnceValue(func() invocation.How { return invocation.Detect(invocation.System()) })
+	return run(ctx, &app{io: SystemStreams(), interrupts: ints, how: how}, os.Args[1:])
 }
 
 // Run runs sandcastle with args on the given streams and returns its exit code.
@@ -131,6 +136,17 @@ Run it with no command to start learning.`,
 		root.AddCommand(c)
 	}
 	return root
+}
+
+// command is how the learner runs sandcastle from where they are, on the
+// workspace at ws: "sandcastle" once it is installed on their PATH, else
+// what works (invocation.How.Command). Every command line shown to the
+// learner starts with it.
+func (a *app) command(ws string) string {
+	if a.how == nil {
+		return invocation.Name
+	}
+	return a.how().Command(ws)
 }
 
 // versionString is the release, or the module version the binary was built

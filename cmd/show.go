@@ -50,7 +50,8 @@ func runShow(ctx context.Context, a *app, opts *showOptions) error {
 	if files := s.Files(step); len(files) > 0 {
 		io.printf("\n%s %s\n", io.dim("Your files:"), printable(strings.Join(files, ", ")))
 	}
-	io.println(io.dim("When you are ready: `sandcastle check`. Stuck? `sandcastle hint`."))
+	sc := a.command(s.WS.Root)
+	io.println(io.dim("When you are ready: `" + sc + " check`. Stuck? `" + sc + " hint`."))
 	return nil
 }
 

@@ -27,6 +27,9 @@ type Options struct {
 	Look Look
 	// Editor is the learner's editor (Editor()).
 	Editor EditorChoice
+	// Command is how the learner runs sandcastle from where they are
+	// (invocation.How.Command); "" is "sandcastle".
+	Command string
 	// Watch starts with watch mode on.
 	Watch bool
 	// Input and Output default to the process's terminal.
@@ -62,7 +65,7 @@ func New(ctx context.Context, opts Options) (Model, error) {
 	lipgloss.SetHasDarkBackground(opts.Look.Dark)
 	st := newStyles(opts.Look)
 	sh := &shared{
-		st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, root: s.WS.Root, ctx: ctx, now: opts.Now,
+		command: opts.Command, st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, root: s.WS.Root, ctx: ctx, now: opts.Now,
 		sess: s, course: s.Course, lang: s.Lang(), progress: s.Progress, current: s.Current(), trusted: s.Trusted(), watching: opts.Watch,
 	}
 	if sh.now == nil {
