@@ -25,9 +25,9 @@ func offerInstall(ctx context.Context, a *app, ws string) {
 	if err != nil || !h.Offer(config) {
 		return
 	}
-	io.printf("You started sandcastle with go run, so `sandcastle` is not a command in your terminal yet:\n"+
-		"the lessons ask you to run `sandcastle check`, `sandcastle serve` and others.\n"+
-		"Install it now, with `go install .` in %s? It is asked only once. [y/N] ", h.SourceDir)
+	io.printf("You started sandcastle with go run, so the commands the lessons name\n"+
+		"(`sandcastle check`, `sandcastle serve`) do not work in your terminal yet.\n"+
+		"Install sandcastle with `go install .` in %s?\nThis is asked only once. [y/N] ", h.SourceDir)
 	answer := strings.ToLower(strings.TrimSpace(readLine(io.In)))
 	if err := invocation.Offered(config, answer, time.Now()); err != nil {
 		io.eprintln(io.dim("(this could not be recorded, so it may be asked again: " + printable(err.Error()) + ")"))
@@ -37,6 +37,7 @@ func offerInstall(ctx context.Context, a *app, ws string) {
 			h.Command(ws))
 		return
 	}
+	io.println(io.dim("Installing (go install . builds sandcastle: the first time, this may take a minute)…"))
 	installed, err := invocation.Install(ctx, h.SourceDir, io.Out)
 	if err != nil {
 		io.eprintln(io.red("sandcastle was not installed: ") + printable(err.Error()))
@@ -49,8 +50,8 @@ func offerInstall(ctx context.Context, a *app, ws string) {
 	if installed.OnPath {
 		io.println("Its folder is on your PATH: `sandcastle` works in any new terminal.")
 	} else {
-		io.printf("Its folder, %s, is not on your PATH. Add this line to your shell's profile\n"+
-			"(~/.bashrc, ~/.zshrc, ~/.profile) and open a new terminal:\n\n    %s\n\n"+
+		io.printf("Its folder, %s, is not on your PATH. Add this line\n"+
+			"to your shell's profile (~/.bashrc, ~/.zshrc, ~/.profile), then open a new terminal:\n\n    %s\n\n"+
 			"Until then, sandcastle shows you commands with its full path.\n", installed.Dir, installed.PathLine())
 	}
 	io.println("Press Enter to start.")

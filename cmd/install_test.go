@@ -57,7 +57,7 @@ func TestOfferInstall(t *testing.T) {
 		calls := fakeGoOnPath(t, t.TempDir(), false)
 		var out strings.Builder
 		offerInstall(ctx, offerApp(src, "\n", &out), ws)
-		if !strings.Contains(out.String(), "Install it now, with `go install .` in "+src+"?") ||
+		if !strings.Contains(out.String(), "Install sandcastle with `go install .` in "+src+"?") ||
 			!strings.Contains(out.String(), "Not installed. The commands sandcastle shows you start with `go run . -C "+ws+"`") {
 			t.Errorf("the offer:\n%s", out.String())
 		}

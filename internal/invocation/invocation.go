@@ -48,11 +48,15 @@ type Env struct {
 	LookPath   func(string) (string, error)
 	Getwd      func() (string, error)
 	BuildInfo  func() (*debug.BuildInfo, bool)
+	// GoCache is $GOCACHE, where go run keeps the binaries it builds
+	// (since Go 1.24); "" for the default, a folder named go-build.
+	GoCache string
 }
 
 // System is the process's own Env.
 func System() Env {
-	return Env{Executable: os.Executable, LookPath: exec.LookPath, Getwd: os.Getwd, BuildInfo: debug.ReadBuildInfo}
+	return Env{Executable: os.Executable, LookPath: exec.LookPath, Getwd: os.Getwd, BuildInfo: debug.ReadBuildInfo,
+		GoCache: os.Getenv("GOCACHE")}
 }
 
 // Detect finds how this process was started.
@@ -71,7 +75,7 @@ func Detect(env Env) How {
 		h.OnPath = true
 		return h
 	}
-	h.GoRun = goRunBinary(exe)
+	h.GoRun = goRunBinary(exe, env.GoCache)
 	if info, ok := env.BuildInfo(); ok {
 		h.Module = info.Main.Path
 		if v := info.Main.Version; v != "" && v != "(devel)" {
@@ -93,15 +97,17 @@ func sameFile(a, b string) bool {
 	return err == nil && os.SameFile(ia, ib)
 }
 
-// goRunBinary reports whether path is where go run builds a binary:
-// …/go-build…/b001/exe/NAME.
-func goRunBinary(path string) bool {
+// goRunBinary reports whether path is where go run builds a binary: in a
+// temporary folder, …/go-build…/b001/exe/NAME, or (Go 1.24 on) in the
+// build cache, GOCACHE/12/HASH-d/NAME, GOCACHE being gocache or a folder
+// named go-build (~/.cache/go-build).
+func goRunBinary(path, gocache string) bool {
 	dir := filepath.Dir(path)
-	if filepath.Base(dir) != "exe" {
+	if base := filepath.Base(dir); base != "exe" && !strings.HasSuffix(base, "-d") {
 		return false
 	}
 	for d := filepath.Dir(dir); d != filepath.Dir(d); d = filepath.Dir(d) {
-		if strings.HasPrefix(filepath.Base(d), "go-build") {
+		if strings.HasPrefix(filepath.Base(d), "go-build") || gocache != "" && d == filepath.Clean(gocache) {
 			return true
 		}
 	}

@@ -17,6 +17,14 @@ const module = "github.com/sandcastle/sandcastle"
 // bin folder and a workspace.
 type place struct {
 	src, goRunExe, binExe, ws string
+	// cachedExe is in a build cache (~/.cache/go-build), ownCacheExe in
+	// ownCache, dashD in a folder that is neither.
+	cachedExe, ownCache, ownCacheExe, dashD string
+}
+
+func withCache(e Env, gocache string) Env {
+	e.GoCache = gocache
+	return e
 }
 
 func newPlace(t *testing.T) place {
@@ -27,8 +35,13 @@ func newPlace(t *testing.T) place {
 		goRunExe: filepath.Join(root, "tmp", "go-build1234", "b001", "exe", "sandcastle"),
 		binExe:   filepath.Join(root, "go", "bin", "sandcastle"),
 		ws:       filepath.Join(root, "ws"),
+
+		cachedExe:   filepath.Join(root, ".cache", "go-build", "12", "1215d4-d", "sandcastle"),
+		ownCache:    filepath.Join(root, "gocache"),
+		ownCacheExe: filepath.Join(root, "gocache", "ab", "ab12-d", "sandcastle"),
+		dashD:       filepath.Join(root, "tools-d", "sandcastle"),
 	}
-	for _, f := range []string{p.goRunExe, p.binExe} {
+	for _, f := range []string{p.goRunExe, p.binExe, p.cachedExe, p.ownCacheExe, p.dashD} {
 		os.MkdirAll(filepath.Dir(f), 0o755)
 		os.WriteFile(f, []byte("#!/bin/sh\n"), 0o755)
 	}
@@ -65,6 +78,9 @@ func TestCommand(t *testing.T) {
 	}{
 		{"installed, on the PATH", env(p.binExe, p.binExe, p.ws, ""), "sandcastle"},
 		{"go run . in the source folder", env(p.goRunExe, "", p.src, "(devel)"), "go run . -C " + p.ws},
+		{"go run . in the source folder, from the build cache", env(p.cachedExe, "", p.src, "(devel)"), "go run . -C " + p.ws},
+		{"go run . in the source folder, from a GOCACHE of its own", withCache(env(p.ownCacheExe, "", p.src, ""), p.ownCache), "go run . -C " + p.ws},
+		{"a binary in a folder ending in -d", env(p.dashD, "", p.src, "(devel)"), p.dashD},
 		{"go run . in the source folder, another sandcastle on the PATH", env(p.goRunExe, p.binExe, p.src, "(devel)"), "go run . -C " + p.ws},
 		{"go run . from a folder of the source", env(p.goRunExe, "", filepath.Join(p.src, "cmd"), "(devel)"), "go run " + p.src + " -C " + p.ws},
 		{"go run . in the workspace: no -C", env(p.goRunExe, "", p.ws, "(devel)"), p.goRunExe},
