@@ -191,3 +191,15 @@ func quote(path string) string {
 	}
 	return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
 }
+
+// Prose is a lesson's Markdown with each code span that starts with the
+// command (`sandcastle serve`, `sandcastle`) starting with cmd instead, so
+// that what the text asks the learner to run works from where they are.
+// With cmd "sandcastle" (or ""), it is md as it is.
+func Prose(md, cmd string) string {
+	if cmd == "" || cmd == Name {
+		return md
+	}
+	md = strings.ReplaceAll(md, "`"+Name+" ", "`"+cmd+" ")
+	return strings.ReplaceAll(md, "`"+Name+"`", "`"+cmd+"`")
+}

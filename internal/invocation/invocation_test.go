@@ -204,3 +204,18 @@ func TestInstall(t *testing.T) {
 		}
 	})
 }
+
+func TestProse(t *testing.T) {
+	md := "Run `sandcastle serve` in another terminal, or `sandcastle`.\n\n" +
+		"sandcastle starts it; `.sandcastle/server.log` and ``sandcastle sql \"SELECT `a`\"`` stay.\n"
+	for _, tc := range []struct{ cmd, want string }{
+		{"sandcastle", md},
+		{"", md},
+		{"go run . -C /ws", "Run `go run . -C /ws serve` in another terminal, or `go run . -C /ws`.\n\n" +
+			"sandcastle starts it; `.sandcastle/server.log` and ``go run . -C /ws sql \"SELECT `a`\"`` stay.\n"},
+	} {
+		if got := Prose(md, tc.cmd); got != tc.want {
+			t.Errorf("Prose(%q):\n%s\nwant\n%s", tc.cmd, got, tc.want)
+		}
+	}
+}

@@ -71,6 +71,7 @@ func New(ctx context.Context, opts Options) (Model, error) {
 	if sh.now == nil {
 		sh.now = time.Now
 	}
+	sh.render.command = opts.Command
 	sh.phase.Store(server.Phase(0))
 	s.ServerProgress = func(p server.Phase) { sh.phase.Store(p) }
 	step := newStepModel(sh)
