@@ -106,7 +106,12 @@ func newRoot(a *app) *cobra.Command {
 scores in SQLite, then a leaderboard API you write yourself. Every step is checked
 against a private SQLite sandbox, and sandcastle tells you exactly what is still wrong.
 
-Run it with no command to start learning.`,
+Run it with no command to start learning. In the tutor, e opens the step's files
+in your editor: $VISUAL, else $EDITOR; with neither set, nano or else micro
+when installed (it says so, and how to choose yours: export EDITOR=...), never
+vi. Started with go run from its source folder, sandcastle offers once to
+install itself (go install .); until then, the commands it shows you
+(go run . -C WORKSPACE check) work from where you are.`,
 		Example: `  sandcastle                 # start learning (the built-in course, default workspace)
   sandcastle init my-backend --lang go
   sandcastle check           # check the current step

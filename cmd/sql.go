@@ -23,7 +23,14 @@ you leave. With QUERY, run it once and print the result.
 In the console, end a statement with ; to run it. .tables lists the tables,
 .schema [TABLE] shows their CREATE statements, .param set :NAME VALUE gives a
 query's parameter a value (.param list shows them), .help lists the commands,
-.quit (or Ctrl-D) leaves.`,
+.quit (or Ctrl-D) leaves.
+
+In a terminal, lines can be edited (←, →, Home, End, Ctrl-W), ↑ and ↓ go
+through the statements run before (one of many lines comes back as one line),
+Ctrl-C drops the statement being typed, or stops the one running. The
+statements are kept per workspace, the last 500, in .sandcastle/sql_history
+(the TUI's console, x, shares them). With its input from a pipe or a file,
+the console reads the statements as they come and keeps none.`,
 		Example: `  sandcastle sql
   sandcastle sql "SELECT * FROM scores ORDER BY score DESC LIMIT 3;"
   sandcastle sql .tables`,
