@@ -121,7 +121,6 @@ func (m *stepModel) tell(sh *shared, text string, bad bool) {
 type editedMsg struct {
 	err  error
 	note string
-	bad  bool
 }
 
 // edit opens the step's files in the learner's editor, giving it the

@@ -65,7 +65,7 @@ func (m stepModel) editorProcess(sh *shared) (*exec.Cmd, tea.Msg) {
 		for i, f := range m.files {
 			paths[i] = filepath.Join(sh.root, filepath.FromSlash(f))
 		}
-		return nil, editedMsg{note: noEditorNote(paths), bad: true}
+		return nil, editedMsg{note: noEditorNote(paths)}
 	}
 	args := append(append([]string{}, sh.editor.Command[1:]...), m.files...)
 	cmd := exec.Command(sh.editor.Command[0], args...)

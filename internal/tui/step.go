@@ -53,6 +53,10 @@ type stepModel struct {
 	confirm confirmKind
 	// info is extra text for the results pane (created files, backups).
 	info string
+	// editorNote is what e said about the editor (the one chosen for the
+	// learner, or that there is none): it stays in the results pane, past
+	// the check the edit starts, until e is pressed again.
+	editorNote string
 	// created are the files the last check created for the next step:
 	// watch mode does not check again for them.
 	created []string
@@ -203,9 +207,7 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 			m.spin, cmd = m.spin.Update(msg)
 		}
 	case editedMsg:
-		if msg.note != "" {
-			m.tell(sh, msg.note, msg.bad)
-		}
+		m.editorNote = msg.note
 		if msg.err != nil {
 			sh.say("the editor: "+msg.err.Error(), true)
 		}
@@ -243,6 +245,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	case key.Matches(k, keys.Changes):
 		m = m.toggleChanges(sh)
 	case key.Matches(k, keys.Edit):
+		m.editorNote = ""
 		cmd = tea.Sequence(m.makeCurrent(sh), m.edit(sh))
 	case key.Matches(k, keys.Console):
 		sh.navigate(openConsoleMsg{})
