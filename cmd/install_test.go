@@ -8,23 +8,8 @@ import (
 	"testing"
 
 	"github.com/sandcastle/sandcastle/internal/invocation"
+	"github.com/sandcastle/sandcastle/internal/invocation/invocationtest"
 )
-
-// fakeGoOnPath puts a go on the PATH that records each call in calls.txt
-// beside it, fails `install` when fail is set, and says GOBIN is gobin.
-func fakeGoOnPath(t *testing.T, gobin string, fail bool) (calls string) {
-	t.Helper()
-	dir := t.TempDir()
-	code := "0"
-	if fail {
-		code = "1"
-	}
-	script := "#!/bin/sh\necho \"$*\" >> \"${0%/*}/calls.txt\"\ncase \"$1\" in\ninstall) echo 'go: build failed'; exit " + code + ";;\n" +
-		"env) echo \"" + gobin + "\"; echo /nowhere;;\nesac\n"
-	os.WriteFile(filepath.Join(dir, "go"), []byte(script), 0o755)
-	t.Setenv("PATH", dir)
-	return filepath.Join(dir, "calls.txt")
-}
 
 // offerApp is an app started with go run in src, on a terminal whose
 // keys are answer.
@@ -42,7 +27,7 @@ func TestOfferInstall(t *testing.T) {
 
 	t.Run("not a terminal: never asks", func(t *testing.T) {
 		t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-		calls := fakeGoOnPath(t, t.TempDir(), false)
+		calls := invocationtest.FakeGo(t, t.TempDir(), false)
 		var out strings.Builder
 		a := offerApp(src, "y\n", &out)
 		a.io.InTTY = false
@@ -54,7 +39,7 @@ func TestOfferInstall(t *testing.T) {
 
 	t.Run("no: nothing runs, and it is asked once", func(t *testing.T) {
 		t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-		calls := fakeGoOnPath(t, t.TempDir(), false)
+		calls := invocationtest.FakeGo(t, t.TempDir(), false)
 		var out strings.Builder
 		offerInstall(ctx, offerApp(src, "\n", &out), ws)
 		if !strings.Contains(out.String(), "Install sandcastle with `go install .` in "+src+"?") ||
@@ -74,11 +59,11 @@ func TestOfferInstall(t *testing.T) {
 	t.Run("yes: go install . in the source folder, and where it went", func(t *testing.T) {
 		t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 		gobin := t.TempDir()
-		calls := fakeGoOnPath(t, gobin, false)
+		calls := invocationtest.FakeGo(t, gobin, false)
 		var out strings.Builder
 		a := offerApp(src, "y\n\n", &out)
 		offerInstall(ctx, a, ws)
-		if b, _ := os.ReadFile(calls); !strings.HasPrefix(string(b), "install .\n") {
+		if b, _ := os.ReadFile(calls); !strings.HasPrefix(string(b), "install . (in "+src+")\n") {
 			t.Errorf("go was called: %q", b)
 		}
 		for _, want := range []string{"Installed: " + filepath.Join(gobin, "sandcastle"), "is not on your PATH",
@@ -94,7 +79,7 @@ func TestOfferInstall(t *testing.T) {
 
 	t.Run("go install fails: said, and not fatal", func(t *testing.T) {
 		t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-		fakeGoOnPath(t, t.TempDir(), true)
+		invocationtest.FakeGo(t, t.TempDir(), true)
 		var out strings.Builder
 		a := offerApp(src, "yes\n\n", &out)
 		offerInstall(ctx, a, ws)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sandcastle/sandcastle/internal/invocation/invocationtest"
 )
 
 const module = "github.com/sandcastle/sandcastle"
@@ -140,33 +142,17 @@ func TestOfferOnce(t *testing.T) {
 	}
 }
 
-// fakeGo puts a go on the PATH that installs nothing: it prints what it
-// was asked, fails `install` when fail is set, and says GOBIN is gobin.
-func fakeGo(t *testing.T, gobin string, fail bool) {
-	t.Helper()
-	dir := t.TempDir()
-	code := "0"
-	if fail {
-		code = "1"
-	}
-	script := "#!/bin/sh\ncase \"$1\" in\ninstall) echo \"go $* in $PWD\"; exit " + code + ";;\n" +
-		"env) echo \"" + gobin + "\"; echo /nowhere/gopath;;\nesac\n"
-	os.WriteFile(filepath.Join(dir, "go"), []byte(script), 0o755)
-	t.Setenv("PATH", dir+string(filepath.ListSeparator)+"/bin"+string(filepath.ListSeparator)+"/usr/bin")
-}
-
 func TestInstall(t *testing.T) {
 	p := newPlace(t)
 	t.Run("GOBIN, not on the PATH", func(t *testing.T) {
 		gobin := filepath.Dir(p.binExe)
-		fakeGo(t, gobin, false)
-		var out strings.Builder
-		got, err := Install(context.Background(), p.src, &out)
+		calls := invocationtest.FakeGo(t, gobin, false)
+		got, err := Install(context.Background(), p.src, &strings.Builder{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(out.String(), "go install . in "+p.src) {
-			t.Errorf("go install did not run in the source folder: %q", out.String())
+		if b, _ := os.ReadFile(calls); !strings.HasPrefix(string(b), "install . (in "+p.src+")\n") {
+			t.Errorf("go install did not run in the source folder: %q", b)
 		}
 		if got.Path != p.binExe || got.OnPath {
 			t.Errorf("Install = %+v", got)
@@ -177,20 +163,20 @@ func TestInstall(t *testing.T) {
 	})
 	t.Run("on the PATH", func(t *testing.T) {
 		gobin := filepath.Dir(p.binExe)
-		fakeGo(t, gobin, false)
+		invocationtest.FakeGo(t, gobin, false)
 		t.Setenv("PATH", os.Getenv("PATH")+string(filepath.ListSeparator)+gobin)
 		if got, err := Install(context.Background(), p.src, &strings.Builder{}); err != nil || !got.OnPath {
 			t.Errorf("Install = %+v, %v", got, err)
 		}
 	})
 	t.Run("no GOBIN: GOPATH/bin", func(t *testing.T) {
-		fakeGo(t, "", false)
+		invocationtest.FakeGo(t, "", false)
 		if got, err := Install(context.Background(), p.src, &strings.Builder{}); err != nil || got.Dir != "/nowhere/gopath/bin" {
 			t.Errorf("Install = %+v, %v", got, err)
 		}
 	})
 	t.Run("go install fails: an error that says so", func(t *testing.T) {
-		fakeGo(t, "", true)
+		invocationtest.FakeGo(t, "", true)
 		_, err := Install(context.Background(), p.src, &strings.Builder{})
 		if err == nil || !strings.Contains(err.Error(), "go install . in "+p.src+" failed") {
 			t.Errorf("err = %v", err)
