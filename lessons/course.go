@@ -38,6 +38,12 @@ type Course struct {
 	Hash string
 
 	steps []*Step
+	// Build is the stamp of a student build (course.yaml's build), or nil
+	// for a full course.
+	Build *Build
+	// points are course.yaml's points entries, applied to the steps once
+	// the lessons are read (applyPoints).
+	points []pointsEntry
 }
 
 // Language is one entry of course.yaml's languages: how the learner's server starts.
@@ -90,7 +96,13 @@ type Step struct {
 	Prints []MistakePrint
 	// Line is the line of the step's heading.
 	Line int
+	// Points is what passing the step is worth in a grade: course.yaml's
+	// points for the step or its lesson (format 2), else DefaultPoints.
+	Points int
 }
+
+// DefaultPoints is what a step is worth when course.yaml gives it no points.
+const DefaultPoints = 1
 
 // Equivalent is a mutant of a solution that is as right as the solution,
 // so that no check can or should tell them apart (format 2):
@@ -156,6 +168,9 @@ type FileBlock struct {
 	// Says is format 2's says= of a mistake: what the learner whose answer
 	// looks like it reads after its WHY, when the fix needs more than a name.
 	Says string
+	// Likeness is set on a mistake of a student build, which has no
+	// content: what check needs to name it (see Build).
+	Likeness *Likeness
 }
 
 // SQLBlock is an instructor's setup or seed block.

@@ -18,7 +18,7 @@ type lessonEntry struct {
 func courseKeys(format int) []string {
 	keys := []string{"format", "id", "title", "description", "lessons", "languages"}
 	if format >= 2 {
-		keys = append(keys, "version")
+		keys = append(keys, "version", "points", "build")
 	}
 	return keys
 }
@@ -44,7 +44,7 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 		fields = mappingFields(root, r, nodeLine)
 	}
 	have := map[string]bool{}
-	versionLine := 0
+	versionLine, pointsLine, buildLine := 0, 0, 0
 	var unknown []yamlField // reported once the format is known
 	for _, f := range fields {
 		have[f.key] = true
@@ -69,6 +69,12 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 			entries, listed = lessonEntries(f, r)
 		case "languages":
 			c.Languages = courseLanguages(f, r)
+		case "points":
+			c.points = coursePoints(f, r)
+			pointsLine = f.line
+		case "build":
+			c.Build = courseBuild(f, r)
+			buildLine = f.line
 		default:
 			unknown = append(unknown, f)
 		}
@@ -79,6 +85,12 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 	missingCourseKeys(c, have, r)
 	if versionLine > 0 && c.Format == 1 {
 		r.errorf(versionLine, "%s", needsFormat2("version"))
+	}
+	if pointsLine > 0 && c.Format == 1 {
+		r.errorf(pointsLine, "%s", needsFormat2("points"))
+	}
+	if buildLine > 0 && c.Format == 1 {
+		r.errorf(buildLine, "%s", needsFormat2("build"))
 	}
 	return entries, listed
 }

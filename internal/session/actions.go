@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"errors"
 	"slices"
 
 	"github.com/sandcastle/sandcastle/internal/check"
@@ -92,8 +93,16 @@ func (s *Session) RevealHint(ctx context.Context, step *lessons.Step) (seen int,
 	return seen, hints, s.Reload(ctx)
 }
 
+// ErrSolutionsKept is RevealSolution's answer in a student build, which has
+// no solutions.
+var ErrSolutionsKept = errors.New("your instructor kept the solutions of this course (it is a student build): " +
+	"the hints are all here, and your instructor can help")
+
 // RevealSolution records that the learner saw step's solution and returns it.
 func (s *Session) RevealSolution(ctx context.Context, step *lessons.Step) ([]*lessons.FileBlock, error) {
+	if s.Course.Build.Student() {
+		return nil, ErrSolutionsKept
+	}
 	files := s.Solutions(step)
 	if len(files) == 0 {
 		return nil, nil

@@ -8,7 +8,7 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Next, Focus                       key.Binding
 	Check, Watch, Hint, Solution, Reset     key.Binding
-	Changes                                 key.Binding
+	Changes, Zoom, Log                      key.Binding
 	Edit, Console, Trust                    key.Binding
 	Yes, No                                 key.Binding
 	Run, HistoryUp, HistoryDown             key.Binding
@@ -37,6 +37,8 @@ func newKeyMap() keyMap {
 		Solution:    b("s", "solution", "s"),
 		Reset:       b("r", "reset", "r"),
 		Changes:     b("d", "solution: whole files or what changed", "d"),
+		Zoom:        b("z", "results full screen", "z"),
+		Log:         b("l", "server log", "l"),
 		Edit:        b("e", "edit", "e"),
 		Console:     b("x", "sql", "x"),
 		Trust:       b("t", "trust the course", "t"),

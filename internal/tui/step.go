@@ -68,6 +68,13 @@ type stepModel struct {
 	stop context.CancelFunc
 	// proseWidth is the width the prose was last laid out for.
 	proseWidth int
+	// zoom is the full-screen view open over the body, if any, full its
+	// viewport, and fullLog the server's log it shows (nil while read).
+	zoom    zoomKind
+	full    viewport.Model
+	fullLog []string
+	// logFile is the server's log of the last check, for the full view.
+	logFile string
 }
 
 type confirmKind int
@@ -89,6 +96,8 @@ type checkedMsg struct {
 	// logPath how to name that log.
 	log     []string
 	logPath string
+	// logFile is the log's path, for the full-screen view.
+	logFile string
 	progressed
 }
 
@@ -114,7 +123,7 @@ type stepLoadedMsg struct {
 
 func newStepModel(sh *shared) stepModel {
 	sp := spinner.New(spinner.WithSpinner(spinner.Dot))
-	return stepModel{sh: sh, spin: sp, prose: viewport.New(0, 0), results: viewport.New(0, 0)}
+	return stepModel{sh: sh, spin: sp, prose: viewport.New(0, 0), results: viewport.New(0, 0), full: viewport.New(0, 0)}
 }
 
 // Update takes a key or the outcome of one of the step's actions.
@@ -200,6 +209,8 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 		m = m.acted(sh, msg)
 	case trustedMsg:
 		m, cmd = m.trustDone(sh, msg)
+	case logLoadedMsg:
+		m = m.logLoaded(sh, msg)
 	case renderedMsg:
 		// the prose is ready: layout below puts it in
 	case spinner.TickMsg:
@@ -220,6 +231,9 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	keys := sh.keys
 	if m.confirm != confirmNone {
 		return m.answer(sh, k), m.confirmed(sh, k)
+	}
+	if m.zoom != zoomNone {
+		return m.zoomKey(sh, k)
 	}
 	switch {
 	case key.Matches(k, keys.Back):
@@ -270,6 +284,10 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 		}
 	case key.Matches(k, keys.Focus):
 		m.focusResults = !m.focusResults
+	case key.Matches(k, keys.Zoom):
+		m = m.openZoom(sh)
+	case key.Matches(k, keys.Log):
+		return m.openLog(sh)
 	default:
 		m.scroll(sh, k)
 	}
@@ -283,21 +301,7 @@ func (m *stepModel) scroll(sh *shared, k tea.KeyMsg) {
 	if m.focusResults {
 		vp = &m.results
 	}
-	keys := sh.keys
-	switch {
-	case key.Matches(k, keys.Up):
-		vp.LineUp(1)
-	case key.Matches(k, keys.Down):
-		vp.LineDown(1)
-	case key.Matches(k, keys.PageUp):
-		vp.HalfViewUp()
-	case key.Matches(k, keys.PageDown):
-		vp.HalfViewDown()
-	case key.Matches(k, keys.Top):
-		vp.GotoTop()
-	case key.Matches(k, keys.Bottom):
-		vp.GotoBottom()
-	}
+	scrollViewport(vp, sh.keys, k)
 }
 
 // nextStep is the step after step in the course, or nil.

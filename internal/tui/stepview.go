@@ -82,6 +82,10 @@ func (m *stepModel) layout(sh *shared) {
 	m.prose.Width, m.prose.Height = p.proseW, p.proseH
 	m.results.Width, m.results.Height = p.resultsW, p.resultsH
 	m.results.SetContent(results)
+	if m.zoom != zoomNone {
+		m.full.Width, m.full.Height = sh.width, max(p.bodyHeight-1, 1)
+		m.full.SetContent(m.zoomText(sh, sh.width-2))
+	}
 }
 
 // ensureRendered renders the prose at the current width when it is not
@@ -121,6 +125,9 @@ func (m stepModel) header(sh *shared) string {
 func (m stepModel) body(sh *shared) string {
 	st := sh.st
 	p := m.panes(sh)
+	if m.zoom != zoomNone {
+		return m.zoomBody(sh)
+	}
 	prose := pad(m.prose.View(), p.proseW)
 	results := pad(m.results.View(), p.resultsW)
 	if p.sideBySide {
@@ -132,9 +139,11 @@ func (m stepModel) body(sh *shared) string {
 		bar := st.current.Render(mark) + " \n" + st.border.Render(strings.TrimSuffix(strings.Repeat("│ \n", p.bodyHeight-1), "\n"))
 		return lipgloss.JoinHorizontal(lipgloss.Top, prose, bar, results)
 	}
-	label := " results "
+	// The rule says how to see the results whole: the footer has no room
+	// for it below 110 columns.
+	label := " results · z full screen "
 	if m.focusResults {
-		label = " results (scrolling) "
+		label = " results (scrolling) · z full screen "
 	}
 	rule := st.border.Render("──") + st.dim.Render(label) + st.border.Render(strings.Repeat("─", max(sh.width-len(label)-2, 0)))
 	return prose + "\n" + fit(rule, sh.width) + "\n" + results
@@ -144,6 +153,9 @@ func (m stepModel) footer(sh *shared) string {
 	k := sh.keys
 	if m.confirm != confirmNone {
 		return footerView(sh, k.Yes, k.No)
+	}
+	if m.zoom != zoomNone {
+		return m.zoomFooter(sh)
 	}
 	if m.justPassed && nextStep(sh, m.step) != nil {
 		return footerView(sh, k.Next, k.Check, k.Hint, k.Console, k.Back, k.Help)
@@ -156,7 +168,7 @@ func (m stepModel) footer(sh *shared) string {
 	if m.focusResults {
 		focus.SetHelp(k.Focus.Help().Key, "text, ↑↓ scroll")
 	}
-	return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, focus, k.Back, k.Help)
+	return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, k.Zoom, focus, k.Back, k.Help)
 }
 
 // resultsText is the results pane: the moment of success, the files, the
