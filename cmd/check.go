@@ -121,14 +121,14 @@ func checkOnce(ctx context.Context, a *app, s *session.Session, step *lessons.St
 	if err != nil {
 		return out, err
 	}
-	verdicts := s.Verdicts(out, cliWords)
+	verdicts := s.Verdicts(out, cliWords(a.command(s.WS.Root)))
 	switch {
 	case opts.json:
 		err = writeJSON(a.io, checkJSON{Course: s.Course.ID, Steps: verdicts})
 	case opts.all || opts.keep != nil:
 		printAll(a.io, verdicts)
 	default:
-		printVerdict(a.io, verdicts[0])
+		printVerdict(a.io, verdicts[0], a.command(s.WS.Root))
 	}
 	return out, err
 }

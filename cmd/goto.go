@@ -65,19 +65,19 @@ func runGoto(ctx context.Context, a *app, opts *gotoOptions) error {
 	if err != nil {
 		return err
 	}
-	io := a.io
+	io, sc := a.io, a.command(s.WS.Root)
 	io.printf("Current step: %s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
 	if passed {
-		io.println("You have passed it already: work on it again as you like; `sandcastle status` shows where you left off.")
+		io.println("You have passed it already: work on it again as you like; `" + sc + " status` shows where you left off.")
 	}
 	if caught != nil {
 		for _, line := range caught.Lines(s.WS.Shown) {
 			io.println(printable(line))
 		}
 	}
-	io.println("Read it with `sandcastle show`, then run `sandcastle check`.")
+	io.println("Read it with `" + sc + " show`, then run `" + sc + " check`.")
 	if caught == nil && !passed {
-		if err := printOffer(io, s, step); err != nil {
+		if err := printOffer(io, s, step, sc); err != nil {
 			return err
 		}
 	}
@@ -89,7 +89,7 @@ func runGoto(ctx context.Context, a *app, opts *gotoOptions) error {
 
 // printOffer says, when steps before step have not passed, that this step
 // builds on them, and how catching up fills them in when it can.
-func printOffer(io *Streams, s *session.Session, step *lessons.Step) error {
+func printOffer(io *Streams, s *session.Session, step *lessons.Step, sc string) error {
 	n := s.Behind(step)
 	if n == 0 {
 		return nil
@@ -103,13 +103,13 @@ func printOffer(io *Streams, s *session.Session, step *lessons.Step) error {
 		if n == 1 {
 			verb = "has"
 		}
-		io.printf("%s before it %s not passed yet, and this step builds on their files: `sandcastle status` shows where you left off.\n",
-			plural(n, "step"), verb)
+		io.printf("%s before it %s not passed yet, and this step builds on their files: `%s status` shows where you left off.\n",
+			plural(n, "step"), verb, sc)
 		return nil
 	}
 	io.println(printable(strings.TrimSuffix(offer.Skipped, ".") + ", and this step builds on their files."))
 	io.printf("To start here all the same, fill their files with the course's answers (recorded as caught up, not passed):\n  %s\n",
-		io.bold("sandcastle goto "+printable(step.FullID())+" --catch-up"))
+		io.bold(sc+" goto "+printable(step.FullID())+" --catch-up"))
 	io.println(printable(offer.Writes))
 	for _, k := range offer.Keeps {
 		io.println(printable(k))
@@ -117,5 +117,6 @@ func printOffer(io *Streams, s *session.Session, step *lessons.Step) error {
 	return nil
 }
 
-// catchUpWords is how the command line says to catch up before a step.
-const catchUpWords = "`sandcastle goto STEP --catch-up`"
+// catchUpWords is how the command line says to catch up before a step; sc
+// is how the learner runs sandcastle (app.command).
+func catchUpWords(sc string) string { return "`" + sc + " goto STEP --catch-up`" }

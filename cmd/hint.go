@@ -45,7 +45,7 @@ func runHint(ctx context.Context, a *app, opts *hintOptions) error {
 	}
 	io := a.io
 	if len(hints) == 0 {
-		io.printf("%s has no hints. `sandcastle solution` shows its solution.\n", printable(step.FullID()))
+		io.printf("%s has no hints. `%s solution` shows its solution.\n", printable(step.FullID()), a.command(s.WS.Root))
 		return nil
 	}
 	io.printf("%s %s\n", io.bold(step.Title), io.dim("("+step.FullID()+")"))
@@ -57,9 +57,9 @@ func runHint(ctx context.Context, a *app, opts *hintOptions) error {
 		again = " " + step.FullID()
 	}
 	if seen == len(hints) {
-		io.println(io.dim("\nThat was the last hint. `sandcastle solution" + again + "` shows the solution."))
+		io.println(io.dim("\nThat was the last hint. `" + a.command(s.WS.Root) + " solution" + again + "` shows the solution."))
 	} else {
-		io.println(io.dim("\nRun `sandcastle hint" + again + "` again for the next one."))
+		io.println(io.dim("\nRun `" + a.command(s.WS.Root) + " hint" + again + "` again for the next one."))
 	}
 	return nil
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"runtime/debug"
 	"strings"
 
+	"github.com/sandcastle/sandcastle/internal/invocation"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/tui"
 	"github.com/sandcastle/sandcastle/internal/workspace"
@@ -31,9 +31,11 @@ func runHome(ctx context.Context, a *app) error {
 	}
 	defer s.Close()
 	if a.io.InTTY && a.io.OutTTY && os.Getenv("TERM") != "dumb" {
+		offerInstall(ctx, a, s.WS.Root)
 		debug.SetGCPercent(100) // the TUI lives for hours: the usual pace
 		summary, err := tui.Run(ctx, tui.Options{
 			Session: s, Look: tui.DetectLook(os.Stdout), Editor: tui.Editor(), Watch: true,
+			Command: a.command(s.WS.Root),
 		})
 		if err != nil {
 			return err
@@ -41,27 +43,33 @@ func runHome(ctx context.Context, a *app) error {
 		a.io.println(summary)
 		return nil
 	}
-	printStatus(a.io, s)
+	sc := a.command(s.WS.Root)
+	printStatus(a.io, s, sc)
 	a.io.println()
-	printNext(a.io, s)
+	printNext(a.io, s, sc)
 	return nil
 }
 
-// printNext says what to run next.
-func printNext(io *Streams, s *session.Session) {
+// printNext says what to run next; sc is how the learner runs sandcastle
+// from where they are (app.command).
+func printNext(io *Streams, s *session.Session, sc string) {
 	cur := s.Current()
 	if s.Passed(cur) {
-		io.println("Next: try another step with `sandcastle goto STEP` (`sandcastle lessons list` lists them).")
+		io.printf("Next: try another step with `%s goto STEP` (`%s lessons list` lists them).\n", sc, sc)
 		return
 	}
-	if files := s.Files(cur); len(files) > 0 {
-		io.printf("Next: edit %s in %s, then run `sandcastle check` there.\n", strings.Join(files, ", "), s.WS.Root)
-	} else {
-		io.printf("Next: run `sandcastle check` in %s.\n", s.WS.Root)
+	where := " there"
+	if strings.Contains(sc, " -C ") {
+		where = ""
 	}
-	io.println("Read the step with `sandcastle show`. Stuck? `sandcastle hint` shows one hint at a time.")
-	if _, err := exec.LookPath("sandcastle"); err != nil {
-		io.println(io.dim("(sandcastle is not on your PATH yet: `go install .` in its source folder puts it in $(go env GOPATH)/bin;\n" +
-			" until then, `go run . -C " + s.WS.Root + " check` works from there.)"))
+	if files := s.Files(cur); len(files) > 0 {
+		io.printf("Next: edit %s in %s, then run `%s check`%s.\n", strings.Join(files, ", "), s.WS.Root, sc, where)
+	} else {
+		io.printf("Next: run `%s check`%s.\n", sc, strings.Replace(where, "there", "in "+s.WS.Root, 1))
+	}
+	io.printf("Read the step with `%s show`. Stuck? `%s hint` shows one hint at a time.\n", sc, sc)
+	if sc != invocation.Name {
+		io.println(io.dim("(sandcastle is not installed on your PATH, so these commands run it from where you are;\n" +
+			" `go install .` in its source folder installs it, in $(go env GOPATH)/bin.)"))
 	}
 }

@@ -85,7 +85,7 @@ func runInit(ctx context.Context, a *app, opts *initOptions) error {
 		io.println("This course runs code on your computer (its server command, on files it writes; sh checks):\n" +
 			"sandcastle runs none of it until you trust the course. `sandcastle trust --show` lists it.")
 	}
-	io.printf("Next: %s\n", nextCommand(ws.Root, start, "sandcastle"))
+	io.printf("Next: %s\n", nextCommand(ws.Root, start, a.command(ws.Root)))
 	return nil
 }
 
@@ -113,10 +113,11 @@ func askLang(io *Streams, choices []string) (string, error) {
 	}
 }
 
-// nextCommand is how to run command in the workspace at root from start.
+// nextCommand is how to run command in the workspace at root from start
+// (a command with -C runs there from anywhere).
 func nextCommand(root, start, command string) string {
 	abs, err := filepath.Abs(start)
-	if err == nil && abs == root {
+	if err == nil && abs == root || strings.Contains(command, " -C ") {
 		return "`" + command + "`"
 	}
 	return fmt.Sprintf("`cd %s` and run `%s`", root, command)

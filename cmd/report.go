@@ -10,11 +10,13 @@ import (
 )
 
 // cliWords name the learner's actions on the command line, for the
-// verdict's advice.
-var cliWords = session.Words{Check: "run `sandcastle check`", Hint: "`sandcastle hint`", Progress: "`sandcastle status`", CatchUp: catchUpWords}
+// verdict's advice; sc is how they run sandcastle (app.command).
+func cliWords(sc string) session.Words {
+	return session.Words{Check: "run `" + sc + " check`", Hint: "`" + sc + " hint`", Progress: "`" + sc + " status`", CatchUp: catchUpWords(sc)}
+}
 
 // printVerdict prints the verdict on one step the way a learner reads it.
-func printVerdict(io *Streams, v session.Verdict) {
+func printVerdict(io *Streams, v session.Verdict, sc string) {
 	io.printf("%s %s\n\n", io.bold(printable(v.Title)), io.dim("("+printable(v.ID)+")"))
 	if v.Lead != "" {
 		io.printf("  %s\n\n", io.yellow(printable(v.Lead)))
@@ -35,7 +37,7 @@ func printVerdict(io *Streams, v session.Verdict) {
 		return
 	}
 	io.println(io.green(v.Headline + ": " + v.Praise + "."))
-	printOnward(io, v.Onward)
+	printOnward(io, v.Onward, sc)
 }
 
 // printAdvice prints what to do about a step that did not pass.
@@ -50,7 +52,7 @@ func printAdvice(io *Streams, a session.Advice) {
 }
 
 // printOnward prints where a passing check leaves the learner.
-func printOnward(io *Streams, o session.Onward) {
+func printOnward(io *Streams, o session.Onward, sc string) {
 	if o.Finished != "" {
 		io.printf("\n%s\n", io.paint(styleWon, printable(o.Finished)))
 		return
@@ -66,7 +68,7 @@ func printOnward(io *Streams, o session.Onward) {
 	for _, f := range o.Created {
 		io.printf("  created %s\n", printable(f))
 	}
-	io.println("Read it with `sandcastle show`.")
+	io.println("Read it with `" + sc + " show`.")
 }
 
 // printChecks prints each check with its verdict, and what is wrong with

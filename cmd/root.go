@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sandcastle/sandcastle/internal/invocation"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
@@ -38,6 +39,12 @@ type app struct {
 	// find opens the session of the workspace holding a folder:
 	// session.Find or FindToRead, unless a test gives a session of its own.
 	find func(ctx context.Context, dir string) (*session.Session, error)
+	// how is how sandcastle was started (invocation.Detect), for the
+	// commands shown to the learner; nil (tests) is as if installed.
+	how func() invocation.How
+	// terminal is the terminal a line editor works on: the process's,
+	// unless a test gives one of its own.
+	terminal terminal
 }
 
 // Execute runs sandcastle with the process's arguments and streams and
@@ -56,7 +63,8 @@ func Execute() int {
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(signals)
 	go ints.watch(signals)
-	return run(ctx, &app{io: SystemStreams(), interrupts: ints}, os.Args[1:])
+	how := sync.OnceValue(func() invocation.How { return invocation.Detect(invocation.System()) })
+	return run(ctx, &app{io: SystemStreams(), interrupts: ints, how: how}, os.Args[1:])
 }
 
 // Run runs sandcastle with args on the given streams and returns its exit code.
@@ -98,7 +106,12 @@ func newRoot(a *app) *cobra.Command {
 scores in SQLite, then a leaderboard API you write yourself. Every step is checked
 against a private SQLite sandbox, and sandcastle tells you exactly what is still wrong.
 
-Run it with no command to start learning.`,
+Run it with no command to start learning. In the tutor, e opens the step's files
+in your editor: $VISUAL, else $EDITOR; with neither set, nano or else micro
+when installed (it says so, and how to choose yours: export EDITOR=...), never
+vi. Started with go run from its source folder, sandcastle offers once to
+install itself (go install .); until then, the commands it shows you
+(go run . -C WORKSPACE check) work from where you are.`,
 		Example: `  sandcastle                 # start learning (the built-in course, default workspace)
   sandcastle init my-backend --lang go
   sandcastle check           # check the current step
@@ -128,6 +141,17 @@ Run it with no command to start learning.`,
 		root.AddCommand(c)
 	}
 	return root
+}
+
+// command is how the learner runs sandcastle from where they are, on the
+// workspace at ws: "sandcastle" once it is installed on their PATH, else
+// what works (invocation.How.Command). Every command line shown to the
+// learner starts with it.
+func (a *app) command(ws string) string {
+	if a.how == nil {
+		return invocation.Name
+	}
+	return a.how().Command(ws)
 }
 
 // versionString is the release, or the module version the binary was built

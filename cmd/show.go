@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/internal/invocation"
 )
 
 type showOptions struct {
@@ -43,14 +45,16 @@ func runShow(ctx context.Context, a *app, opts *showOptions) error {
 	l := step.Lesson
 	io.printf("%s %s %s\n", io.bold(printable(step.Title)), io.dim("("+step.FullID()+")"),
 		io.dim(fmt.Sprintf("· lesson %d: %s", lessonNumber(s.Course, l), printable(l.Title))))
+	sc := a.command(s.WS.Root)
 	if intro := withoutComments(l.Intro.For(s.Course, s.Lang())); step == l.Steps[0] && intro != "" {
-		io.printf("\n%s\n", printable(intro))
+		io.printf("\n%s\n", printable(invocation.Prose(intro, sc)))
 	}
-	io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), printable(withoutComments(step.Prose.For(s.Course, s.Lang()))))
+	prose := invocation.Prose(withoutComments(step.Prose.For(s.Course, s.Lang())), sc)
+	io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), printable(prose))
 	if files := s.Files(step); len(files) > 0 {
 		io.printf("\n%s %s\n", io.dim("Your files:"), printable(strings.Join(files, ", ")))
 	}
-	io.println(io.dim("When you are ready: `sandcastle check`. Stuck? `sandcastle hint`."))
+	io.println(io.dim("When you are ready: `" + sc + " check`. Stuck? `" + sc + " hint`."))
 	return nil
 }
 

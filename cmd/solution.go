@@ -43,7 +43,7 @@ func runSolution(ctx context.Context, a *app, opts *solutionOptions) error {
 	files, err := s.RevealSolution(ctx, step)
 	io := a.io
 	if errors.Is(err, session.ErrSolutionsKept) {
-		io.printf("%s: %s (sandcastle hint %s).\n", step.FullID(), err.Error(), step.FullID())
+		io.printf("%s: %s (`%s hint %s`).\n", step.FullID(), err.Error(), a.command(s.WS.Root), step.FullID())
 		return nil
 	}
 	if err != nil {

@@ -1,13 +1,15 @@
 package cmd
 
 import (
-	"bufio"
 	"context"
+	"errors"
+	stdio "io"
 	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/console"
+	"github.com/sandcastle/sandcastle/internal/session"
 )
 
 func newSQLCmd(a *app) *cobra.Command {
@@ -21,7 +23,14 @@ you leave. With QUERY, run it once and print the result.
 In the console, end a statement with ; to run it. .tables lists the tables,
 .schema [TABLE] shows their CREATE statements, .param set :NAME VALUE gives a
 query's parameter a value (.param list shows them), .help lists the commands,
-.quit (or Ctrl-D) leaves.`,
+.quit (or Ctrl-D) leaves.
+
+In a terminal, lines can be edited (←, →, Home, End, Ctrl-W), ↑ and ↓ go
+through the statements run before (one of many lines comes back as one line),
+Ctrl-C drops the statement being typed, or stops the one running. The
+statements are kept per workspace, the last 500, in .sandcastle/sql_history
+(the TUI's console, x, shares them). With its input from a pipe or a file,
+the console reads the statements as they come and keeps none.`,
 		Example: `  sandcastle sql
   sandcastle sql "SELECT * FROM scores ORDER BY score DESC LIMIT 3;"
   sandcastle sql .tables`,
@@ -57,17 +66,38 @@ func runSQL(ctx context.Context, a *app, query string) error {
 		return nil
 	}
 	if io.InTTY {
-		io.println(console.Intro(step.FullID()) + " · .quit or Ctrl-D leaves.")
+		io.println(console.Intro(step.FullID()) + " · ↑ recalls a statement · .quit or Ctrl-D leaves.")
 	}
-	return consoleLoop(ctx, a, con)
+	in, err := a.lineInput(s)
+	if err != nil {
+		return err
+	}
+	defer in.close()
+	return consoleLoop(ctx, a, con, in)
+}
+
+// lineInput is the console's input: a line editor with the workspace's
+// history on a terminal, else the lines as they come.
+func (a *app) lineInput(s *session.Session) (lineInput, error) {
+	io := a.io
+	if !io.InTTY || !io.OutTTY {
+		return newScanInput(io), nil
+	}
+	warn := func(err error) { io.eprintln(io.dim(printable(err.Error()))) }
+	hist, err := s.SQLHistory()
+	if err != nil {
+		warn(err)
+	}
+	return newEditInput(io, a.terminal, hist, warn)
 }
 
 // consoleLoop gives the console the input line by line until .quit or the
-// end of input. Ctrl-C stops the statement running, not the console.
-func consoleLoop(ctx context.Context, a *app, con *console.Console) error {
+// end of input. Ctrl-C stops the statement running, not the console; at
+// the prompt, it drops the statement being typed.
+func consoleLoop(ctx context.Context, a *app, con *console.Console, in lineInput) error {
 	io := a.io
 	var running atomic.Pointer[context.CancelFunc]
-	var discard atomic.Bool // Ctrl-C at a prompt drops the statement being typed
+	var discard atomic.Bool // Ctrl-C as a signal (no line editor) at a prompt
 	release := a.interrupts.take(func() {
 		if stop := running.Load(); stop != nil {
 			(*stop)()
@@ -77,27 +107,42 @@ func consoleLoop(ctx context.Context, a *app, con *console.Console) error {
 		io.printf("\n(.quit or Ctrl-D leaves the console)\nsql> ")
 	})
 	defer release()
-	in := bufio.NewScanner(io.In)
-	in.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	typed := "" // the lines of the statement being typed
 	for {
-		if io.InTTY {
-			io.printf("%s", con.Prompt())
-		}
-		if !in.Scan() {
-			if io.InTTY {
-				io.println()
+		line, err := in.line(con.Prompt())
+		if errors.Is(err, errInterrupted) {
+			if con.Pending() || line != "" {
+				io.println(io.dim("(the statement you were typing is dropped; .quit or Ctrl-D leaves the console)"))
+			} else {
+				io.println(io.dim("(.quit or Ctrl-D leaves the console)"))
 			}
+			con.Discard()
+			typed = ""
+			continue
+		}
+		if err != nil {
 			showConsole(io, con.End(ctx))
-			return in.Err()
+			if errors.Is(err, stdio.EOF) {
+				return nil
+			}
+			return err
 		}
 		if discard.Swap(false) {
 			con.Discard()
+			typed = ""
 		}
+		typed += line + "\n"
 		lineCtx, stop := context.WithCancel(ctx)
 		running.Store(&stop)
-		outs := con.Run(lineCtx, in.Text())
+		outs := con.Run(lineCtx, line)
 		running.Store(nil)
 		stop()
+		if !console.Has(outs, console.More) {
+			if !console.Has(outs, console.Quit) {
+				in.ran(typed)
+			}
+			typed = ""
+		}
 		showConsole(io, outs)
 		if console.Has(outs, console.Quit) {
 			return nil

@@ -44,7 +44,7 @@ progress moves with them): "course_change" in --json.`,
 			if opts.json {
 				return writeJSON(a.io, s.Status())
 			}
-			printStatus(a.io, s)
+			printStatus(a.io, s, a.command(s.WS.Root))
 			return nil
 		},
 	}
@@ -52,7 +52,7 @@ progress moves with them): "course_change" in --json.`,
 	return c
 }
 
-func printStatus(io *Streams, s *session.Session) {
+func printStatus(io *Streams, s *session.Session, sc string) {
 	st := s.Status()
 	io.printf("%s · %d of %d steps passed", io.bold(st.Title), len(st.Passed), st.Steps)
 	if n := len(st.CaughtUp); n > 0 {
@@ -68,7 +68,7 @@ func printStatus(io *Streams, s *session.Session) {
 	if st.CourseChange != nil {
 		io.println(io.yellow(printable(st.CourseChange.Summary())))
 	}
-	printTrust(io, s)
+	printTrust(io, s, sc)
 	if s.Finished() {
 		io.println(io.green("Every step has passed. Well done!"))
 		return
@@ -100,14 +100,14 @@ func printVersion(io *Streams, st session.Status) {
 
 // printTrust says, for a course from a folder that runs code, whether the
 // learner trusts it.
-func printTrust(io *Streams, s *session.Session) {
+func printTrust(io *Streams, s *session.Session, sc string) {
 	st := s.Trusted()
 	switch {
 	case s.Course.Trusted || s.Runs().Nothing():
 	case st.OK():
 		io.printf("Trusted: its code runs (since %s).\n", st.At.Local().Format("2 Jan 2006 15:04"))
 	default:
-		io.println(io.yellow(st.Why(s.Course.Title)+":") + " its code does not run; `sandcastle trust` lists it and trusts it.")
+		io.println(io.yellow(st.Why(s.Course.Title)+":") + " its code does not run; `" + sc + " trust` lists it and trusts it.")
 	}
 }
 

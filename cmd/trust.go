@@ -90,7 +90,7 @@ func runTrust(ctx context.Context, a *app, opts *trustOptions) error {
 		case trust.Trusted:
 			io.printf("\nYou trust this course, as it is now (since %s).\n", status.At.Local().Format("2 Jan 2006 15:04"))
 		default:
-			io.printf("\n%s: none of this runs. `sandcastle trust` trusts it.\n", printable(status.Why(c.Title)))
+			io.printf("\n%s: none of this runs. `%s trust` trusts it.\n", printable(status.Why(c.Title)), a.command(s.WS.Root))
 		}
 		return nil
 	}
@@ -104,7 +104,7 @@ func runTrust(ctx context.Context, a *app, opts *trustOptions) error {
 	}
 	io.printf("%s %s, at %s, with content %s.\n", io.green("Trusted"), printable(c.Title), g.Location, g.Hash)
 	io.printf("Recorded in %s (not in the workspace).\n", g.Path)
-	io.println(io.dim("If the course changes, or is copied elsewhere, sandcastle asks again. `sandcastle trust --revoke` forgets it."))
+	io.println(io.dim("If the course changes, or is copied elsewhere, sandcastle asks again. `" + a.command(s.WS.Root) + " trust --revoke` forgets it."))
 	return nil
 }
 

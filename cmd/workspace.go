@@ -66,7 +66,7 @@ func (a *app) session(ctx context.Context, find func(context.Context, string) (*
 	if err != nil {
 		return nil, err
 	}
-	warnDamaged(a.io, s)
+	warnDamaged(a.io, s, a.command(s.WS.Root))
 	warnReadOnly(a.io, s)
 	return s, nil
 }
@@ -81,14 +81,14 @@ func warnReadOnly(io *Streams, s *session.Session) {
 
 // warnDamaged says when the progress database had to be replaced, or the
 // record of trusted courses cannot be read (for a course it matters to).
-func warnDamaged(io *Streams, s *session.Session) {
+func warnDamaged(io *Streams, s *session.Session, sc string) {
 	if w := s.Trusted().Warning; w != "" && !s.Runs().Nothing() {
 		io.eprintf("%s %s\n", io.yellow("warning:"), printable(w))
 	}
 	if s.Store.Damaged != "" {
 		io.eprintf("%s your progress database was damaged (a crash of the computer?); it is kept as %s\n"+
-			"and your progress starts afresh: `sandcastle check --all` finds the steps you have passed.\n",
-			io.yellow("warning:"), s.Store.Damaged)
+			"and your progress starts afresh: `%s check --all` finds the steps you have passed.\n",
+			io.yellow("warning:"), s.Store.Damaged, sc)
 	}
 }
 

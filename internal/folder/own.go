@@ -45,6 +45,17 @@ func OpenLock(path string) (*os.File, error) {
 	return f, nil
 }
 
+// OpenOwn opens path, a file sandcastle keeps for itself but may lose
+// (the console's history), with flag (os.O_RDONLY, os.O_APPEND|os.O_CREATE|
+// os.O_WRONLY): a link or anything else but a regular file there is removed
+// first, as Fresh does, and the file is opened without following a link.
+func OpenOwn(path string, flag int) (*os.File, error) {
+	if err := Reclaim(path); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(path, flag|noFollow|openFlags, 0o644)
+}
+
 // Reclaim removes each path that is a link, a named pipe, a socket or a
 // device, so that whoever creates the file by that name (sandcastle, SQLite,
 // the learner's server) creates a file of its own. A regular file, or

@@ -34,3 +34,14 @@ func (s *Session) Console(ctx context.Context, step *lessons.Step) (*console.Con
 		return sb, skipped, err
 	})
 }
+
+// SQLHistory is the workspace's history of the console's statements
+// (console.History): in a workspace sandcastle cannot write, one kept in
+// memory. An error says why it is not kept; the History works all the same.
+func (s *Session) SQLHistory() (*console.History, error) {
+	path := s.WS.SQLHistory()
+	if s.ReadOnly() != "" {
+		path = ""
+	}
+	return console.OpenHistory(path)
+}

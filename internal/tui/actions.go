@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -109,12 +108,7 @@ func (m stepModel) acted(sh *shared, msg actedMsg) stepModel {
 		m.focusResults = true
 	}
 	if msg.info != "" {
-		// The results pane shows it, wrapped; the footer repeats it only
-		// when it fits there whole, never cut short.
-		m.info = msg.info
-		if ansi.StringWidth(termtext.Printable(msg.info)) <= sh.width {
-			sh.say(msg.info, false)
-		}
+		m.tell(sh, msg.info, false)
 	}
 	m.layout(sh)
 	if msg.hints != nil || msg.solution != nil {
@@ -123,27 +117,43 @@ func (m stepModel) acted(sh *shared, msg actedMsg) stepModel {
 	return m
 }
 
-// editedMsg says the editor has closed.
-type editedMsg struct{ err error }
+// tell puts text in the results pane, wrapped; the footer repeats it only
+// when it fits there whole, never cut short.
+func (m *stepModel) tell(sh *shared, text string, bad bool) {
+	m.info = text
+	if ansi.StringWidth(termtext.Printable(text)) <= sh.width {
+		sh.say(text, bad)
+	}
+}
+
+// editedMsg says the editor has closed (err: how it failed), or that
+// there was none to open; note is what to tell the learner.
+type editedMsg struct {
+	err  error
+	note string
+}
 
 // edit opens the step's files in the learner's editor, giving it the
-// terminal until it exits.
+// terminal until it exits; with none (no $VISUAL, $EDITOR, nano or
+// micro), it says how to set one instead (editor.go).
 func (m stepModel) edit(sh *shared) tea.Cmd {
-	files := m.files
 	if !m.hasFiles {
 		sh.say("The step's files are still being read: press e again in a moment.", false)
 		return nil
 	}
-	if len(files) == 0 {
+	if len(m.files) == 0 {
 		sh.say("This step has no files to edit.", false)
 		return nil
 	}
-	if len(sh.editor) == 0 {
-		sh.say("Set $EDITOR (or $VISUAL) to the editor you like, e.g. export EDITOR=nano.", true)
-		return nil
+	cmd, msg := m.editorProcess(sh)
+	if cmd == nil {
+		return func() tea.Msg { return msg }
 	}
-	args := append(append([]string{}, sh.editor[1:]...), files...)
-	cmd := exec.Command(sh.editor[0], args...)
-	cmd.Dir = sh.root
-	return tea.ExecProcess(cmd, func(err error) tea.Msg { return editedMsg{err: err} })
+	chosen := sh.editor.Chosen
+	return tea.ExecProcess(cmd, func(err error) tea.Msg {
+		if chosen != "" {
+			return editedMsg{err: err, note: editorChosenNote(chosen)}
+		}
+		return editedMsg{err: err}
+	})
 }

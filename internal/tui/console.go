@@ -23,6 +23,7 @@ type consoleModel struct {
 	sh      *shared
 	step    *lessons.Step
 	con     *console.Console
+	hist    *console.History // the workspace's, shared with sandcastle sql
 	input   textinput.Model
 	out     viewport.Model
 	log     []string // the transcript, styled
@@ -35,6 +36,8 @@ type consoleModel struct {
 type consoleOpenedMsg struct {
 	step *lessons.Step
 	con  *console.Console
+	// hist is the workspace's history, read when a console opens anew.
+	hist *console.History
 	// outs are what opening said: the warnings of what was left out, and
 	// on a rebuild, that it was one.
 	outs []console.Output
@@ -71,11 +74,16 @@ func (m *consoleModel) open(sh *shared, step *lessons.Step) tea.Cmd {
 			outs, err := con.Rebuild(sh.ctx)
 			return consoleOpenedMsg{step: step, con: con, outs: outs, err: err}
 		}
+		hist, histErr := s.SQLHistory()
 		con, err := s.Console(sh.ctx, step)
 		if err != nil {
 			return consoleOpenedMsg{step: step, err: err}
 		}
-		return consoleOpenedMsg{step: step, con: con, outs: con.Skipped()}
+		outs := con.Skipped()
+		if histErr != nil {
+			outs = append(outs, console.Output{Kind: console.Note, Text: histErr.Error()})
+		}
+		return consoleOpenedMsg{step: step, con: con, hist: hist, outs: outs}
 	}))
 }
 
@@ -120,12 +128,16 @@ func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, cmd tea.C
 			break
 		}
 		m.con = msg.con
+		if msg.hist != nil {
+			m.hist = msg.hist
+			m.history = append(msg.hist.Entries(), m.history...)
+		}
 		m.show(sh, msg.outs)
 	case consoleResultMsg:
 		m.running = false
 		m.input.Prompt = msg.prompt
 		if !console.Has(msg.outs, console.More) {
-			m.history = append(m.history, strings.TrimSpace(m.typed))
+			m.remember(sh, m.typed, console.Has(msg.outs, console.Quit))
 			m.typed = ""
 		}
 		m.show(sh, msg.outs)
@@ -136,6 +148,8 @@ func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, cmd tea.C
 		}
 	case tea.KeyMsg:
 		switch {
+		case msg.Type == tea.KeyEsc && m.halfTyped():
+			m.drop(sh)
 		case msg.Type == tea.KeyEsc:
 			m.sh.navigate(closeConsoleMsg{})
 			return m, nil
@@ -157,6 +171,26 @@ func (m consoleModel) update(sh *shared, msg tea.Msg) (_ consoleModel, cmd tea.C
 	}
 	m.layout(sh)
 	return m, cmd
+}
+
+// halfTyped reports whether a statement is being typed: text at the
+// prompt, or lines given to the console that wait for their end.
+func (m consoleModel) halfTyped() bool {
+	return !m.running && (m.input.Value() != "" || m.typed != "")
+}
+
+// drop forgets the statement being typed (the first esc; the next leaves).
+func (m *consoleModel) drop(sh *shared) {
+	if m.typed != "" {
+		m.say(sh.st.dim.Render(m.input.Prompt) + termtext.Printable(m.input.Value()))
+		m.say(sh.st.dim.Render("(the statement you were typing is dropped; esc again goes back to the step)"))
+	}
+	if m.con != nil {
+		m.con.Discard()
+	}
+	m.input.SetValue("")
+	m.input.Prompt = "sql> "
+	m.typed, m.back = "", 0
 }
 
 // submit gives the console the input line.
@@ -216,6 +250,24 @@ func (m *consoleModel) say(text string) { m.log = append(m.log, text) }
 // tableMark starts a transcript entry, a table, whose lines must not wrap.
 const tableMark = "\x00"
 
+// remember adds a statement that ran to the history (.quit is not kept).
+func (m *consoleModel) remember(sh *shared, statement string, quit bool) {
+	if quit {
+		return
+	}
+	if m.hist == nil { // the console did not open: this screen's history only
+		m.history = append(m.history, termtext.Printable(console.Entry(statement)))
+		return
+	}
+	shown, err := m.hist.Add(statement)
+	if shown != "" {
+		m.history = append(m.history, shown)
+	}
+	if err != nil {
+		m.say(sh.st.dim.Render(termtext.Printable(err.Error())))
+	}
+}
+
 // recall puts an older (by > 0) or newer input of the history in the prompt.
 func (m *consoleModel) recall(by int) {
 	m.back = max(0, min(m.back+by, len(m.history)))
@@ -259,7 +311,10 @@ func (m consoleModel) view(sh *shared) string {
 	if m.running {
 		title += st.dim.Render(" · running…")
 	}
-	footer := footerView(sh, sh.keys.Run, sh.keys.HistoryUp, key.NewBinding(key.WithHelp("pgup/pgdn", "scroll")),
-		key.NewBinding(key.WithHelp("esc", "back to the step")))
+	esc := key.NewBinding(key.WithHelp("esc", "back to the step"))
+	if m.halfTyped() {
+		esc = key.NewBinding(key.WithHelp("esc", "drop the statement"))
+	}
+	footer := footerView(sh, sh.keys.Run, sh.keys.HistoryUp, key.NewBinding(key.WithHelp("pgup/pgdn", "scroll")), esc)
 	return lipgloss.JoinVertical(lipgloss.Left, fit(title, sh.width), pad(m.out.View(), sh.width), m.input.View(), footer)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/sandcastle/sandcastle/internal/invocation"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/internal/trust"
@@ -37,7 +38,10 @@ type shared struct {
 	st            styles
 	keys          keyMap
 	render        *renderCache
-	editor        []string
+	editor        EditorChoice
+	// command is how the learner runs sandcastle from where they are
+	// (Options.Command).
+	command string
 	// root is the workspace's folder.
 	root string
 	ctx  context.Context
@@ -292,5 +296,9 @@ func (m Model) Summary() string {
 	} else {
 		line += " · current step: " + m.sh.current.FullID()
 	}
-	return line + "\nYour workspace: " + m.sh.root
+	line += "\nYour workspace: " + m.sh.root
+	if c := m.sh.command; c != "" && c != invocation.Name {
+		line += "\nTo carry on: " + c // sandcastle is not on the PATH
+	}
+	return line
 }

@@ -328,7 +328,7 @@ func TestConsole(t *testing.T) {
 	h.sees(":who", "grace", "(1 row)")
 	h.keys("up", "up", "up", "up", "up")
 	h.sees("sql> SELECT title FROM games")
-	h.keys("esc")
+	h.keys("esc", "esc") // the first drops the statement recalled
 	h.sees("your files: schema.sql")
 }
 

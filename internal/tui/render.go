@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/sandcastle/sandcastle/internal/invocation"
 	"github.com/sandcastle/sandcastle/internal/termtext"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -23,6 +24,9 @@ type renderCache struct {
 	rendering sync.Mutex
 	// renderers are glamour renderers by word-wrap width.
 	renderers map[int]*glamour.TermRenderer
+	// command is how the learner runs sandcastle (Options.Command): the
+	// lessons' `sandcastle …` spans start with it (invocation.Prose).
+	command string
 }
 
 type renderKey struct {
@@ -53,7 +57,8 @@ func (c *renderCache) get(step *lessons.Step, lang string, width int) (string, b
 // render renders step's text for language lang at width in the background.
 func (c *renderCache) render(course *lessons.Course, step *lessons.Step, lang string, width int) tea.Cmd {
 	return func() tea.Msg {
-		out := c.renderNow(wrapCode(stepMarkdown(course, step, lang), width-codeMargin), width)
+		md := invocation.Prose(stepMarkdown(course, step, lang), c.command)
+		out := c.renderNow(wrapCode(md, width-codeMargin), width)
 		c.mu.Lock()
 		c.out[renderKey{step.FullID(), lang, width}] = out
 		c.mu.Unlock()

@@ -55,6 +55,10 @@ type stepModel struct {
 	offer *session.Offer
 	// info is extra text for the results pane (created files, backups).
 	info string
+	// editorNote is what e said about the editor (the one chosen for the
+	// learner, or that there is none): it stays in the results pane, past
+	// the check the edit starts, until e is pressed again.
+	editorNote string
 	// created are the files the last check created for the next step:
 	// watch mode does not check again for them.
 	created []string
@@ -219,6 +223,7 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 			m.spin, cmd = m.spin.Update(msg)
 		}
 	case editedMsg:
+		m.editorNote = msg.note
 		if msg.err != nil {
 			sh.say("the editor: "+msg.err.Error(), true)
 		}
@@ -259,6 +264,7 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	case key.Matches(k, keys.Changes):
 		m = m.toggleChanges(sh)
 	case key.Matches(k, keys.Edit):
+		m.editorNote = ""
 		cmd = tea.Sequence(m.makeCurrent(sh), m.edit(sh))
 	case key.Matches(k, keys.Console):
 		sh.navigate(openConsoleMsg{})

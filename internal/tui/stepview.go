@@ -187,6 +187,9 @@ func (m stepModel) resultsText(sh *shared, width int) string {
 	if m.info != "" {
 		b.WriteString("\n" + st.dim.Render(wrap(termtext.Printable(m.info), width)) + "\n")
 	}
+	if m.editorNote != "" {
+		b.WriteString("\n" + st.warn.Render(wrap(termtext.Printable(m.editorNote), width)) + "\n")
+	}
 	b.WriteString(m.logText(sh, width))
 	b.WriteString(m.hintsText(sh, width))
 	b.WriteString(m.solutionText(sh, width))

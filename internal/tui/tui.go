@@ -9,8 +9,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"os/exec"
-	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -27,8 +25,11 @@ type Options struct {
 	Session *session.Session
 	// Look is the colour decision, made before the program starts.
 	Look Look
-	// Editor is the learner's editor command and its arguments.
-	Editor []string
+	// Editor is the learner's editor (Editor()).
+	Editor EditorChoice
+	// Command is how the learner runs sandcastle from where they are
+	// (invocation.How.Command); "" is "sandcastle".
+	Command string
 	// Watch starts with watch mode on.
 	Watch bool
 	// Input and Output default to the process's terminal.
@@ -55,22 +56,6 @@ func DetectLook(out *os.File) Look {
 	return look
 }
 
-// Editor is the learner's editor: $VISUAL, else $EDITOR, else the first of
-// nano, vim and vi that is installed.
-func Editor() []string {
-	for _, env := range []string{"VISUAL", "EDITOR"} {
-		if f := strings.Fields(os.Getenv(env)); len(f) > 0 {
-			return f
-		}
-	}
-	for _, e := range []string{"nano", "vim", "vi"} {
-		if _, err := exec.LookPath(e); err == nil {
-			return []string{e}
-		}
-	}
-	return nil
-}
-
 // New builds the TUI's model. Close releases what it started.
 func New(ctx context.Context, opts Options) (Model, error) {
 	s := opts.Session
@@ -80,13 +65,14 @@ func New(ctx context.Context, opts Options) (Model, error) {
 	lipgloss.SetHasDarkBackground(opts.Look.Dark)
 	st := newStyles(opts.Look)
 	sh := &shared{
-		st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, root: s.WS.Root, ctx: ctx, now: opts.Now,
+		command: opts.Command, st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, root: s.WS.Root, ctx: ctx, now: opts.Now,
 		sess: s, course: s.Course, lang: s.Lang(), progress: s.Progress, current: s.Current(), trusted: s.Trusted(), watching: opts.Watch,
 		declined: declinedOffers{},
 	}
 	if sh.now == nil {
 		sh.now = time.Now
 	}
+	sh.render.command = opts.Command
 	sh.phase.Store(server.Phase(0))
 	s.ServerProgress = func(p server.Phase) { sh.phase.Store(p) }
 	step := newStepModel(sh)

@@ -14,6 +14,7 @@ import (
 //	.sandcastle/serve.db      the same for sandcastle serve,
 //	.sandcastle/serve.log     which runs beside the checks
 //	.sandcastle/build/        the learner's Go server, built
+//	.sandcastle/sql_history   the SQL console's statements, the last 500
 //
 // Every other package asks for these paths here, or takes them from the
 // result that made them.
@@ -37,6 +38,9 @@ func ServerFilesIn(dir, name string) ServerFiles {
 		Build: filepath.Join(dir, "build"),
 	}
 }
+
+// SQLHistory is the file that keeps the SQL console's statements.
+func (w *Workspace) SQLHistory() string { return w.StatePath("sql_history") }
 
 // StatePath is the path of elem in the workspace's own folder; with no
 // elem, the folder.
