@@ -51,7 +51,7 @@ func runInit(ctx context.Context, a *app, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	course, err := workspace.LoadCourse(opts.course, start)
+	course, err := workspace.LoadCourse(ctx, opts.course, start)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,9 @@ func runInit(ctx context.Context, a *app, opts *initOptions) error {
 		return usageError{err}
 	}
 	ref := opts.course
-	if ref != "" && ref != workspace.BuiltinRef && !filepath.IsAbs(ref) {
+	if course.Origin != "" {
+		ref = course.Origin // the commit loaded now, not wherever its branch is next
+	} else if ref != "" && ref != workspace.BuiltinRef && !filepath.IsAbs(ref) {
 		ref = filepath.Join(start, ref)
 	}
 	ws, created, err := workspace.Init(ctx, dir, ref, lang)

@@ -60,6 +60,9 @@ func printStatus(io *Streams, s *session.Session) {
 		io.printf(" (your server: %s)", st.Lang)
 	}
 	io.println()
+	if st.Origin != "" {
+		io.printf("Course from git, at its commit: %s\n", printable(st.Origin))
+	}
 	printVersion(io, st)
 	printTrust(io, s)
 	if s.Finished() {

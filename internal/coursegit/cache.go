@@ -88,11 +88,10 @@ func (c *Cache) fetch(ctx context.Context, spec Spec) (Checkout, error) {
 		}
 		return c.get(ctx, spec, spec.Ref)
 	}
-	repo := c.repoDir(spec.URL)
-	if err := os.MkdirAll(repo, 0o700); err != nil {
+	if err := os.MkdirAll(c.Dir, 0o700); err != nil {
 		return Checkout{}, fmt.Errorf("cache the course %s: %w", spec, err)
 	}
-	refs, err := lsRemote(ctx, repo, spec.URL)
+	refs, err := lsRemote(ctx, c.Dir, spec.URL)
 	if err != nil {
 		return Checkout{}, err
 	}

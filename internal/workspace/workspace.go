@@ -163,20 +163,20 @@ func open(ctx context.Context, dir string, access Access, progress bool) (*Works
 	if progress {
 		w.startStore(ctx)
 	}
-	if err := w.loadCourse(); err != nil {
+	if err := w.loadCourse(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
 	return w, nil
 }
 
-func (w *Workspace) loadCourse() error {
+func (w *Workspace) loadCourse(ctx context.Context) error {
 	dir := w.Root
 	if w.Config.Course == "" {
 		return fmt.Errorf("%s: no course: add a line such as `course: %s`", filepath.Join(dir, ConfigFile), BuiltinRef)
 	}
 	var err error
-	if w.Course, err = LoadCourse(w.Config.Course, dir); err != nil {
+	if w.Course, err = LoadCourse(ctx, w.Config.Course, dir); err != nil {
 		return err
 	}
 	if w.Config.Lang != "" && !w.Course.HasLanguage(w.Config.Lang) {
