@@ -161,7 +161,7 @@ func validRef(ref string) error {
 		return errors.New("it is too long")
 	}
 	for _, r := range ref {
-		if r <= ' ' || r == 0x7f || strings.ContainsRune(`~^:?*[\`, r) {
+		if r <= ' ' || r == 0x7f || strings.ContainsRune(`~^:?*[\{}`, r) {
 			return fmt.Errorf("%q cannot be in a ref", r)
 		}
 	}
