@@ -60,8 +60,14 @@ const (
 
 // Fetch returns the course spec names, resolving its ref to a commit (with
 // git ls-remote; a whole commit id needs no network) and fetching that
-// commit's files only when the cache does not hold them already.
+// commit's files only when the cache does not hold them already. A whole
+// commit in the cache needs no git at all.
 func (c *Cache) Fetch(ctx context.Context, spec Spec) (Checkout, error) {
+	if isCommit(spec.Ref) {
+		if co, ok := c.cached(spec, spec.Ref); ok {
+			return co, nil // no git needed
+		}
+	}
 	if err := gitcmd.Installed(); err != nil {
 		return Checkout{}, fmt.Errorf("the course %s is a git URL, and %w", spec, err)
 	}
@@ -83,9 +89,6 @@ func (c *Cache) timeout() time.Duration {
 
 func (c *Cache) fetch(ctx context.Context, spec Spec) (Checkout, error) {
 	if isCommit(spec.Ref) {
-		if co, ok := c.cached(spec, spec.Ref); ok {
-			return co, nil
-		}
 		return c.get(ctx, spec, spec.Ref)
 	}
 	if err := os.MkdirAll(c.Dir, 0o700); err != nil {
