@@ -78,7 +78,8 @@ func newLessonsCmd(a *app) *cobra.Command {
 		Use:   "lessons",
 		Short: "Instructor tools: start, list, lint and test a course",
 		Long: `Tools for the authors of courses. new starts a course that teaches the format by
-example. The others take --course DIR (default: the built-in course): list shows the
+example. The others take --course DIR or --course GIT-URL[@REF] (default: the
+built-in course; see sandcastle init --help for git URLs): list shows the
 lessons and steps, lint reports every mistake in the course files as FILE:LINE:
 message, test proves every step works, fmt DIR rewrites repeated files as edits, and
 build writes the course for students (without solutions) or a solved workspace.
@@ -97,7 +98,8 @@ func newLessonsListCmd(a *app) *cobra.Command {
 		Use:   "list",
 		Short: "List a course's lessons and steps with their ids",
 		Example: `  sandcastle lessons list
-  sandcastle lessons list --course ./my-course --json`,
+  sandcastle lessons list --course ./my-course --json
+  sandcastle lessons list --course git@github.com:acme/sql-course.git@v1`,
 		Args: cobra.NoArgs,
 		RunE: func(_ *cobra.Command, _ []string) error {
 			c, err := course.load(a)
