@@ -88,6 +88,7 @@ func (c *Cache) timeout() time.Duration {
 }
 
 func (c *Cache) fetch(ctx context.Context, spec Spec) (Checkout, error) {
+	removeStale(c.repoDir(spec.URL))
 	if isCommit(spec.Ref) {
 		return c.get(ctx, spec, spec.Ref)
 	}
@@ -260,17 +261,49 @@ func (c *Cache) get(ctx context.Context, spec Spec, want string) (Checkout, erro
 		return Checkout{}, err
 	}
 	dst := filepath.Join(repo, commit)
-	if _, ok := c.cached(spec, commit); !ok {
-		os.RemoveAll(dst) // a folder with no marker, or a wrong one: never used
-	}
 	if err := os.Rename(tmp, dst); err != nil {
-		// Another sandcastle fetched the same commit at the same time.
+		// Another sandcastle fetched the same commit at the same time, or
+		// the folder there is damaged (no marker): it is put aside, never
+		// used, and replaced.
 		if co, ok := c.cached(spec, commit); ok {
 			return co, nil
 		}
-		return Checkout{}, fmt.Errorf("cache the course %s: %w", spec, err)
+		if err := replace(tmp, dst); err != nil {
+			return Checkout{}, fmt.Errorf("cache the course %s: %w", spec, err)
+		}
 	}
 	return Checkout{Spec: spec, Commit: commit, Dir: filepath.Join(dst, course)}, nil
+}
+
+// replace puts the folder dst aside and renames src to it.
+func replace(src, dst string) error {
+	aside, err := os.MkdirTemp(filepath.Dir(dst), ".damaged-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(aside)
+	if err := os.Rename(dst, filepath.Join(aside, "old")); err != nil {
+		return err
+	}
+	return os.Rename(src, dst)
+}
+
+// staleAge is how old a folder aside (a fetch that was killed) must be to
+// be removed: older than any fetch takes.
+const staleAge = time.Hour
+
+// removeStale removes, from the repository's folder repo, what fetches that
+// were killed left aside.
+func removeStale(repo string) {
+	entries, _ := os.ReadDir(repo)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".fetch-") && !strings.HasPrefix(e.Name(), ".damaged-") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
+			os.RemoveAll(filepath.Join(repo, e.Name()))
+		}
+	}
 }
 
 // run runs cmd and returns its output, trimmed; its error says what git

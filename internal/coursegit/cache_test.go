@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // origin makes a repository with two commits: v1 (an annotated tag) holds
@@ -144,6 +145,22 @@ func TestFetchCached(t *testing.T) {
 		t.Errorf("after a damaged fetch: %q", got)
 	}
 
+	// A fetch killed an hour ago left its folder aside: it is removed.
+	stale := filepath.Join(filepath.Dir(filepath.Dir(co.Dir)), ".fetch-killed")
+	if err := os.MkdirAll(filepath.Join(stale, "course"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	long := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(stale, long, long); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cache.Fetch(ctx, Spec{URL: url, Ref: "v1"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a killed fetch's folder is still there")
+	}
+
 	// The repository gone: the commit is still there.
 	if err := os.RemoveAll(strings.TrimPrefix(url, "file://")); err != nil {
 		t.Fatal(err)
@@ -165,5 +182,31 @@ func TestFetchCached(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".fetch-") {
 			t.Errorf("left behind: %s", e.Name())
 		}
+	}
+}
+
+// TestFetchTogether: sandcastles fetching the same commit at once all get
+// it whole.
+func TestFetchTogether(t *testing.T) {
+	url, v1, _ := origin(t)
+	cache := &Cache{Dir: filepath.Join(t.TempDir(), "cache")}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			co, err := cache.Fetch(context.Background(), Spec{URL: url, Ref: v1})
+			if err == nil && co.Commit != v1 {
+				err = errors.New("another commit: " + co.Commit)
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	co, ok := cache.cached(Spec{URL: url}, v1)
+	if !ok || content(t, co) != "one\n" {
+		t.Errorf("after fetching together: %+v, %v", co, ok)
 	}
 }
