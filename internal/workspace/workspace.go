@@ -31,8 +31,9 @@ var ErrNotFound = errors.New("no sandcastle workspace here or in any folder abov
 
 // Config is sandcastle.yaml.
 type Config struct {
-	// Course is "builtin:score-keeper" or a path to a course folder,
-	// relative to the workspace when it is not absolute.
+	// Course is "builtin:score-keeper", a path to a course folder,
+	// relative to the workspace when it is not absolute, or a git URL and
+	// a ref: init writes URL@COMMIT, the commit the ref it was given named.
 	Course string `yaml:"course"`
 	// Lang is the learner's server language; "" until chosen.
 	Lang string `yaml:"lang,omitempty"`
