@@ -232,7 +232,7 @@ func (c *Cache) get(ctx context.Context, spec Spec, want string) (Checkout, erro
 		args = []string{"fetch", "-q", "--no-tags", "--filter=blob:none", "--", spec.URL, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"}
 	}
 	if _, err := run(gitcmd.Remote(ctx, gitDir, args...)); err != nil {
-		if want == spec.Ref {
+		if isCommit(want) {
 			return Checkout{}, fmt.Errorf("cannot fetch commit %s of %s (no such commit, or the server gives only branches and tags): %w", want, spec.URL, err)
 		}
 		return Checkout{}, fmt.Errorf("cannot fetch %s from %s: %w", spec, spec.URL, err)

@@ -103,10 +103,21 @@ func parseScheme(s string) (Spec, error) {
 		return Spec{}, fmt.Errorf("%q: a file:// URL names a folder of this computer (file:///path)", s)
 	case scheme != "file" && !validHost(host):
 		return Spec{}, fmt.Errorf("%q is not a git URL: %q is not a host name", s, host)
+	case hasPassword(u):
+		return Spec{}, fmt.Errorf("%s://%s...: a password in a URL would be written into sandcastle.yaml and shown; "+
+			"give git your credentials with a credential helper or ssh instead", scheme, u.User.Username())
 	case u.User != nil && !validName(u.User.Username()):
 		return Spec{}, fmt.Errorf("%q is not a git URL: the user %q is not a user name", s, u.User.Username())
 	}
 	return finish(Spec{URL: scheme + "://" + rest[:slash] + path}, ref, s)
+}
+
+func hasPassword(u *url.URL) bool {
+	if u.User == nil {
+		return false
+	}
+	_, has := u.User.Password()
+	return has
 }
 
 // finish checks the ref of spec, as given in s.

@@ -66,6 +66,7 @@ func TestParseHostile(t *testing.T) {
 		{"a newline", "https://example.com/c\n--upload-pack=x", "control character"},
 		{"no repository", "https://example.com", "names no repository"},
 		{"no repository but a slash", "https://example.com/", "names no repository"},
+		{"a password", "https://me:s3cret@example.com/c", "credential helper"},
 		{"file on another host", "file://server/share/c", "this computer"},
 	}
 	for _, tt := range tests {
@@ -83,6 +84,9 @@ func TestParseHostile(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.says) {
 				t.Errorf("Parse(%q): %v, want it to say %q", tt.in, err, tt.says)
+			}
+			if strings.Contains(err.Error(), "s3cret") {
+				t.Errorf("Parse(%q): %v shows the password", tt.in, err)
 			}
 		})
 	}
