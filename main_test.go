@@ -47,6 +47,8 @@ func scriptParams(dir string) testscript.Params {
 			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, ".data"))
 			// Trust is recorded in the user's config folder: the script's own.
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(env.WorkDir, ".config"))
+			// Courses from git are fetched into the user's cache folder: the script's own.
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			env.Setenv("NO_COLOR", "1")
 			// A port no other script uses, for serve --port: scripts run in
 			// parallel, and serve refuses a port in use.

@@ -85,6 +85,7 @@ Exit code 0 when every step of every workspace passed, 1 otherwise.`,
   sandcastle grade --run '^(hello|a-home)' --junit grades.xml 'repos/*'
   sandcastle grade --html class.html 'class/*'
   sandcastle grade --course ./my-course --lang python 'repos/*'
+  sandcastle grade --course https://github.com/acme/sql-course@v1 'repos/*'
   sandcastle grade --at 2026-12-05T23:59 'repos/*'
   sandcastle grade --out feedback/ 'class/*'`,
 		Args: cobra.MinimumNArgs(1),

@@ -30,9 +30,18 @@ func newInitCmd(a *app) *cobra.Command {
 first step's files. init never overwrites a file.
 
 The built-in course has a server part written in Go or in Python: choose with
---lang (in a terminal, init asks when you leave it out).`,
+--lang (in a terminal, init asks when you leave it out).
+
+--course takes a course folder, or a git URL (https://, ssh://, git://, file://,
+or user@host:path) with an optional @REF: a branch, a tag or a commit (default:
+the repository's HEAD). A folder that exists is always taken as a folder. The
+course is fetched with your git into your cache folder, and the workspace
+records the commit REF names now (URL@COMMIT in sandcastle.yaml): it stays on
+that commit, read from the cache, until you change that line. A course from git
+is never trusted on its own (see sandcastle trust).`,
 		Example: `  sandcastle init my-backend --lang python
-  sandcastle init --course ./my-course`,
+  sandcastle init --course ./my-course
+  sandcastle init --course https://github.com/acme/sql-course@v1 --lang go`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -41,7 +50,7 @@ The built-in course has a server part written in Go or in Python: choose with
 			return runInit(cmd.Context(), a, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.course, "course", "", "the course: a course folder, or "+workspace.BuiltinRef+" (default)")
+	c.Flags().StringVar(&opts.course, "course", "", "the course: a folder, a git URL with an optional @REF, or "+workspace.BuiltinRef+" (default)")
 	c.Flags().StringVar(&opts.lang, "lang", "", "the language of your server: go or python")
 	return c
 }
@@ -51,7 +60,7 @@ func runInit(ctx context.Context, a *app, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	course, err := workspace.LoadCourse(opts.course, start)
+	course, err := workspace.LoadCourse(ctx, opts.course, start)
 	if err != nil {
 		return err
 	}
@@ -64,7 +73,9 @@ func runInit(ctx context.Context, a *app, opts *initOptions) error {
 		return usageError{err}
 	}
 	ref := opts.course
-	if ref != "" && ref != workspace.BuiltinRef && !filepath.IsAbs(ref) {
+	if course.Origin != "" {
+		ref = course.Origin // the commit loaded now, not wherever its branch is next
+	} else if ref != "" && ref != workspace.BuiltinRef && !filepath.IsAbs(ref) {
 		ref = filepath.Join(start, ref)
 	}
 	ws, created, err := workspace.Init(ctx, dir, ref, lang)

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,15 +11,20 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sandcastle/sandcastle/internal/coursegit"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
 // courseFlag is --course on the instructor commands.
-type courseFlag struct{ path string }
+type courseFlag struct {
+	path string
+	cmd  *cobra.Command
+}
 
 func (f *courseFlag) register(c *cobra.Command) {
-	c.Flags().StringVar(&f.path, "course", "", "the course folder (default: the built-in course)")
+	f.cmd = c
+	c.Flags().StringVar(&f.path, "course", "", "the course: a folder, or a git URL with an optional @REF (default: the built-in course)")
 }
 
 // load loads the course for an instructor command, relative to -C.
@@ -27,7 +33,31 @@ func (f *courseFlag) load(a *app) (*lessons.Course, error) {
 	if err != nil {
 		return nil, err
 	}
-	return workspace.LoadCourse(f.path, start)
+	return workspace.LoadCourse(f.context(), f.path, start)
+}
+
+// folder is the folder of the course --course names, relative to -C (a
+// course from git: fetched into the cache), and for a course from git its
+// URL@COMMIT.
+func (f *courseFlag) folder(a *app) (dir, origin string, err error) {
+	start, err := a.start()
+	if err != nil {
+		return "", "", err
+	}
+	if coursegit.IsURL(f.path) {
+		return workspace.CourseFolder(f.context(), f.path, start)
+	}
+	if filepath.IsAbs(f.path) {
+		return f.path, "", nil
+	}
+	return filepath.Join(start, f.path), "", nil
+}
+
+func (f *courseFlag) context() context.Context {
+	if f.cmd == nil || f.cmd.Context() == nil {
+		return context.Background()
+	}
+	return f.cmd.Context()
 }
 
 // stepFilter is --run: it keeps the steps whose full id matches the regular
@@ -48,7 +78,8 @@ func newLessonsCmd(a *app) *cobra.Command {
 		Use:   "lessons",
 		Short: "Instructor tools: start, list, lint and test a course",
 		Long: `Tools for the authors of courses. new starts a course that teaches the format by
-example. The others take --course DIR (default: the built-in course): list shows the
+example. The others take --course DIR or --course GIT-URL[@REF] (default: the
+built-in course; see sandcastle init --help for git URLs): list shows the
 lessons and steps, lint reports every mistake in the course files as FILE:LINE:
 message, test proves every step works, fmt DIR rewrites repeated files as edits, and
 build writes the course for students (without solutions) or a solved workspace.
@@ -67,7 +98,8 @@ func newLessonsListCmd(a *app) *cobra.Command {
 		Use:   "list",
 		Short: "List a course's lessons and steps with their ids",
 		Example: `  sandcastle lessons list
-  sandcastle lessons list --course ./my-course --json`,
+  sandcastle lessons list --course ./my-course --json
+  sandcastle lessons list --course git@github.com:acme/sql-course.git@v1`,
 		Args: cobra.NoArgs,
 		RunE: func(_ *cobra.Command, _ []string) error {
 			c, err := course.load(a)
@@ -158,34 +190,31 @@ code 1. Exit code 2 means course.yaml could not be read at all.`,
 		Example: `  sandcastle lessons lint --course ./my-course`,
 		Args:    cobra.NoArgs,
 		RunE: func(_ *cobra.Command, _ []string) error {
-			return runLint(a, course.path)
+			return runLint(a, &course)
 		},
 	}
 	course.register(c)
 	return c
 }
 
-func runLint(a *app, path string) error {
+func runLint(a *app, f *courseFlag) error {
 	var (
-		course   *lessons.Course
-		problems lessons.Problems
-		err      error
+		path        = f.path
+		course      *lessons.Course
+		problems    lessons.Problems
+		dir, origin string
+		err         error
 	)
 	if path == "" || path == workspace.BuiltinRef {
 		course, problems, err = lessons.Builtin()
 	} else {
-		start, serr := a.start()
-		if serr != nil {
-			return serr
-		}
-		dir := path
-		if !filepath.IsAbs(dir) {
-			dir = filepath.Join(start, dir)
+		if dir, origin, err = f.folder(a); err != nil {
+			return err
 		}
 		course, problems, err = workspace.LoadFolder(dir)
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s has no course.yaml: a course folder holds course.yaml and its lesson files", path)
+		return workspace.NoCourseError(path, origin)
 	}
 	if err != nil {
 		return fmt.Errorf("lint %s: %w", path, err)

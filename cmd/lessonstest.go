@@ -213,6 +213,10 @@ func writePrints(a *app, course *lessons.Course, proofs []prove.StepProof) {
 	if strings.HasPrefix(course.Source, "builtin:") {
 		return
 	}
+	if course.Origin != "" {
+		a.io.eprintf("fingerprints.txt not written: %s is a course from git, read from the cache; run lessons test on a clone of it to write them.\n", printable(course.Origin))
+		return
+	}
 	path := filepath.Join(course.Source, lessons.PrintsFile)
 	before, _ := os.ReadFile(path)
 	old, _ := lessons.UnmarshalPrints(before)

@@ -64,6 +64,9 @@ func printStatus(io *Streams, s *session.Session, sc string) {
 		io.printf(" (your server: %s)", st.Lang)
 	}
 	io.println()
+	if st.Origin != "" {
+		io.printf("Course from git, at its commit: %s\n", printable(st.Origin))
+	}
 	printVersion(io, st)
 	if st.CourseChange != nil {
 		io.println(io.yellow(printable(st.CourseChange.Summary())))

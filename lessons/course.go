@@ -28,6 +28,10 @@ type Course struct {
 	Lessons   []*Lesson
 	// Source names where the course came from: "builtin:ID" or a folder path.
 	Source string
+	// Origin is, for a course fetched from git, its repository's URL and
+	// commit (URL@COMMIT); Source is then the folder it was fetched into.
+	// It is "" for a course from a folder or the built-in course.
+	Origin string
 	// Trusted is true for the built-in course only, which is always
 	// trusted; a course from elsewhere is trusted by the learner, for its
 	// location and Hash, outside the course (internal/trust).

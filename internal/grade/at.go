@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/sandcastle/sandcastle/internal/gitcmd"
 )
 
 // Snapshot is the commit a workspace was graded at (grade --at).
@@ -28,7 +29,7 @@ type Snapshot struct {
 // git: regular files (capped as a copy is) and links (kept as links, so
 // that the copy says what they were), within dst only.
 func snapshotAt(ctx context.Context, ws, dst string, at time.Time, lim Limits) (Snapshot, error) {
-	if _, err := exec.LookPath("git"); err != nil {
+	if gitcmd.Installed() != nil {
 		return Snapshot{}, errors.New("--at needs git, which is not installed here")
 	}
 	prefix, err := git(ctx, ws, "rev-parse", "--show-prefix")
@@ -73,7 +74,7 @@ type treeEntry struct {
 // Files over the size cap are left out, as a copy leaves them out; a step
 // that needs one says it is missing.
 func listTree(ctx context.Context, ws, tree string, lim Limits) ([]treeEntry, error) {
-	out, err := gitCommand(ctx, ws, "ls-tree", "--full-tree", "-r", "-z", "-l", tree).Output()
+	out, err := gitcmd.Local(ctx, ws, "ls-tree", "--full-tree", "-r", "-z", "-l", tree).Output()
 	if err != nil {
 		return nil, fmt.Errorf("list the files of %s: %v", tree, err)
 	}
@@ -114,7 +115,7 @@ func writeTree(ctx context.Context, ws, dst string, entries []treeEntry) error {
 	for _, e := range entries {
 		ids.WriteString(e.blob + "\n")
 	}
-	cmd := gitCommand(ctx, ws, "cat-file", "--batch")
+	cmd := gitcmd.Local(ctx, ws, "cat-file", "--batch")
 	cmd.Stdin = &ids
 	pipe, err := cmd.StdoutPipe()
 	if err != nil {
@@ -183,19 +184,8 @@ func validName(name string) bool {
 
 // git runs git in dir and returns its output, trimmed.
 func git(ctx context.Context, dir string, args ...string) (string, error) {
-	out, err := gitCommand(ctx, dir, args...).Output()
+	out, err := gitcmd.Local(ctx, dir, args...).Output()
 	return strings.TrimSpace(string(out)), err
-}
-
-// gitCommand is git run in a student's repository: with no pager, hooks or
-// file-system monitor, and no configuration but the repository's own.
-func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
-	full := append([]string{"-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "safe.directory=*",
-		"-c", "log.showSignature=false", "--no-pager"}, args...)
-	cmd := exec.CommandContext(ctx, "git", full...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
-	return cmd
 }
 
 func short(hash string) string { return hash[:min(len(hash), 12)] }

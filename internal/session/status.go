@@ -15,7 +15,10 @@ type Status struct {
 	Lang      string `json:"lang"`
 	// Version is the course's version, and MadeWith the one the workspace
 	// was made with; either is "" when the course had none.
-	Version  string   `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
+	// Origin is, for a course from git, its URL and the commit the
+	// workspace uses (URL@COMMIT).
+	Origin   string   `json:"origin,omitempty"`
 	MadeWith string   `json:"made_with_version,omitempty"`
 	Current  string   `json:"current"`
 	Passed   []string `json:"passed"`
@@ -40,7 +43,7 @@ func (s *Session) Status() Status {
 		Current: s.Current().FullID(), Steps: len(s.Course.Steps()),
 		Passed: []string{}, CaughtUp: []string{}, Hints: map[string]int{}, Solutions: []string{},
 		Trusted: s.trusted.OK(), Version: s.Course.Release, MadeWith: s.WS.Config.CourseVersion,
-		CourseChange: s.CourseChange,
+		CourseChange: s.CourseChange, Origin: s.Course.Origin,
 	}
 	if st.CourseChange == nil {
 		st.CourseChange = s.Store.LastCourseChange(context.Background())

@@ -93,10 +93,14 @@ func (s Status) Why(title string) string {
 
 // Location is where a course is, as trust is recorded for it: its folder's
 // absolute path, links resolved, so that another copy of it is another
-// course; the built-in course's source for it.
+// course; for a course from git, its URL and commit (URL@COMMIT), never the
+// cache's folder; the built-in course's source for it.
 func Location(c *lessons.Course) (string, error) {
 	if c.Trusted {
 		return c.Source, nil
+	}
+	if c.Origin != "" {
+		return c.Origin, nil
 	}
 	abs, err := filepath.Abs(c.Source)
 	if err != nil {

@@ -3,6 +3,7 @@
 package workspace
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -34,7 +35,7 @@ func loadWithin(t *testing.T, dir string) error {
 	t.Helper()
 	done := make(chan error, 1)
 	go func() {
-		_, err := LoadCourse(dir, "")
+		_, err := LoadCourse(context.Background(), dir, "")
 		done <- err
 	}()
 	select {

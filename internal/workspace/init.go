@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/sandcastle/sandcastle/internal/coursegit"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -58,7 +59,8 @@ func PickLang(c *lessons.Course, lang string, optional bool) (string, error) {
 
 // Init creates a workspace in dir for the course ref (BuiltinRef when "")
 // in the server language lang, and the first step's starter files. It never
-// overwrites a file.
+// overwrites a file. A course from a git URL is recorded as URL@COMMIT, the
+// commit its ref names now.
 func Init(ctx context.Context, dir, ref, lang string) (*Workspace, []string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -69,17 +71,22 @@ func Init(ctx context.Context, dir, ref, lang string) (*Workspace, []string, err
 	}
 	if ref == "" {
 		ref = BuiltinRef
-	} else if ref != BuiltinRef {
+	} else if _, serr := os.Stat(ref); ref != BuiltinRef && (serr == nil || !coursegit.IsURL(ref)) {
 		if ref, err = courseRef(ref, dir); err != nil {
 			return nil, nil, err
 		}
 	}
-	course, err := LoadCourse(ref, dir)
+	course, err := LoadCourse(ctx, ref, dir)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(course.Steps()) == 0 {
 		return nil, nil, fmt.Errorf("the course %s has no steps", ref)
+	}
+	if course.Origin != "" {
+		// A course from git is pinned to the commit its ref named now:
+		// the workspace never moves to a newer one on its own.
+		ref = course.Origin
 	}
 	cfg := Config{Course: ref, Lang: lang, CourseVersion: course.Release}
 	if err := writeConfig(dir, cfg); err != nil {

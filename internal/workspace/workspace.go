@@ -31,8 +31,9 @@ var ErrNotFound = errors.New("no sandcastle workspace here or in any folder abov
 
 // Config is sandcastle.yaml.
 type Config struct {
-	// Course is "builtin:score-keeper" or a path to a course folder,
-	// relative to the workspace when it is not absolute.
+	// Course is "builtin:score-keeper", a path to a course folder,
+	// relative to the workspace when it is not absolute, or a git URL and
+	// a ref: init writes URL@COMMIT, the commit the ref it was given named.
 	Course string `yaml:"course"`
 	// Lang is the learner's server language; "" until chosen.
 	Lang string `yaml:"lang,omitempty"`
@@ -163,20 +164,20 @@ func open(ctx context.Context, dir string, access Access, progress bool) (*Works
 	if progress {
 		w.startStore(ctx)
 	}
-	if err := w.loadCourse(); err != nil {
+	if err := w.loadCourse(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
 	return w, nil
 }
 
-func (w *Workspace) loadCourse() error {
+func (w *Workspace) loadCourse(ctx context.Context) error {
 	dir := w.Root
 	if w.Config.Course == "" {
 		return fmt.Errorf("%s: no course: add a line such as `course: %s`", filepath.Join(dir, ConfigFile), BuiltinRef)
 	}
 	var err error
-	if w.Course, err = LoadCourse(w.Config.Course, dir); err != nil {
+	if w.Course, err = LoadCourse(ctx, w.Config.Course, dir); err != nil {
 		return err
 	}
 	if w.Config.Lang != "" && !w.Course.HasLanguage(w.Config.Lang) {
