@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sandcastle/sandcastle/internal/server"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -46,7 +47,8 @@ func pythonFor(course *lessons.Course, langs []string) string {
 // nothing of the course runs: compile only parses. The result has one entry
 // per source, nil for one that compiles.
 func pyProblems(ctx context.Context, python string, sources []string) ([]*problem, error) {
-	if _, err := exec.LookPath(python); err != nil {
+	argv := server.SystemCommand([]string{python}) // python3 may be py -3 on Windows
+	if _, err := exec.LookPath(argv[0]); err != nil {
 		return nil, fmt.Errorf("%s was not found, so the Python solutions were not compiled: install Python 3 to check them", python)
 	}
 	in, err := json.Marshal(sources)
@@ -54,7 +56,7 @@ func pyProblems(ctx context.Context, python string, sources []string) ([]*proble
 		return nil, err
 	}
 	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, python, "-I", "-c", compileScript)
+	cmd := exec.CommandContext(ctx, argv[0], append(argv[1:], "-I", "-c", compileScript)...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = bytes.NewReader(in), &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("%s could not compile the Python solutions: %s", python, lastLine(stderr.String(), err))

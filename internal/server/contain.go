@@ -30,8 +30,10 @@ func newMark() string {
 
 // startContained starts the command newCmd returns so that what it starts
 // can be stopped with it: in a new PID namespace where the kernel allows one
-// (inNamespace is true), else in its own process group. newCmd may be
-// called twice, when the kernel refuses the namespace.
+// (inNamespace is true), else in its own process group (a Job Object on
+// Windows), guarded so that it ends when sandcastle dies (see guardGroup).
+// newCmd may be called twice, when the kernel refuses the namespace. Once
+// the process has exited, releaseGroup(pid) must be called.
 //
 // It must run on a goroutine locked to its thread for the process's life:
 // the kernel sends the parent-death signal when the thread that started a
@@ -48,12 +50,20 @@ func startContained(newCmd func() *exec.Cmd) (cmd *exec.Cmd, inNamespace bool, e
 	cmd = newCmd()
 	inGroup(cmd)
 	fallbackStarted()
-	if err = cmd.Start(); err == nil && useNamespace() {
+	if err = cmd.Start(); err != nil {
+		return cmd, false, err
+	}
+	if useNamespace() {
 		// It starts without one: the kernel refuses the namespace (EPERM
 		// of a program that cannot run would have failed here too).
 		refuseNamespace()
 	}
-	return cmd, false, err
+	if err = guardGroup(cmd); err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return cmd, false, err
+	}
+	return cmd, false, nil
 }
 
 // RunContained runs the command newCmd returns as a server is run: in a new
@@ -73,6 +83,7 @@ func RunContained(ctx context.Context, newCmd func() *exec.Cmd) error {
 		stop := context.AfterFunc(ctx, func() { killGroup(cmd.Process.Pid) })
 		defer stop()
 		waitErr = cmd.Wait()
+		releaseGroup(cmd.Process.Pid)
 	})
 	if err != nil {
 		return err

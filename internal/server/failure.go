@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -95,7 +96,13 @@ func lastLinesHint(lines []string) string {
 func notFound(program, command string) *Failure {
 	var msg string
 	switch program {
-	case "python3", "python":
+	case "python3", "python", "py":
+		if runtime.GOOS == "windows" {
+			msg = "Python 3 was not found (sandcastle looks for python3, python and py on PATH); install it " +
+				"(https://www.python.org/downloads/, ticking \"Add python.exe to PATH\") and check that " +
+				"`python --version` works in a new terminal, then try again"
+			break
+		}
 		msg = program + " was not found; install Python 3 (https://www.python.org/downloads/) " +
 			"and check that `" + program + " --version` works in a terminal, then try again"
 	case "go":

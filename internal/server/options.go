@@ -13,6 +13,7 @@ type Options struct {
 	Dir string
 	// Command is the course language's run command, e.g. "go run ./server"
 	// or "python3 server/app.py". It is split on spaces; no shell runs it.
+	// On Windows, python3 may become python or "py -3" (see SystemCommand).
 	Command string
 	// DatabasePath is the step's database file, passed as DATABASE_PATH
 	// (made absolute from Dir when relative).

@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !unix && !windows
 
 package server
 
@@ -7,20 +7,27 @@ import (
 	"os/exec"
 )
 
-// inGroup does nothing where there are no process groups: only the server's
-// own process is stopped.
+// Neither Unix nor Windows (Plan 9, WebAssembly): no process groups, no Job
+// Objects, no listening ports to look up. Only the server's own process is
+// stopped, and nothing stops it when sandcastle dies.
+
+// inGroup does nothing where there are no process groups.
 func inGroup(cmd *exec.Cmd) {}
+
+// guardGroup does nothing: there is nothing to guard the process with.
+func guardGroup(*exec.Cmd) error { return nil }
+
+// releaseGroup does nothing.
+func releaseGroup(int) {}
 
 // terminateGroup kills the process: there is no SIGTERM to send.
 func terminateGroup(pid int) error { return killGroup(pid) }
 
 // killGroup kills the process.
 func killGroup(pid int) error {
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return nil
+	if p, err := os.FindProcess(pid); err == nil {
+		p.Kill()
 	}
-	p.Kill()
 	return nil
 }
 

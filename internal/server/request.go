@@ -11,7 +11,6 @@ import (
 	"net"
 	"net/http"
 	"strconv"
-	"syscall"
 	"time"
 )
 
@@ -183,7 +182,7 @@ func (s *Server) requestFailure(ctx, rctx context.Context, what string, err erro
 		return hung(what, s.opts.RequestTimeout, s.opts.Lang)
 	case errors.Is(rctx.Err(), context.DeadlineExceeded):
 		return x.unfinished(what, s.opts.RequestTimeout)
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case connRefused(err):
 		return refused(what, s.Port)
 	case x.status != "":
 		return x.droppedInBody(what, s.out.last(messageLines))
@@ -248,7 +247,7 @@ func cause(err error) string {
 	switch {
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
 		return "it closed the connection before answering"
-	case errors.Is(err, syscall.ECONNRESET):
+	case connReset(err):
 		return "it reset the connection"
 	}
 	return err.Error()

@@ -7,7 +7,6 @@ package server
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -18,7 +17,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/sandcastle/sandcastle/internal/folder"
@@ -77,7 +75,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	argv := strings.Fields(o.Command)
+	argv := SystemCommand(strings.Fields(o.Command))
 	if len(argv) == 0 {
 		return nil, noCommand()
 	}
@@ -222,7 +220,7 @@ func (s *Server) addr() string { return net.JoinHostPort("127.0.0.1", strconv.It
 func portFree(port int) error {
 	l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 	if err != nil {
-		if errors.Is(err, syscall.EADDRINUSE) {
+		if addrInUse(err) {
 			return fmt.Errorf("port %d is in use by another program: choose another port, or let sandcastle choose one", port)
 		}
 		return fmt.Errorf("port %d: %w", port, err)
@@ -307,6 +305,7 @@ func (s *Server) stop() (Stopped, error) {
 	case <-s.done:
 	case <-time.After(killWait):
 	}
+	releaseGroup(s.pgid)
 	s.out.close()
 	s.conf.remove()
 	return st, err
