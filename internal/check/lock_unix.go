@@ -3,41 +3,17 @@
 package check
 
 import (
-	"context"
 	"errors"
-	"fmt"
-	"path/filepath"
+	"os"
 	"syscall"
-	"time"
-
-	"github.com/sandcastle/sandcastle/internal/folder"
 )
 
-// lockDir takes the lock file of a state folder, waiting for another
-// sandcastle that holds it, until ctx ends. It returns the function that
-// releases it.
-func lockDir(ctx context.Context, dir string) (func(), error) {
-	if err := folder.OwnDir(dir, false); err != nil {
-		return nil, err
-	}
-	f, err := folder.OpenLock(filepath.Join(dir, "server.lock"))
-	if err != nil {
-		return nil, err
-	}
-	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if err == nil {
-			return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) {
-			f.Close()
-			return nil, fmt.Errorf("lock %s: %w", dir, err)
-		}
-		select {
-		case <-ctx.Done():
-			f.Close()
-			return nil, ctx.Err()
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
+// tryLock takes an exclusive flock on f without waiting; held is true when
+// it failed because another holds it.
+func tryLock(f *os.File) (held bool, err error) {
+	err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	return errors.Is(err, syscall.EWOULDBLOCK), err
 }
+
+// unlock releases tryLock's lock.
+func unlock(f *os.File) { syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
