@@ -53,6 +53,9 @@ func shCheck(ctx context.Context, c *lessons.Check, opts Options) string {
 		return fmt.Sprintf("the command did not finish within %s", shTimeout)
 	case errors.As(err, &exit):
 		code = exit.ExitCode()
+	case errors.Is(err, exec.ErrNotFound):
+		return "sh checks run their command with sh, which was not found: install a POSIX shell " +
+			"(on Windows, Git for Windows has one: put its usr\\bin folder on PATH)"
 	case err != nil:
 		return fmt.Sprintf("the command could not run: %v", err)
 	}
