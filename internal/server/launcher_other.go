@@ -14,7 +14,19 @@ func (c *confinement) launcher(o *Options, argv, env []string, port int) ([]stri
 // ConfinementGaps says what this system cannot confine of a student's
 // server in grade: without Landlock, its files and its network.
 func ConfinementGaps() []string {
-	return []string{"there is no Landlock on " + runtime.GOOS + ": a student's server may read and write whatever you can, and connect anywhere"}
+	return []string{"there is no Landlock on " + systemName(runtime.GOOS) + ": a student's server is not confined, " +
+		"and may read and write whatever you can, and connect anywhere"}
+}
+
+// systemName is GOOS as its users call it.
+func systemName(goos string) string {
+	switch goos {
+	case "darwin":
+		return "macOS"
+	case "windows":
+		return "Windows"
+	}
+	return goos
 }
 
 // RunLauncher does nothing: there is no launcher outside Linux.

@@ -3,6 +3,7 @@
 package server
 
 import (
+	"context"
 	"net"
 	"os/exec"
 	"slices"
@@ -47,5 +48,17 @@ func TestLsofPorts(t *testing.T) {
 	}
 	if got := lsofPorts(1 << 30); got != nil {
 		t.Errorf("lsofPorts of a group that does not exist = %v, want none", got)
+	}
+}
+
+// TestLsofFindsTheServersPort: lsof, asked for a running server's group,
+// finds the port it listens on (on Linux, where /proc answers, too).
+func TestLsofFindsTheServersPort(t *testing.T) {
+	if _, err := exec.LookPath("lsof"); err != nil {
+		t.Skip("no lsof here")
+	}
+	s := startOK(t, context.Background(), pyFake(t, "good").Options)
+	if got := lsofPorts(s.pgid); !slices.Equal(got, []int{s.Port}) {
+		t.Errorf("lsofPorts = %v, want [%d]", got, s.Port)
 	}
 }
