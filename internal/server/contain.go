@@ -48,9 +48,8 @@ func startContained(newCmd func() *exec.Cmd) (cmd *exec.Cmd, inNamespace bool, e
 		}
 	}
 	cmd = newCmd()
-	inGroup(cmd)
 	fallbackStarted()
-	if err = cmd.Start(); err != nil {
+	if err = startInGroup(cmd); err != nil {
 		return cmd, false, err
 	}
 	if useNamespace() {
@@ -58,12 +57,24 @@ func startContained(newCmd func() *exec.Cmd) (cmd *exec.Cmd, inNamespace bool, e
 		// of a program that cannot run would have failed here too).
 		refuseNamespace()
 	}
-	if err = guardGroup(cmd); err != nil {
+	return cmd, false, nil
+}
+
+// startInGroup starts cmd in a process group of its own (a Job Object on
+// Windows: see inGroup), guarded so that it ends when sandcastle dies (see
+// guardGroup); when that fails, nothing of it is left running. Once the
+// process has exited, releaseGroup(pid) must be called.
+func startInGroup(cmd *exec.Cmd) error {
+	inGroup(cmd)
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	if err := guardGroup(cmd); err != nil {
 		cmd.Process.Kill()
 		cmd.Wait()
-		return cmd, false, err
+		return err
 	}
-	return cmd, false, nil
+	return nil
 }
 
 // RunContained runs the command newCmd returns as a server is run: in a new

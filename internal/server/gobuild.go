@@ -147,7 +147,8 @@ func readKey(path string) ([]byte, error) {
 }
 
 // runBuild runs `go build -o out PKG` in the workspace, in its own process
-// group, for at most BuildTimeout, and copies its output to log.
+// group (a Job Object on Windows), for at most BuildTimeout, and copies its
+// output to log.
 func runBuild(ctx context.Context, o *Options, goPath, out string, pkgs []string, log io.Writer) error {
 	bctx, cancel := context.WithTimeout(ctx, o.BuildTimeout)
 	defer cancel()
@@ -159,10 +160,13 @@ func runBuild(ctx context.Context, o *Options, goPath, out string, pkgs []string
 	}
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
-	inGroup(cmd)
 	cmd.Cancel = func() error { return killGroup(cmd.Process.Pid) }
 	cmd.WaitDelay = 2 * time.Second
-	err := cmd.Run()
+	err := startInGroup(cmd)
+	if err == nil {
+		err = cmd.Wait()
+		releaseGroup(cmd.Process.Pid)
+	}
 	log.Write(output.Bytes())
 	switch {
 	case err == nil:

@@ -52,7 +52,7 @@ func tcpTable(family uint32) []byte {
 			0, uintptr(family), tcpTableOwnerPidListener, 0)
 		switch windows.Errno(r) {
 		case 0:
-			return buf[:size]
+			return buf[:min(int(size), len(buf))]
 		case windows.ERROR_INSUFFICIENT_BUFFER:
 			continue
 		}
