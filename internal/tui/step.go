@@ -258,6 +258,12 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	case key.Matches(k, keys.Hint):
 		cmd = m.hint(sh)
 	case key.Matches(k, keys.Solution):
+		if sh.course.Build.Student() {
+			// Nothing to reveal: say so in full, where it is read.
+			m.info = session.ErrSolutionsKept.Error() + "."
+			m.focusResults = true
+			break
+		}
 		m.confirm = confirmSolution
 	case key.Matches(k, keys.Reset):
 		m.confirm = confirmReset
