@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"io"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -37,7 +38,10 @@ type shared struct {
 	st            styles
 	keys          keyMap
 	render        *renderCache
-	editor        []string
+	// clipboard is the terminal, where y writes the OSC 52 sequence that
+	// sets the clipboard.
+	clipboard io.Writer
+	editor    []string
 	// root is the workspace's folder.
 	root string
 	ctx  context.Context

@@ -69,11 +69,11 @@ func (m *stepModel) layout(sh *shared) {
 		return
 	}
 	p := m.panes(sh)
-	if m.proseWidth != p.proseW || m.prose.TotalLineCount() <= 1 {
-		if text, ok := sh.render.get(m.step, sh.lang, p.proseW); ok {
-			m.prose.SetContent(text)
-			m.proseWidth = p.proseW
-		} else {
+	if m.proseWidth != p.proseW || m.proseOffset != m.codeOffset || m.prose.TotalLineCount() <= 1 {
+		if doc, ok := sh.render.get(m.step, sh.lang, p.proseW, m.codeOffset); ok {
+			m.prose.SetContent(doc.Text)
+			m.doc, m.proseWidth, m.proseOffset = doc, p.proseW, m.codeOffset
+		} else if m.proseWidth != p.proseW {
 			m.prose.SetContent(sh.st.dim.Render("  …"))
 		}
 	}
@@ -91,10 +91,10 @@ func (m stepModel) ensureRendered(sh *shared) tea.Cmd {
 		return nil
 	}
 	w := m.panes(sh).proseW
-	if _, ok := sh.render.get(m.step, sh.lang, w); ok {
+	if _, ok := sh.render.get(m.step, sh.lang, w, m.codeOffset); ok {
 		return nil
 	}
-	return sh.render.render(sh.course, m.step, sh.lang, w)
+	return sh.render.render(sh.course, m.step, sh.lang, w, m.codeOffset)
 }
 
 func (m stepModel) header(sh *shared) string {
@@ -155,6 +155,9 @@ func (m stepModel) footer(sh *shared) string {
 	focus := key.NewBinding(key.WithKeys(k.Focus.Keys()...), key.WithHelp(k.Focus.Help().Key, "results, ↑↓ scroll"))
 	if m.focusResults {
 		focus.SetHelp(k.Focus.Help().Key, "text, ↑↓ scroll")
+	}
+	if len(m.doc.Code) > 0 && !m.focusResults {
+		return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, k.Copy, focus, k.Back, k.Help)
 	}
 	return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, focus, k.Back, k.Help)
 }
