@@ -169,42 +169,64 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
 // (a long code span), and failing that, anywhere.
 func (r *renderer) wrap(words []word, width int) []string {
 	var lines []string
-	var b strings.Builder
+	var cur []word
 	used := 0
 	flush := func() {
-		lines = append(lines, b.String())
-		b.Reset()
-		used = 0
+		lines = append(lines, r.renderLine(cur))
+		cur, used = cur[:0], 0
 	}
 	for _, w := range words {
-		if w.br {
+		switch {
+		case w.br:
 			flush()
 			continue
-		}
-		if w.width > width {
-			for _, part := range r.split(w, width) {
-				if used > 0 {
-					flush()
-				}
-				b.WriteString(part)
-				used = textWidth(part)
+		case w.width > width:
+			if used > 0 {
+				flush()
 			}
+			lines = append(lines, r.split(w, width)...)
 			continue
-		}
-		if used > 0 && used+1+w.width > width {
+		case used > 0 && used+1+w.width > width:
 			flush()
 		}
 		if used > 0 {
-			b.WriteByte(' ')
 			used++
 		}
-		b.WriteString(r.render(w))
+		cur = append(cur, w)
 		used += w.width
 	}
 	if used > 0 || len(lines) == 0 {
 		flush()
 	}
 	return lines
+}
+
+// renderLine is the words of a line in their styles, a space between two:
+// a run of text in one style (a heading, a link of several words) is one
+// styled string, its spaces styled too.
+func (r *renderer) renderLine(words []word) string {
+	var frags []frag
+	for i, w := range words {
+		if i > 0 {
+			sp := frag{text: " "}
+			if prev := frags[len(frags)-1]; prev.f == w.frags[0].f {
+				sp.f = prev.f
+			}
+			frags = append(frags, sp)
+		}
+		for _, f := range w.frags {
+			if n := len(frags); n > 0 && frags[n-1].f == f.f {
+				frags[n-1].text += f.text
+				continue
+			}
+			frags = append(frags, frag{text: f.text, f: f.f})
+		}
+	}
+	var b strings.Builder
+	for _, f := range frags {
+		b.WriteString(r.pal.paint(f.f, f.text))
+	}
+	return b.String()
 }
 
 // split breaks a word wider than width into lines: at the spaces of its
@@ -228,19 +250,7 @@ func (r *renderer) split(w word, width int) []string {
 	if spaced {
 		return r.wrap(r.words(pieces), width)
 	}
-	return strings.Split(ansi.Hardwrap(r.render(w), width, true), "\n")
-}
-
-// render is a word's text in its styles.
-func (r *renderer) render(w word) string {
-	if len(w.frags) == 1 {
-		return r.pal.paint(w.frags[0].f, w.frags[0].text)
-	}
-	var b strings.Builder
-	for _, f := range w.frags {
-		b.WriteString(r.pal.paint(f.f, f.text))
-	}
-	return b.String()
+	return strings.Split(ansi.Hardwrap(r.renderLine([]word{w}), width, true), "\n")
 }
 
 // textWidth is the width of text in cells, escapes left out.

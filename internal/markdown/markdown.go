@@ -27,8 +27,9 @@ import (
 type Options struct {
 	// Width is the number of cells a line may take (at least 20 are used).
 	Width int
-	// Profile is the terminal's colour profile; termenv.Ascii (the zero
-	// value) renders without colour or any other escape sequence.
+	// Profile is the terminal's colour profile; termenv.Ascii renders
+	// without colour or any other escape sequence. (The zero value is
+	// termenv.TrueColor.)
 	Profile termenv.Profile
 	// Dark says the terminal's background is dark.
 	Dark bool
