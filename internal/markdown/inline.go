@@ -208,11 +208,11 @@ func (r *renderer) renderLine(words []word) string {
 	var frags []frag
 	for i, w := range words {
 		if i > 0 {
-			sp := frag{text: " "}
-			if prev := frags[len(frags)-1]; prev.f == w.frags[0].f {
-				sp.f = prev.f
+			if last := &frags[len(frags)-1]; last.f == w.frags[0].f {
+				last.text += " "
+			} else {
+				frags = append(frags, frag{text: " "})
 			}
-			frags = append(frags, sp)
 		}
 		for _, f := range w.frags {
 			if n := len(frags); n > 0 && frags[n-1].f == f.f {

@@ -82,7 +82,7 @@ func (m stepModel) copyCode(sh *shared) tea.Cmd {
 		sh.say("This step has no code block to copy.", false)
 		return nil
 	}
-	b, step, out := m.doc.Code[i], m.step.FullID(), sh.clipboard
+	b, step, out := m.doc.Code[i], m.step.ID, sh.clipboard
 	return sh.act(func(s *session.Session) tea.Msg {
 		writeClipboard(out, b.Source)
 		path, err := s.WS.SaveCopied(step, i+1, b.Lang, b.Source)

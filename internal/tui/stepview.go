@@ -47,6 +47,15 @@ func (m stepModel) panes(sh *shared) panes {
 	return p
 }
 
+// textW is the width the prose is laid out for: its pane's, less a
+// cell before the bar when the results stand beside it.
+func (p panes) textW() int {
+	if p.sideBySide {
+		return p.proseW - 1
+	}
+	return p.proseW
+}
+
 // stack shares the height of stacked panes out: the prose takes 55% of it,
 // more when the results (of so many lines) are short, less when the prose
 // is, and the results the rest.
@@ -55,7 +64,7 @@ func (m stepModel) stack(p panes, results int) panes {
 		return p
 	}
 	p.proseH = max(p.bodyHeight*55/100, p.bodyHeight-1-results, 3)
-	if lines := m.prose.TotalLineCount(); m.proseWidth == p.proseW && lines > 0 {
+	if lines := m.prose.TotalLineCount(); m.proseWidth == p.textW() && lines > 0 {
 		p.proseH = max(min(p.proseH, lines), 3)
 	}
 	p.resultsH = max(p.bodyHeight-p.proseH-1, 1)
@@ -69,11 +78,11 @@ func (m *stepModel) layout(sh *shared) {
 		return
 	}
 	p := m.panes(sh)
-	if m.proseWidth != p.proseW || m.proseOffset != m.codeOffset || m.prose.TotalLineCount() <= 1 {
-		if doc, ok := sh.render.get(m.step, sh.lang, p.proseW, m.codeOffset); ok {
+	if w := p.textW(); m.proseWidth != w || m.proseOffset != m.codeOffset || m.prose.TotalLineCount() <= 1 {
+		if doc, ok := sh.render.get(m.step, sh.lang, w, m.codeOffset); ok {
 			m.prose.SetContent(doc.Text)
-			m.doc, m.proseWidth, m.proseOffset = doc, p.proseW, m.codeOffset
-		} else if m.proseWidth != p.proseW {
+			m.doc, m.proseWidth, m.proseOffset = doc, w, m.codeOffset
+		} else if m.proseWidth != w {
 			m.prose.SetContent(sh.st.dim.Render("  …"))
 		}
 	}
@@ -90,7 +99,7 @@ func (m stepModel) ensureRendered(sh *shared) tea.Cmd {
 	if m.step == nil || sh.width == 0 {
 		return nil
 	}
-	w := m.panes(sh).proseW
+	w := m.panes(sh).textW()
 	if _, ok := sh.render.get(m.step, sh.lang, w, m.codeOffset); ok {
 		return nil
 	}

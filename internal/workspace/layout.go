@@ -61,9 +61,10 @@ func (w *Workspace) Shown(path string) string {
 // copies (y): .sandcastle/copied/.
 func (w *Workspace) CopiedDir() string { return w.StatePath("copied") }
 
-// SaveCopied writes the n-th code block of step (its id), in language
-// lang, to CopiedDir as <step>-<n>.<ext>, and returns its path. The file is
-// sandcastle's own: a later copy of the same block replaces it.
+// SaveCopied writes the n-th code block of step (its id in its lesson, short
+// enough for a message to name), in language lang, to CopiedDir as
+// <step>-<n>.<ext>, and returns its path. The file is sandcastle's own: a
+// later copy of the same block replaces it.
 func (w *Workspace) SaveCopied(step string, n int, lang, code string) (string, error) {
 	name := strings.ReplaceAll(step, "/", "-") + "-" + strconv.Itoa(n) + "." + codeExt(lang)
 	path := filepath.Join(w.CopiedDir(), name)
