@@ -18,7 +18,6 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/sandcastle/sandcastle/internal/markdown"
-	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -30,17 +29,7 @@ const codeStepID = "safe-from-injection/search-by-player"
 // current step is codeStepID, so that the map opens it.
 func codeModel(t *testing.T, look Look) (Model, string, *lessons.Step) {
 	t.Helper()
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	dir := t.TempDir()
-	ws, _, err := workspace.Init(context.Background(), dir, workspace.BuiltinRef, "go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(context.Background(), ws)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s, dir := newSession(t, workspace.BuiltinRef, "go")
 	step, ok := s.Course.Step(codeStepID)
 	if !ok {
 		t.Fatalf("no step %s", codeStepID)
