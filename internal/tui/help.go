@@ -63,8 +63,8 @@ func helpView(sh *shared, offset int) (string, int) {
 		{"A step", []key.Binding{k.Check, k.Watch, k.Hint, k.Solution, k.Changes, k.Reset, k.Edit, k.Console,
 			key.NewBinding(key.WithHelp(k.Trust.Help().Key, "trust the course, when a check asks: it lists what the course runs")), k.Next,
 			key.NewBinding(key.WithHelp("tab", "scroll the lesson or the results")), k.Up, k.Down, k.PageUp, k.PageDown,
-			key.NewBinding(key.WithHelp("← → (< >)", "scroll the lesson's code sideways: a line too long for the pane ends in "+markdown.ClipMarker)),
-			key.NewBinding(key.WithHelp(k.Copy.Help().Key, "copy the code block nearest the top of the lesson: to the clipboard, and to a file under .sandcastle/copied/"))}},
+			key.NewBinding(key.WithHelp("← → (< >)", "scroll code sideways (a line too long ends in "+markdown.ClipMarker+")")),
+			key.NewBinding(key.WithHelp(k.Copy.Help().Key, "copy the top code block (clipboard, .sandcastle/copied/)"))}},
 		{"SQL console", []key.Binding{k.Run, k.HistoryUp, k.HistoryDown, key.NewBinding(key.WithHelp(".tables .schema", "inspect the sandbox")), key.NewBinding(key.WithHelp(".param set :NAME VALUE", "a value for a query's parameter")), key.NewBinding(key.WithHelp("esc", "back to the step"))}},
 	}
 	var b strings.Builder
