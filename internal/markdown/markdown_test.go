@@ -104,6 +104,11 @@ func TestTables(t *testing.T) {
 			t.Errorf("columns not aligned: %q", l)
 		}
 	}
+	for _, l := range plain("| a | b | c | d | e | f | g |\n|---|---|---|---|---|---|---|\n| one | two | three | four | five | six | seven |", 20) {
+		if ansi.StringWidth(l) > 20 {
+			t.Errorf("a table of seven columns at 20: %q", l)
+		}
+	}
 	if len(narrow) <= len(want) {
 		t.Errorf("no cell wrapped at 30:\n%s", strings.Join(narrow, "\n"))
 	}

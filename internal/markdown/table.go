@@ -3,6 +3,8 @@ package markdown
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -110,14 +112,15 @@ func (r *renderer) table(rows [][]string, width int) []line {
 				}
 				parts[j] += strings.Repeat(" ", max(widths[j]-textWidth(parts[j]), 0))
 			}
-			out = append(out, line{text: strings.TrimRight(strings.Join(parts, sep), " ")})
+			// Columns at their narrowest may still not fit: the row is cut.
+			out = append(out, line{text: ansi.Truncate(strings.TrimRight(strings.Join(parts, sep), " "), width, "…")})
 		}
 		if i == 0 {
 			rules := make([]string, cols)
 			for j, w := range widths {
 				rules[j] = strings.Repeat("─", w)
 			}
-			out = append(out, line{text: r.pal.rule.Render(strings.Join(rules, "─┼─"))})
+			out = append(out, line{text: ansi.Truncate(r.pal.rule.Render(strings.Join(rules, "─┼─")), width, "")})
 		}
 	}
 	return out
