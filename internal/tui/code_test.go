@@ -74,7 +74,9 @@ func TestGoldenCodeStep(t *testing.T) {
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size.w, size.h))
 				waitFor(t, tm, "Search by player")
 				tm.Send(keyMsg("enter"))
-				waitFor(t, tm, "Not checked yet")
+				// The step is open and its prose rendered (the intro's
+				// heading shows), so j scrolls it.
+				waitFor(t, tm, "Names are only names")
 				for range line {
 					tm.Send(keyMsg("j"))
 				}
