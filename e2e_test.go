@@ -16,14 +16,7 @@ import (
 // mode, the next step answered in the learner's editor, quit, and the
 // progress recorded.
 func TestTUIInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Fatal("this test needs tmux: apt-get install tmux")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "sandcastle")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := tmuxAndBinary(t)
 	ws := filepath.Join(dir, "ws")
 	if out, err := exec.Command(bin, "init", ws, "--lang", "python").CombinedOutput(); err != nil {
 		t.Fatalf("init: %v\n%s", err, out)
@@ -74,6 +67,21 @@ func TestTUIInTmux(t *testing.T) {
 	if err := json.Unmarshal(out, &st); err != nil || strings.Join(st.Passed, " ") != strings.Join(want, " ") {
 		t.Errorf("status --json: %s (%v); want %v passed", out, err, want)
 	}
+}
+
+// tmuxAndBinary checks that tmux is installed and builds sandcastle into
+// a new folder; it returns the folder and the binary.
+func tmuxAndBinary(t *testing.T) (dir, bin string) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("this test needs tmux: apt-get install tmux")
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "sandcastle")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return dir, bin
 }
 
 // tmux drives a tmux server on a private socket.

@@ -59,12 +59,15 @@ func scriptParams(dir string) testscript.Params {
 			for name, value := range goEnv() {
 				env.Setenv(name, value)
 			}
-			// Every script finds the fixture courses: $WORK/course (SQL)
-			// and $WORK/web (a server in Go or Python).
-			if err := os.CopyFS(filepath.Join(env.WorkDir, "course"), os.DirFS("testdata/courses/tiny")); err != nil {
-				return err
+			// Every script finds the fixture courses: $WORK/course (SQL),
+			// $WORK/web (a server in Go or Python) and $WORK/ahead (steps
+			// that build on each other, to skip ahead).
+			for name, src := range map[string]string{"course": "tiny", "web": "web", "ahead": "ahead"} {
+				if err := os.CopyFS(filepath.Join(env.WorkDir, name), os.DirFS(filepath.Join("testdata/courses", src))); err != nil {
+					return err
+				}
 			}
-			return os.CopyFS(filepath.Join(env.WorkDir, "web"), os.DirFS("testdata/courses/web"))
+			return nil
 		},
 		Cmds: scriptCmds(),
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,8 +18,11 @@ import (
 type checkOptions struct {
 	step  string
 	all   bool
+	run   string
 	json  bool
 	watch bool
+	// keep selects the steps of --run.
+	keep func(*lessons.Step) bool
 }
 
 func newCheckCmd(a *app) *cobra.Command {
@@ -28,7 +32,8 @@ func newCheckCmd(a *app) *cobra.Command {
 		Short: "Check a step: run its checks against your files",
 		Long: `Check STEP (default: the current step): build a fresh sandbox from your files, run
 the step's checks and show what is still wrong. With --all, check every step of the
-course, whatever your progress.
+course, whatever your progress; with --run PATTERN, the steps whose full id
+(lesson/step) matches the regular expression PATTERN, such as one week's lessons.
 
 With --watch, check again each time you save a file of the workspace, until you
 press Ctrl-C; without STEP it follows the current step as you pass steps.
@@ -39,18 +44,25 @@ Exit code 0 when everything passed, 1 when a check failed or a step could not ru
 		Example: `  sandcastle check
   sandcastle check a-home-for-scores/refuse-bad-scores
   sandcastle check --all --json
+  sandcastle check --run '^(hello-backend|a-home-for-scores)/'
   sandcastle check --watch`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.step = argOrEmpty(args)
-			if opts.all && opts.step != "" {
-				return usageError{errors.New("check takes a STEP or --all, not both")}
+			if n := countSet(opts.step != "", opts.all, opts.run != ""); n > 1 {
+				return usageError{errors.New("check takes one of STEP, --all and --run")}
 			}
+			keep, err := stepFilter(opts.run)
+			if err != nil {
+				return err
+			}
+			opts.keep = keep
 			return runCheck(cmd.Context(), a, opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.all, "all", false, "check every step of the course")
+	c.Flags().StringVar(&opts.run, "run", "", "check the steps whose id matches this regular expression (`PATTERN`)")
 	c.Flags().BoolVar(&opts.json, "json", false, "print the results as JSON (with --watch, one document per check)")
 	c.Flags().BoolVar(&opts.watch, "watch", false, "check again on every save, until interrupted")
 	return c
@@ -82,11 +94,28 @@ func runCheck(ctx context.Context, a *app, opts *checkOptions) error {
 	return nil
 }
 
+// countSet counts the options that are set.
+func countSet(set ...bool) int {
+	n := 0
+	for _, b := range set {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
 // checkOnce checks step (or every step) and prints the verdict.
 func checkOnce(ctx context.Context, a *app, s *session.Session, step *lessons.Step, opts *checkOptions) (session.Checked, error) {
 	steps := []*lessons.Step{step}
-	if opts.all {
+	switch {
+	case opts.all:
 		steps = s.Course.Steps()
+	case opts.keep != nil:
+		steps = slices.DeleteFunc(slices.Clone(s.Course.Steps()), func(st *lessons.Step) bool { return !opts.keep(st) })
+		if len(steps) == 0 {
+			return session.Checked{}, usageError{fmt.Errorf("--run %s matches no step of the course; `sandcastle lessons list` lists them", opts.run)}
+		}
 	}
 	out, err := s.Check(ctx, steps...)
 	if err != nil {
@@ -96,7 +125,7 @@ func checkOnce(ctx context.Context, a *app, s *session.Session, step *lessons.St
 	switch {
 	case opts.json:
 		err = writeJSON(a.io, checkJSON{Course: s.Course.ID, Steps: verdicts})
-	case opts.all:
+	case opts.all || opts.keep != nil:
 		printAll(a.io, verdicts)
 	default:
 		printVerdict(a.io, verdicts[0])

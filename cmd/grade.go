@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -16,6 +18,7 @@ import (
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/grade"
 	"github.com/sandcastle/sandcastle/internal/server"
+	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -25,6 +28,9 @@ type gradeOptions struct {
 	junit   string
 	html    string
 	run     string
+	lang    string
+	at      string
+	out     string
 	timeout time.Duration
 }
 
@@ -52,18 +58,35 @@ its copy and the system, writes only its own folder, binds only its port, connec
 nowhere). Where this system cannot confine it, grade says so first: then grade inside
 a container. docs/security.md and docs/classroom.md say exactly what holds where.
 
+A workspace's server language is the one its sandcastle.yaml names. Where that file is
+missing, broken, or names a language the course does not have, grade says so under the
+table and grades in --lang L (or the course's only language); otherwise the workspace's
+server is not run.
+
+With --at TIME, each workspace must be a git repository (or a folder in one), and grade
+grades its last commit made before TIME, read with git without touching the checkout,
+and names the commit graded under the table (and in --json's snapshot). Commit times
+are what the student's git recorded: for a deadline a student cannot move, grade the
+commits your Git host received in time.
+
 A WORKSPACE is a folder or a quoted glob pattern ('class/*'). The output is a table of
-workspaces by lessons (steps passed of steps), then, for each step not every workspace
+workspaces by lessons (steps passed of steps) with each workspace's points
+(course.yaml's points; a step is worth one by default), then, for each step not every workspace
 passes, how many made each known mistake of the course (see lessons test); --json has
 the same, --junit FILE writes JUnit XML for CI, and --html FILE one page to open in a
 browser: a grid of workspaces by steps, the mistakes most made, and each workspace's
-failures. Report files are written whole, once every workspace is graded. Grade keeps its Go heap
+failures; --out DIR one Markdown feedback file per workspace to return to its student.
+grade also lists groups of workspaces whose work is identical once whitespace and comments
+are removed. Report files are written whole, once every workspace is graded. Grade keeps its Go heap
 under 160 MiB (GOMEMLIMIT sets another limit).
 Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 		Example: `  sandcastle grade 'class/*'
   sandcastle grade --course ./my-course --json alice bob > grades.json
   sandcastle grade --run '^(hello|a-home)' --junit grades.xml 'repos/*'
-  sandcastle grade --html class.html 'class/*'`,
+  sandcastle grade --html class.html 'class/*'
+  sandcastle grade --course ./my-course --lang python 'repos/*'
+  sandcastle grade --at 2026-12-05T23:59 'repos/*'
+  sandcastle grade --out feedback/ 'class/*'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGrade(cmd.Context(), a, opts, args)
@@ -74,6 +97,9 @@ Exit code 0 when every step of every workspace passed, 1 otherwise.`,
 	c.Flags().StringVar(&opts.junit, "junit", "", "also write the grades as JUnit XML to `FILE`")
 	c.Flags().StringVar(&opts.html, "html", "", "also write a class report as one HTML page to `FILE`")
 	c.Flags().StringVar(&opts.run, "run", "", "grade only the steps whose id matches this regular expression")
+	c.Flags().StringVar(&opts.lang, "lang", "", "the server language of a workspace whose sandcastle.yaml is missing or broken (`L`)")
+	c.Flags().StringVar(&opts.at, "at", "", "grade each workspace's last git commit made before `TIME` (2026-12-05T23:59, local time, or RFC 3339)")
+	c.Flags().StringVar(&opts.out, "out", "", "also write one Markdown feedback file per workspace into `DIR`")
 	c.Flags().DurationVar(&opts.timeout, "timeout", grade.DefaultTimeout, "the longest one workspace may take")
 	return c
 }
@@ -83,6 +109,8 @@ type gradeJSON struct {
 	Workspaces []grade.Workspace `json:"workspaces"`
 	// Steps are how the class did on each step graded (grade.Insight).
 	Steps []grade.StepInsight `json:"steps"`
+	// Similar are the groups of workspaces whose work is identical.
+	Similar []grade.Group `json:"similar"`
 }
 
 func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) error {
@@ -107,6 +135,9 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	if err != nil {
 		return err
 	}
+	if opts.lang != "" && !course.HasLanguage(opts.lang) {
+		return usageError{fmt.Errorf("--lang %s: the course's languages are %s", opts.lang, strings.Join(course.LanguageNames(), ", "))}
+	}
 	// The JUnit report is checked now, so that a class is not graded for
 	// nothing, and written once grade.Grade has returned: every student's
 	// server stopped.
@@ -119,6 +150,11 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 			return reportError(r.Path, err)
 		}
 	}
+	if opts.out != "" {
+		if err := grade.CheckFeedbackDir(opts.out); err != nil {
+			return fmt.Errorf("could not write feedback into %s: %w; check that it is a folder you can write in", opts.out, err)
+		}
+	}
 	if len(course.Languages) > 0 { // students' servers will run
 		for _, gap := range server.ConfinementGaps() {
 			a.io.eprintln(a.io.yellow("Note: " + gap + "; grade inside a container to confine it (docs/classroom.md)."))
@@ -126,7 +162,12 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	}
 	previous := debug.SetMemoryLimit(memoryLimit())
 	defer debug.SetMemoryLimit(previous)
-	gopts := grade.Options{Course: course, Timeout: opts.timeout, Keep: keep}
+	at, err := parseDeadline(opts.at, time.Local)
+	if err != nil {
+		return usageError{err}
+	}
+	gopts := grade.Options{Course: course, Timeout: opts.timeout, Keep: keep, Lang: opts.lang, At: at,
+		Build: studentBuild(opts.course.path, start)}
 	took := time.Now()
 	grades := grade.Grade(ctx, paths, gopts)
 	if ctx.Err() != nil {
@@ -137,6 +178,15 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	}
 	if err := writeGrades(a.io, opts, junit, course, grades, time.Since(took)); err != nil {
 		return err
+	}
+	if opts.out != "" {
+		written, err := grade.WriteFeedback(opts.out, course, grades)
+		if err != nil {
+			return fmt.Errorf("could not write feedback: %w", err)
+		}
+		if !opts.json {
+			a.io.printf("Feedback for %d workspaces written to %s.\n", len(written), opts.out)
+		}
 	}
 	if opts.html != "" {
 		if err := html.Write(func(w io.Writer) error { return grade.WriteHTML(w, course, grades) }); err != nil {
@@ -149,6 +199,46 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 		}
 	}
 	return nil
+}
+
+// studentBuild is the student build of the course graded, to tell the
+// workspaces whose copy of it was changed; nil when it cannot be made.
+func studentBuild(ref, start string) *grade.StudentBuild {
+	var files map[string][]byte
+	err := workspace.WithCourseFS(ref, start, func(fsys fs.FS) error {
+		var err error
+		files, err = lessons.StudentBuild(fsys)
+		return err
+	})
+	if err != nil {
+		return nil
+	}
+	return &grade.StudentBuild{Files: files}
+}
+
+// deadlineLayouts are the forms --at takes, besides RFC 3339: a date and a
+// time of day in local time.
+var deadlineLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"}
+
+// parseDeadline reads --at: RFC 3339, or a local date and time; "" is no
+// deadline. A date alone is refused: midnight at its start or its end would
+// be a guess about the deadline.
+func parseDeadline(s string, loc *time.Location) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	for _, layout := range deadlineLayouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	if _, err := time.Parse("2006-01-02", s); err == nil {
+		return time.Time{}, fmt.Errorf("--at %s: give the time of day too, as in %sT23:59 (local time)", s, s)
+	}
+	return time.Time{}, fmt.Errorf("--at %s: not a time; write it as 2026-12-05T23:59 (local time) or 2026-12-05T23:59:00+01:00", s)
 }
 
 // memoryLimit is the Go memory limit grade runs with: GOMEMLIMIT when set,
@@ -186,7 +276,7 @@ func writeGrades(io *Streams, opts *gradeOptions, junit grade.Report, course *le
 		}
 	}
 	if opts.json {
-		return writeJSON(io, gradeJSON{Course: course.ID, Workspaces: grades, Steps: grade.Insight(course, grades)})
+		return writeJSON(io, gradeJSON{Course: course.ID, Workspaces: grades, Steps: grade.Insight(course, grades), Similar: grade.Similar(grades)})
 	}
 	printGrades(io, course, grades, took)
 	return nil
@@ -205,13 +295,13 @@ func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, 
 	for i := range lessonsShown {
 		header += fmt.Sprintf(" %5s", fmt.Sprintf("L%d", i+1))
 	}
-	io.println(io.bold(header + "   total"))
+	io.println(io.bold(header + "   total  points"))
 	for _, g := range grades {
 		io.println(gradeRow(io, g, lessonsShown, name))
 	}
 	io.println()
 	for i, l := range lessonsShown {
-		io.printf("%s %s\n", io.dim(fmt.Sprintf("L%d", i+1)), printable(l.ID))
+		io.printf("%s %s %s\n", io.dim(fmt.Sprintf("L%d", i+1)), printable(l.ID), io.dim(lessonWorth(l, grades)))
 	}
 	ok := 0
 	for _, g := range grades {
@@ -219,8 +309,40 @@ func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, 
 			ok++
 		}
 	}
+	printNotes(io, grades)
 	printInsight(io, grade.Insight(course, grades))
+	printSimilar(io, grade.Similar(grades))
 	io.printf("\n%d of %d workspaces pass every step graded (%s).\n", ok, len(grades), took.Round(time.Millisecond))
+}
+
+// printNotes prints what a workspace's grade should be read with: a
+// sandcastle.yaml that is missing or broken, files that were not copied.
+func printNotes(io *Streams, grades []grade.Workspace) {
+	first := true
+	for _, g := range grades {
+		for _, n := range g.Notes {
+			if first {
+				io.println("\n" + io.bold("Notes:"))
+				first = false
+			}
+			io.printf("  %s: %s\n", printable(g.Path), printable(n))
+		}
+	}
+}
+
+// printSimilar lists the groups of workspaces whose work is identical.
+func printSimilar(io *Streams, groups []grade.Group) {
+	if len(groups) == 0 {
+		return
+	}
+	io.println("\n" + io.bold("Identical work, whitespace and comments aside (worth a look, not a verdict):"))
+	for _, g := range groups {
+		names := make([]string, len(g.Workspaces))
+		for i, w := range g.Workspaces {
+			names[i] = printable(w)
+		}
+		io.printf("  %s\n    %s\n", strings.Join(names, ", "), io.dim(printable(strings.Join(g.Files, ", "))))
+	}
 }
 
 // printInsight prints, for each step that not every workspace passed, how
@@ -270,11 +392,28 @@ func gradeRow(io *Streams, g grade.Workspace, shown []*lessons.Lesson, name int)
 		}
 		row += " " + cell
 	}
-	row += fmt.Sprintf("   %d/%d", g.Passed(), len(g.Steps))
+	total := fmt.Sprintf("%d/%d", g.Passed(), len(g.Steps))
+	row += fmt.Sprintf("   %-5s  %d/%d", total, g.Points, g.MaxPoints)
 	if g.Error != "" {
 		row += "  " + io.red(g.Error)
 	}
 	return row
+}
+
+// lessonWorth says how many of a lesson's steps were graded and the points
+// they are worth, as in "(3 steps, 5 points)".
+func lessonWorth(l *lessons.Lesson, grades []grade.Workspace) string {
+	steps, points := 0, 0
+	for _, s := range l.Steps {
+		for _, g := range grades {
+			if slices.ContainsFunc(g.Steps, func(r grade.Step) bool { return r.ID == s.FullID() }) {
+				steps++
+				points += s.Points
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("(%s, %s)", plural(steps, "step"), plural(points, "point"))
 }
 
 // gradedLessons are the lessons with a graded step, in course order.

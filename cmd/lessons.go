@@ -50,12 +50,13 @@ func newLessonsCmd(a *app) *cobra.Command {
 		Long: `Tools for the authors of courses. new starts a course that teaches the format by
 example. The others take --course DIR (default: the built-in course): list shows the
 lessons and steps, lint reports every mistake in the course files as FILE:LINE:
-message, test proves every step works, and fmt DIR rewrites repeated files as edits.
+message, test proves every step works, fmt DIR rewrites repeated files as edits, and
+build writes the course for students (without solutions) or a solved workspace.
 docs/authoring.md explains the format.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	c.AddCommand(newLessonsListCmd(a), newLessonsLintCmd(a), newLessonsTestCmd(a), newLessonsNewCmd(a), newLessonsFmtCmd(a))
+	c.AddCommand(newLessonsListCmd(a), newLessonsLintCmd(a), newLessonsTestCmd(a), newLessonsNewCmd(a), newLessonsFmtCmd(a), newLessonsBuildCmd(a))
 	return c
 }
 
@@ -102,6 +103,7 @@ type listStepJSON struct {
 	Title     string   `json:"title"`
 	Checks    int      `json:"checks"`
 	Mistakes  int      `json:"mistakes"`
+	Points    int      `json:"points"`
 	Languages []string `json:"languages"`
 }
 
@@ -110,7 +112,7 @@ func listReport(c *lessons.Course) listJSON {
 	for _, l := range c.Lessons {
 		lj := listLessonJSON{ID: l.ID, Title: l.Title, Steps: []listStepJSON{}}
 		for _, s := range l.Steps {
-			sj := listStepJSON{ID: s.FullID(), Title: s.Title, Checks: len(s.Checks), Languages: []string{}}
+			sj := listStepJSON{ID: s.FullID(), Title: s.Title, Checks: len(s.Checks), Points: s.Points, Languages: []string{}}
 			for _, f := range s.Files {
 				if f.Kind == lessons.Mistake {
 					sj.Mistakes++

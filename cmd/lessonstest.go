@@ -87,6 +87,9 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 	if err != nil {
 		return err
 	}
+	if course.Build.Student() {
+		return usageError{fmt.Errorf("this is a student build of %s, without its solutions: test the full course it was built from", course.Build.Course)}
+	}
 	langs := course.LanguageNames()
 	if opts.lang != "" {
 		if !course.HasLanguage(opts.lang) {

@@ -11,7 +11,7 @@ import (
 
 // cliWords name the learner's actions on the command line, for the
 // verdict's advice.
-var cliWords = session.Words{Check: "run `sandcastle check`", Hint: "`sandcastle hint`", Progress: "`sandcastle status`"}
+var cliWords = session.Words{Check: "run `sandcastle check`", Hint: "`sandcastle hint`", Progress: "`sandcastle status`", CatchUp: catchUpWords}
 
 // printVerdict prints the verdict on one step the way a learner reads it.
 func printVerdict(io *Streams, v session.Verdict) {

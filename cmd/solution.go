@@ -2,9 +2,12 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sandcastle/sandcastle/internal/session"
 )
 
 type solutionOptions struct {
@@ -38,10 +41,14 @@ func runSolution(ctx context.Context, a *app, opts *solutionOptions) error {
 	}
 	defer s.Close()
 	files, err := s.RevealSolution(ctx, step)
+	io := a.io
+	if errors.Is(err, session.ErrSolutionsKept) {
+		io.printf("%s: %s (sandcastle hint %s).\n", step.FullID(), err.Error(), step.FullID())
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	io := a.io
 	if len(files) == 0 {
 		io.printf("%s has no solution files.\n", step.FullID())
 		return nil

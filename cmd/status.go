@@ -23,9 +23,13 @@ func newStatusCmd(a *app) *cobra.Command {
 		Use:   "status",
 		Short: "Show the course, the current step and your progress",
 		Long: `Show the workspace's course, the current step, the steps passed and the hints and
-solutions used. status runs no check: it reads the recorded progress.`,
+solutions used. status runs no check: it reads the recorded progress.
+
+Steps caught up (their files filled with the course's answers by goto --catch-up, to
+start further on) are counted apart, never as passed: "caught_up" in --json.`,
 		Example: `  sandcastle status
-  sandcastle status --json | jq .current`,
+  sandcastle status --json | jq .current
+  sandcastle status --json | jq '.caught_up | length'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := a.readSession(cmd.Context())
@@ -46,7 +50,11 @@ solutions used. status runs no check: it reads the recorded progress.`,
 
 func printStatus(io *Streams, s *session.Session) {
 	st := s.Status()
-	io.printf("%s · %d of %d steps passed\n", io.bold(st.Title), len(st.Passed), st.Steps)
+	io.printf("%s · %d of %d steps passed", io.bold(st.Title), len(st.Passed), st.Steps)
+	if n := len(st.CaughtUp); n > 0 {
+		io.printf(" · %d caught up (filled with the course's answers, not passed)", n)
+	}
+	io.println()
 	io.printf("Workspace: %s", st.Workspace)
 	if st.Lang != "" {
 		io.printf(" (your server: %s)", st.Lang)

@@ -32,6 +32,9 @@ func TestOneVerdict(t *testing.T) {
 		// keys open the current step from the course map.
 		keys           []string
 		both, cli, tui []string
+		// declines is set when opening the step offers to catch up: the
+		// TUI answers n.
+		declines bool
 	}{{
 		name: "a failing step", course: "tiny",
 		both: []string{
@@ -46,11 +49,16 @@ func TestOneVerdict(t *testing.T) {
 		setup: func(t *testing.T, dir string) { cli(t, dir, "goto", "queries/one-player-s-scores") },
 		both: []string{
 			"this step could not run", "the rows this step starts with could not be added to your tables: no such table: scores",
+			`Look at "Create the scores table" (table/create-the-`, "this step builds on the tables made up to it.",
 			"Fix that first, then",
 			"2 steps before this one have not passed yet, and this step builds on their files: what is wrong may be there",
+			"To start here without doing them, fill their files with the course's answers:",
 		},
-		cli: []string{"then run `sandcastle check` again.", "may be there (`sandcastle status`)."},
-		tui: []string{"then press c again.", "may be there (the course map, q)."},
+		cli: []string{"then run `sandcastle check` again.", "may be there (`sandcastle status`).",
+			"answers: `sandcastle goto queries/one-player-s-scores --catch-up`."},
+		tui: []string{"then press c again.", "may be there (the course map, q).",
+			"answers: open this step from the course map (q, then enter) and answer y."},
+		declines: true,
 	}, {
 		name: "a passing step", course: "tiny",
 		setup: func(t *testing.T, dir string) { write(t, dir, "schema.sql", schema) },
@@ -93,7 +101,7 @@ func TestOneVerdict(t *testing.T) {
 			}
 			var out bytes.Buffer
 			Run(context.Background(), []string{"-C", dirs[0], "check"}, &Streams{Out: &out, Err: &out})
-			screens := map[string]string{"the CLI": out.String(), "the TUI": tuiCheck(t, dirs[1])}
+			screens := map[string]string{"the CLI": out.String(), "the TUI": tuiCheck(t, dirs[1], tc.declines)}
 			for where, want := range map[string][]string{"the CLI": tc.cli, "the TUI": tc.tui} {
 				for _, w := range append(tc.both, want...) {
 					if !strings.Contains(words(screens[where]), words(w)) {
@@ -130,9 +138,9 @@ func write(t *testing.T, dir, name, content string) {
 func words(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // tuiCheck runs the TUI on the workspace in dir: it opens the current step
-// from the course map, checks it, and returns the screen once the verdict
-// shows.
-func tuiCheck(t *testing.T, dir string) string {
+// from the course map (declining the offer to catch up, with declines),
+// checks it, and returns the screen once the verdict shows.
+func tuiCheck(t *testing.T, dir string, declines bool) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -147,12 +155,17 @@ func tuiCheck(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	defer m.Close()
-	d := driver{m: m, script: []scripted{
+	script := []scripted{
 		{msg: tea.WindowSizeMsg{Width: 80, Height: 200}},
 		{msg: tea.KeyMsg{Type: tea.KeyEnter}},
-		{msg: tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")}, until: "Not checked yet"},
-		{until: "09:30:00"},
-	}}
+	}
+	if declines {
+		script = append(script, scripted{msg: tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")}, until: "y: catch up"})
+	}
+	script = append(script,
+		scripted{msg: tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")}, until: "Not checked yet"},
+		scripted{until: "09:30:00"})
+	d := driver{m: m, script: script}
 	p := tea.NewProgram(d, tea.WithContext(ctx), tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignals())
 	final, err := p.Run()
 	if err != nil {

@@ -36,8 +36,18 @@ type Course struct {
 	// of course.yaml and each lesson file, with their names, as parsed.
 	// It is empty for the built-in course.
 	Hash string
+	// NoCatchUp is course.yaml's catch_up: false: a learner who opens a step
+	// ahead is not offered the course's answers for the steps before it
+	// (a graded class, say).
+	NoCatchUp bool
 
 	steps []*Step
+	// Build is the stamp of a student build (course.yaml's build), or nil
+	// for a full course.
+	Build *Build
+	// points are course.yaml's points entries, applied to the steps once
+	// the lessons are read (applyPoints).
+	points []pointsEntry
 }
 
 // Language is one entry of course.yaml's languages: how the learner's server starts.
@@ -90,7 +100,13 @@ type Step struct {
 	Prints []MistakePrint
 	// Line is the line of the step's heading.
 	Line int
+	// Points is what passing the step is worth in a grade: course.yaml's
+	// points for the step or its lesson (format 2), else DefaultPoints.
+	Points int
 }
+
+// DefaultPoints is what a step is worth when course.yaml gives it no points.
+const DefaultPoints = 1
 
 // Equivalent is a mutant of a solution that is as right as the solution,
 // so that no check can or should tell them apart (format 2):
@@ -156,6 +172,9 @@ type FileBlock struct {
 	// Says is format 2's says= of a mistake: what the learner whose answer
 	// looks like it reads after its WHY, when the fix needs more than a name.
 	Says string
+	// Likeness is set on a mistake of a student build, which has no
+	// content: what check needs to name it (see Build).
+	Likeness *Likeness
 }
 
 // SQLBlock is an instructor's setup or seed block.
@@ -298,6 +317,24 @@ func (c *Course) Declared(upto *Step, lang string) []DeclaredFile {
 		}
 	}
 	return files
+}
+
+// StepFile returns the last starter and the last solution block of path
+// that step s has for a workspace of language lang; each is nil when the
+// step has none.
+func (c *Course) StepFile(s *Step, path, lang string) (starter, solution *FileBlock) {
+	for _, f := range s.Files {
+		if f.Path != path || !c.AppliesTo(f.Lang, lang) {
+			continue
+		}
+		switch f.Kind {
+		case Starter:
+			starter = f
+		case Solution:
+			solution = f
+		}
+	}
+	return starter, solution
 }
 
 // Version returns the content of path for a workspace of language lang at

@@ -16,9 +16,9 @@ type lessonEntry struct {
 
 // courseKeys are the keys course.yaml takes in a course of format.
 func courseKeys(format int) []string {
-	keys := []string{"format", "id", "title", "description", "lessons", "languages"}
+	keys := []string{"format", "id", "title", "description", "lessons", "languages", "catch_up"}
 	if format >= 2 {
-		keys = append(keys, "version")
+		keys = append(keys, "version", "points", "build")
 	}
 	return keys
 }
@@ -44,7 +44,7 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 		fields = mappingFields(root, r, nodeLine)
 	}
 	have := map[string]bool{}
-	versionLine := 0
+	versionLine, pointsLine, buildLine := 0, 0, 0
 	var unknown []yamlField // reported once the format is known
 	for _, f := range fields {
 		have[f.key] = true
@@ -69,6 +69,14 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 			entries, listed = lessonEntries(f, r)
 		case "languages":
 			c.Languages = courseLanguages(f, r)
+		case "points":
+			c.points = coursePoints(f, r)
+			pointsLine = f.line
+		case "build":
+			c.Build = courseBuild(f, r)
+			buildLine = f.line
+		case "catch_up":
+			c.NoCatchUp = !courseBool(f, r)
 		default:
 			unknown = append(unknown, f)
 		}
@@ -79,6 +87,12 @@ func parseCourseYAML(c *Course, data []byte, r *reporter) (entries []lessonEntry
 	missingCourseKeys(c, have, r)
 	if versionLine > 0 && c.Format == 1 {
 		r.errorf(versionLine, "%s", needsFormat2("version"))
+	}
+	if pointsLine > 0 && c.Format == 1 {
+		r.errorf(pointsLine, "%s", needsFormat2("points"))
+	}
+	if buildLine > 0 && c.Format == 1 {
+		r.errorf(buildLine, "%s", needsFormat2("build"))
 	}
 	return entries, listed
 }
@@ -127,6 +141,23 @@ func courseText(f yamlField, r *reporter) string {
 		r.errorf(f.line, "%s must be text, not a list or a mapping", f.key)
 	}
 	return strings.TrimSpace(v)
+}
+
+// courseBool returns the value of a key that must be true or false.
+func courseBool(f yamlField, r *reporter) bool {
+	v, ok := scalarText(f.value)
+	switch strings.TrimSpace(v) {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	if !ok {
+		r.errorf(f.line, "%s must be true or false, not a list or a mapping", f.key)
+	} else {
+		r.errorf(f.line, "%s must be true or false, not %q", f.key, strings.TrimSpace(v))
+	}
+	return true
 }
 
 // lessonEntries reads the lessons list.

@@ -153,7 +153,17 @@ func TestLintCourseYAML(t *testing.T) {
 		{
 			name:  "unknown key far from the known ones",
 			files: map[string]string{"course.yaml": head + "author: me\nlessons:\n  - 01-a.md\n", "01-a.md": cleanLesson},
-			want:  []string{`course.yaml:4: warning: unknown key "author"; course.yaml takes format, id, title, description, lessons and languages`},
+			want:  []string{`course.yaml:4: warning: unknown key "author"; course.yaml takes format, id, title, description, lessons, languages and catch_up`},
+		},
+		{
+			name:  "catch_up that is not true or false",
+			files: map[string]string{"course.yaml": head + "catch_up: never\nlessons:\n  - 01-a.md\n", "01-a.md": cleanLesson},
+			want:  []string{`course.yaml:4: catch_up must be true or false, not "never"`},
+		},
+		{
+			name:  "catch_up that is a list",
+			files: map[string]string{"course.yaml": head + "catch_up: [false]\nlessons:\n  - 01-a.md\n", "01-a.md": cleanLesson},
+			want:  []string{`course.yaml:4: catch_up must be true or false, not a list or a mapping`},
 		},
 		{
 			name:  "key given twice",
@@ -201,6 +211,28 @@ func TestLintCourseYAML(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assertLines(t, lintCourse(t, tt.files), tt.want)
+		})
+	}
+}
+
+func TestCourseCatchUp(t *testing.T) {
+	for _, tt := range []struct {
+		name, line string
+		off        bool
+	}{
+		{"not written: a learner may catch up", "", false},
+		{"catch_up: true", "catch_up: true\n", false},
+		{"catch_up: false turns it off", "catch_up: false\n", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"course.yaml": head + tt.line + "lessons:\n  - 01-a.md\n", "01-a.md": cleanLesson}
+			c, probs, err := Load(courseFS(files), "test")
+			if err != nil || len(probs) > 0 {
+				t.Fatalf("Load: %v %v", err, probs)
+			}
+			if c.NoCatchUp != tt.off {
+				t.Errorf("NoCatchUp = %v, want %v", c.NoCatchUp, tt.off)
+			}
 		})
 	}
 }

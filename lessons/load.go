@@ -57,8 +57,21 @@ func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 	if listed {
 		probs = append(probs, unlistedLessons(fsys, seen)...)
 	}
-	probs = append(probs, cr.probs...)
+	if c.Build.Student() {
+		c.NoCatchUp = true // it has no answers to catch up with
+		order = append(order, MistakesFile)
+		mr := &reporter{file: MistakesFile}
+		if data, err := fs.ReadFile(fsys, MistakesFile); err != nil {
+			mr.errorf(1, "a student build needs its %s; build the course again with sandcastle lessons build --student", MistakesFile)
+		} else {
+			hashFile(h, MistakesFile, data)
+			attachMistakes(c, data, mr)
+		}
+		probs = append(probs, mr.probs...)
+	}
 	probs = append(probs, checkCourse(c)...)
+	applyPoints(c, cr)
+	probs = append(probs, cr.probs...)
 	if data, err := fs.ReadFile(fsys, PrintsFile); err == nil {
 		pr := &reporter{file: PrintsFile}
 		attachPrints(c, data, pr)

@@ -75,7 +75,7 @@ func TestLoadSortsProblems(t *testing.T) {
 		"00-y.md":     "",
 	})
 	want := []string{
-		`course.yaml:7: warning: unknown key "author"; course.yaml takes format, id, title, description, lessons and languages`,
+		`course.yaml:7: warning: unknown key "author"; course.yaml takes format, id, title, description, lessons, languages and catch_up`,
 		md(`02-b.md:6: warning: check has no title; add one in quotes, as in '''sql check "the scores table exists"'''`),
 		md(`01-a.md:5: step "One" has no check; add a '''sql check''' block followed by '''expect'''`),
 		md(`01-a.md:5: warning: step "One" has no hint; add a '''hint''' block`),

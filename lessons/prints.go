@@ -195,8 +195,8 @@ func nameMistakes(c *Course) {
 	for _, s := range c.steps {
 		used := map[string]bool{}
 		for _, f := range s.Files {
-			if f.Kind != Mistake {
-				continue
+			if f.Kind != Mistake || f.Likeness != nil {
+				continue // a student build's mistakes come with their ids
 			}
 			id := Slug(f.Why)
 			if len(id) > 60 {

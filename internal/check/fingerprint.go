@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -146,105 +145,26 @@ func diagnose(course *lessons.Course, step *lessons.Step, files fs.FS, r StepRes
 	return ds
 }
 
-var words = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[<>=!]+`)
-
 // writesLikeIt reports whether the learner's file is written like mistake
-// m, word by word without case: it holds a word m writes that the step's
-// solution has nowhere (LEFT of a LEFT JOIN, 99 of score >= 99), and none
-// that m takes away entirely (SAVEPOINT, for a mistake with no savepoint).
-// And where m only takes words out of a line (", id" of ORDER BY score
-// DESC, id), the learner's file holds what is left of the line, word after
-// word: ties broken by name are not "no tie-break". A mistake with none of
-// these matches on its result alone.
+// m (lessons.Likeness): a mistake with nothing of its own to find matches on
+// its result alone. In a student build, m has no content but its likeness,
+// with hashed words.
 func writesLikeIt(course *lessons.Course, step *lessons.Step, m *lessons.FileBlock, lang string, files fs.FS) bool {
-	solution, ok := course.Version(m.Path, lang, step, lessons.Solution)
-	if !ok {
-		return true
-	}
-	has := func(text string) map[string]bool {
-		set := map[string]bool{}
-		for _, w := range words.FindAllString(strings.ToLower(text), -1) {
-			set[w] = true
+	like := m.Likeness
+	if like == nil {
+		solution, ok := course.Version(m.Path, lang, step, lessons.Solution)
+		if !ok {
+			return true
 		}
-		return set
+		l := lessons.MistakeLikeness(solution, m.Content)
+		like = &l
 	}
-	inSolution, inMistake := has(solution), has(m.Content)
-	var own, gone []string
-	diff := lessons.DiffLines(strings.Split(solution, "\n"), strings.Split(m.Content, "\n"))
-	for _, l := range diff {
-		for w := range has(l.Text) {
-			switch {
-			case l.Op == '+' && !inSolution[w]:
-				own = append(own, w)
-			case l.Op == '-' && !inMistake[w]:
-				gone = append(gone, w)
-			}
-		}
-	}
-	shortened := shortenedLines(diff, m.Content)
-	if len(own) == 0 && len(gone) == 0 && len(shortened) == 0 {
+	if like.Empty() {
 		return true
 	}
 	data, err := fs.ReadFile(files, m.Path)
 	if err != nil {
 		return false
 	}
-	learner := has(string(data))
-	if slices.ContainsFunc(gone, func(w string) bool { return learner[w] }) {
-		return false
-	}
-	run := words.FindAllString(strings.ToLower(string(data)), -1)
-	for _, line := range shortened {
-		if !containsRun(run, line) {
-			return false
-		}
-	}
-	return len(own) == 0 || slices.ContainsFunc(own, func(w string) bool { return learner[w] })
-}
-
-// shortenedLines are the words of each line mistake writes in place of a
-// line of solution that holds the same words and more, in order (the
-// lines it only takes words out of), with the word of the mistake that
-// follows them: nothing may stand where the words were taken out.
-func shortenedLines(diff []lessons.EditLine, mistake string) [][]string {
-	var out [][]string
-	all := words.FindAllString(strings.ToLower(mistake), -1)
-	for i := 0; i+1 < len(diff); i++ {
-		if diff[i].Op != '-' || diff[i+1].Op != '+' {
-			continue
-		}
-		was := words.FindAllString(strings.ToLower(diff[i].Text), -1)
-		now := words.FindAllString(strings.ToLower(diff[i+1].Text), -1)
-		if len(now) > 0 && len(now) < len(was) && isSubsequence(now, was) {
-			if at := runAt(all, now); at >= 0 && at+len(now) < len(all) {
-				now = append(now, all[at+len(now)])
-			}
-			out = append(out, now)
-		}
-	}
-	return out
-}
-
-// isSubsequence reports whether the words of a occur in b in order.
-func isSubsequence(a, b []string) bool {
-	i := 0
-	for _, w := range b {
-		if i < len(a) && a[i] == w {
-			i++
-		}
-	}
-	return i == len(a)
-}
-
-// containsRun reports whether words holds run, one word after another.
-func containsRun(words, run []string) bool { return runAt(words, run) >= 0 }
-
-// runAt is where words holds run, one word after another, or -1.
-func runAt(words, run []string) int {
-	for i := 0; i+len(run) <= len(words); i++ {
-		if slices.Equal(words[i:i+len(run)], run) {
-			return i
-		}
-	}
-	return -1
+	return like.Matches(string(data))
 }

@@ -63,6 +63,9 @@ type StepResult struct {
 	// LogPath is the log of the learner's server for a step that started
 	// one; "" for a step that started none.
 	LogPath string `json:"-"`
+	// Seed is set on a step that could not run because the rows it starts
+	// with do not fit the learner's tables.
+	Seed *SeedError `json:"-"`
 }
 
 // CheckResult is the verdict on one check.
@@ -142,22 +145,22 @@ func run(ctx context.Context, course *lessons.Course, step *lessons.Step, files 
 	}
 	sb, err := Build(ctx, course, step, files, opts)
 	if err != nil {
-		return res.couldNotRun(ctx, err.Error())
+		return res.couldNotRun(ctx, err)
 	}
 	defer func() { sb.Close() }()
 	for _, c := range step.Checks {
 		if err := sb.Host(ctx, "SAVEPOINT sandcastle_check"); err != nil {
-			return res.couldNotRun(ctx, err.Error())
+			return res.couldNotRun(ctx, err)
 		}
 		res.Checks = append(res.Checks, runCheck(ctx, sb, step, c, files, opts))
 		if ctx.Err() != nil {
-			return res.couldNotRun(ctx, "")
+			return res.couldNotRun(ctx, nil)
 		}
 		if err := sb.Host(ctx, "ROLLBACK TO sandcastle_check; RELEASE sandcastle_check"); err != nil {
 			// The check's own COMMIT or ROLLBACK ended the savepoint: start afresh.
 			fresh, err := Build(ctx, course, step, files, opts)
 			if err != nil {
-				return res.couldNotRun(ctx, err.Error())
+				return res.couldNotRun(ctx, err)
 			}
 			sb.Close()
 			sb = fresh
@@ -170,12 +173,13 @@ func run(ctx context.Context, course *lessons.Course, step *lessons.Step, files 
 	return res
 }
 
-// couldNotRun marks the step as one that could not run, because of msg or
-// because the caller gave up (ctx).
-func (r StepResult) couldNotRun(ctx context.Context, msg string) StepResult {
-	r.Status, r.Message = Error, msg
-	if ctx.Err() != nil {
-		r.Message = "interrupted"
+// couldNotRun marks the step as one that could not run, because of err or
+// because the caller gave up (ctx, or a nil err).
+func (r StepResult) couldNotRun(ctx context.Context, err error) StepResult {
+	r.Status, r.Message = Error, "interrupted"
+	if ctx.Err() == nil && err != nil {
+		r.Message = err.Error()
+		errors.As(err, &r.Seed)
 	}
 	return r
 }
@@ -239,18 +243,41 @@ func populate(ctx context.Context, sb *sandbox.Sandbox, course *lessons.Course, 
 	return nil
 }
 
-// seedError says that the rows a step starts with do not fit the learner's
-// tables: in the learner's words first, SQLite's reason, then where the
-// rows are written for an instructor.
+// SeedError is the rows a step starts with (its seed blocks) that do not
+// fit the learner's tables: the tables that the files of the steps before
+// it make are not the ones it needs. Its message names no course file: a
+// learner is pointed at the step to look at (session), an instructor at
+// File and Line (Where).
+type SeedError struct {
+	// Reason is SQLite's, or the sandbox's, in a learner's words.
+	Reason string
+	// File and Line are where the rows are written in the course, or ""
+	// and 0 when the error does not say.
+	File string
+	Line int
+}
+
+func (e *SeedError) Error() string {
+	return "the rows this step starts with could not be added to your tables: " + e.Reason + "\n" +
+		"Your files ran without an error, but the tables they make are not the ones this step needs."
+}
+
+// Where says where the rows are written in the course, for its author;
+// "" when the error does not say.
+func (e *SeedError) Where() string {
+	if e.File == "" {
+		return ""
+	}
+	return fmt.Sprintf("(The rows are written in %s, line %d.)", e.File, e.Line)
+}
+
+// seedError is err, from a seed block, as a *SeedError.
 func seedError(err error) error {
 	e, ok := sandbox.AsError(err)
 	if !ok || e.Reason != sandbox.SQLError {
-		return fmt.Errorf("the rows this step starts with could not be added to your tables: %w", err)
+		return &SeedError{Reason: err.Error()}
 	}
-	return fmt.Errorf("the rows this step starts with could not be added to your tables: %s\n"+
-		"Your files ran without an error, but the tables they make are not the ones this step needs: "+
-		"compare them with what the steps before it asked for.\n(The rows are written in %s, line %d.)",
-		e.Message, e.File, e.Line)
+	return &SeedError{Reason: e.Message, File: e.File, Line: e.Line}
 }
 
 // applyFile runs a learner's .sql file into the sandbox.

@@ -206,3 +206,21 @@ func TestUnparsedExpectFails(t *testing.T) {
 		t.Errorf("judge = %q, %v; want %q", msg, m, want)
 	}
 }
+
+// A step whose rows do not fit the learner's tables says so in the
+// learner's words, naming no course file; where the rows are written is
+// kept for the course's author (Where).
+func TestSeedErrorNamesNoCourseFile(t *testing.T) {
+	c := tinyCourse(t)
+	top := c.Steps()[1]
+	r := Run(context.Background(), c, top, files("schema.sql", "-- nothing yet", "queries/top.sql", "SELECT 1;"), Options{})
+	if r.Status != Error || r.Seed == nil {
+		t.Fatalf("status %s, seed %v: want a step that could not run for its rows", r.Status, r.Seed)
+	}
+	if strings.Contains(r.Message, ".md") || strings.Contains(r.Message, "line ") {
+		t.Errorf("the learner is pointed at a course file: %q", r.Message)
+	}
+	if where := r.Seed.Where(); !strings.HasPrefix(where, "(The rows are written in 02-queries.md, line ") {
+		t.Errorf("Where() = %q", where)
+	}
+}

@@ -184,7 +184,7 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 	// A course that is not trusted runs nothing: refused before anything
 	// is written for its server.
 	if _, err := serverCommand(course, opts); err != nil {
-		res = res.couldNotRun(ctx, err.Error())
+		res = res.couldNotRun(ctx, err)
 		var untrusted *UntrustedError
 		res.Untrusted = errors.As(err, &untrusted)
 		return res
@@ -193,12 +193,12 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 	// check in a terminal, say): they share the database and the log.
 	state, paths, err := serverFiles(opts)
 	if err != nil {
-		return res.couldNotRun(ctx, err.Error())
+		return res.couldNotRun(ctx, err)
 	}
 	res.LogPath = paths.Log
 	unlock, err := lockDir(ctx, state)
 	if err != nil {
-		return res.couldNotRun(ctx, err.Error())
+		return res.couldNotRun(ctx, err)
 	}
 	defer unlock()
 	// Checks that start the server with its environment changed come
@@ -210,12 +210,12 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 			continue
 		}
 		if results[i], err = startCheck(ctx, course, step, c, files, opts, paths); err != nil {
-			return res.couldNotRun(ctx, err.Error())
+			return res.couldNotRun(ctx, err)
 		}
 	}
 	srv, apiKey, err := StartServer(ctx, course, step, files, opts)
 	if err != nil {
-		return res.couldNotRun(ctx, err.Error())
+		return res.couldNotRun(ctx, err)
 	}
 	run := &serverRun{srv: srv, db: paths.DB, log: paths.Log, captures: httpmatch.Captures{APIKeyName: apiKey}, lang: opts.Lang,
 		keyHeader: keyHeader(step), logShown: opts.Server.LogShown}
@@ -226,7 +226,7 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 		results[i] = run.check(ctx, step, c, files, opts)
 		if ctx.Err() != nil {
 			srv.Close()
-			return res.couldNotRun(ctx, "")
+			return res.couldNotRun(ctx, nil)
 		}
 	}
 	res.Checks = results

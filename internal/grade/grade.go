@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -43,6 +44,16 @@ type Options struct {
 	Done func(Workspace)
 	// Limits cap the private copy of each workspace.
 	Limits Limits
+	// Lang is the server language of a workspace whose sandcastle.yaml is
+	// missing, cannot be read, or names none of the course's languages
+	// (grade --lang); "" for none. A workspace that names one keeps it.
+	Lang string
+	// At, when set, grades each workspace's git repository as it was in
+	// its last commit made at or before At (grade --at), not its files.
+	At time.Time
+	// Build, when set, is the student build of Course: a workspace whose
+	// copy of the course differs from it is noted.
+	Build *StudentBuild
 }
 
 func (o Options) withDefaults() Options {
@@ -62,13 +73,34 @@ type Workspace struct {
 	Course string `json:"course"`
 	Lang   string `json:"lang,omitempty"`
 	// Error says why the workspace could not be graded at all.
-	Error string             `json:"error,omitempty"`
-	Steps []check.StepResult `json:"steps"`
+	Error string `json:"error,omitempty"`
+	Steps []Step `json:"steps"`
+	// Points are what the steps graded earned, of MaxPoints.
+	Points    int `json:"points"`
+	MaxPoints int `json:"max_points"`
 	// Notes name the entries of the workspace that were not copied for
 	// grading (links, FIFOs, files over the size cap), and why.
 	Notes []string `json:"notes,omitempty"`
+	// Snapshot is the commit graded, with Options.At.
+	Snapshot *Snapshot `json:"snapshot,omitempty"`
 	// Duration is how long grading it took.
 	Duration time.Duration `json:"-"`
+	// work is what it wrote, to find identical work (Similar).
+	work Work
+}
+
+// Step is the grade of one step of a workspace: its checks' result and
+// what it is worth (course.yaml's points).
+type Step struct {
+	check.StepResult
+	// Points are what the step earned: all of MaxPoints when it passed,
+	// else none.
+	Points    int `json:"points"`
+	MaxPoints int `json:"max_points"`
+	// NotAttempted is set on a step that did not pass and whose files are
+	// as the course gave them (missing, or as they were before the step):
+	// the student has not tried it yet, which is not an error.
+	NotAttempted bool `json:"not_attempted,omitempty"`
 }
 
 // Passed counts the workspace's steps that passed.
@@ -118,7 +150,7 @@ func Grade(ctx context.Context, paths []string, opts Options) []Workspace {
 func One(ctx context.Context, path string, opts Options) (w Workspace) {
 	start := time.Now()
 	opts = opts.withDefaults()
-	w = Workspace{Path: path, Course: opts.Course.ID, Steps: []check.StepResult{}}
+	w = Workspace{Path: path, Course: opts.Course.ID, Steps: []Step{}}
 	defer func() {
 		if r := recover(); r != nil {
 			w.Error = fmt.Sprintf("internal error while grading: %v", r)
@@ -147,19 +179,38 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 			return w
 		}
 	}
-	files, err := copyWorkspace(ctx, path, work, opts.Limits)
+	from := path
+	if !opts.At.IsZero() {
+		from = filepath.Join(private, "commit")
+		snap, err := commitAt(ctx, path, from, opts)
+		if err != nil {
+			w.Error = err.Error()
+			return w
+		}
+		w.Snapshot = &snap
+		w.Notes = append(w.Notes, fmt.Sprintf("graded commit %s of %s, the last made before %s",
+			short(snap.Commit), snap.Time.Format("2006-01-02 15:04 MST"), opts.At.Format("2006-01-02 15:04 MST")))
+	}
+	files, err := copyWorkspace(ctx, from, work, opts.Limits)
 	if err != nil {
 		w.Error = copyError(ctx, opts, err)
 		return w
 	}
-	w.Notes = files.notes()
+	w.Notes = append(w.Notes, files.notes()...)
+	if note := courseCopyNote(work, opts.Build); note != "" {
+		w.Notes = append(w.Notes, note)
+	}
 	root, err := os.OpenRoot(work)
 	if err != nil {
 		w.Error = err.Error()
 		return w
 	}
 	defer root.Close()
-	w.Lang = learnerLang(root, opts.Course)
+	var note string
+	w.Lang, note = learnerLang(root, opts.Course, opts.Lang)
+	if note != "" {
+		w.Notes = append(w.Notes, note)
+	}
 	copts := check.Options{
 		Lang: w.Lang, Sandbox: opts.Sandbox, Dir: work,
 		// The instructor grades with their own course: its sh checks run.
@@ -173,16 +224,38 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 		if opts.Keep != nil && !opts.Keep(step) {
 			continue
 		}
+		learner := folder.New(root, folder.LearnerFiles)
 		if msg := files.refusal(needs(opts.Course, step, w.Lang)); msg != "" {
-			w.Steps = append(w.Steps, refused(step, msg))
+			// A file that was not copied (a link, a FIFO, a file over the
+			// cap) is there: the step was attempted, and is an error.
+			w.Steps = append(w.Steps, Step{StepResult: refused(step, msg), MaxPoints: step.Points})
 			continue
 		}
-		w.Steps = append(w.Steps, check.Run(ctx, opts.Course, step, folder.New(root, folder.LearnerFiles), copts))
+		r := check.Run(ctx, opts.Course, step, learner, copts)
+		w.Steps = append(w.Steps, scored(opts.Course, step, w.Lang, learner, r))
+	}
+	w.work = workOf(opts.Course, w.Lang, folder.New(root, folder.LearnerFiles))
+	for _, s := range w.Steps {
+		w.Points += s.Points
+		w.MaxPoints += s.MaxPoints
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		w.Error = fmt.Sprintf("grading took longer than %s and was stopped", opts.Timeout)
 	}
 	return w
+}
+
+// commitAt writes the workspace's last commit before opts.At into dir.
+func commitAt(ctx context.Context, path, dir string, opts Options) (Snapshot, error) {
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return Snapshot{}, fmt.Errorf("could not make a private folder to grade in: %v", err)
+	}
+	snap, err := snapshotAt(ctx, path, dir, opts.At, opts.Limits)
+	var capped *capError
+	if err != nil && !errors.As(err, &capped) && ctx.Err() != nil {
+		return snap, errors.New(copyError(ctx, opts, err))
+	}
+	return snap, err
 }
 
 // copyError says why a workspace could not be copied for grading.
@@ -205,17 +278,42 @@ func refused(step *lessons.Step, msg string) check.StepResult {
 }
 
 // learnerLang reads the server language from the workspace's
-// sandcastle.yaml; "" when there is none, or it is not one of the course's.
-func learnerLang(root *os.Root, course *lessons.Course) string {
+// sandcastle.yaml. Where the file is missing, cannot be read, or names none
+// of the course's languages, it is fallback (grade --lang), or the course's
+// only language, or none; note then says what was wrong and what was done,
+// for the report: a broken sandcastle.yaml is never passed over in silence.
+// A course without server languages needs none, and notes nothing.
+func learnerLang(root *os.Root, course *lessons.Course, fallback string) (lang, note string) {
+	if len(course.Languages) == 0 {
+		return "", ""
+	}
+	var problem string
 	data, err := fs.ReadFile(folder.New(root, folder.LearnerFiles), workspace.ConfigFile)
-	if err != nil {
-		return ""
-	}
 	var cfg workspace.Config
-	if yaml.Unmarshal(data, &cfg) != nil || !course.HasLanguage(cfg.Lang) {
-		return ""
+	if err == nil {
+		err = yaml.Unmarshal(data, &cfg)
 	}
-	return cfg.Lang
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		problem = "no " + workspace.ConfigFile
+	case err != nil:
+		problem = workspace.ConfigFile + " cannot be read: " + strings.Join(strings.Fields(err.Error()), " ")
+	case cfg.Lang == "":
+		problem = workspace.ConfigFile + " names no server language"
+	case !course.HasLanguage(cfg.Lang):
+		problem = fmt.Sprintf("%s names the language %q, which the course does not have (%s)",
+			workspace.ConfigFile, cfg.Lang, strings.Join(course.LanguageNames(), ", "))
+	default:
+		return cfg.Lang, ""
+	}
+	switch {
+	case fallback != "":
+		return fallback, problem + "; graded in " + fallback + " (--lang)"
+	case len(course.Languages) == 1:
+		lang = course.Languages[0].Name
+		return lang, problem + "; graded in " + lang + ", the course's only language"
+	}
+	return "", problem + "; its server was not run: give the language with --lang"
 }
 
 // Expand turns the WORKSPACE arguments into folders: each argument is a

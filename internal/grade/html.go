@@ -82,12 +82,12 @@ func WriteHTML(w io.Writer, course *lessons.Course, grades []Workspace) error {
 			r.Passing++
 		}
 		for _, st := range r.Steps {
-			j := slices.IndexFunc(g.Steps, func(x check.StepResult) bool { return x.ID == st.ID })
+			j := slices.IndexFunc(g.Steps, func(x Step) bool { return x.ID == st.ID })
 			if j < 0 {
 				s.Cells = append(s.Cells, htmlCell{Status: "none", Label: "·", Tip: st.ID + ": not graded"})
 				continue
 			}
-			res := g.Steps[j]
+			res := g.Steps[j].StepResult
 			s.Cells = append(s.Cells, cell(st.ID, res))
 			if !res.Passed() {
 				s.Failures = append(s.Failures, failure(res))

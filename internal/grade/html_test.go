@@ -21,15 +21,15 @@ func classGrades(t *testing.T) []Workspace {
 	if len(steps) < 2 {
 		t.Fatal("the tiny course has fewer than 2 steps")
 	}
-	pass := func(i int) check.StepResult {
-		return check.StepResult{ID: steps[i].FullID(), Title: steps[i].Title, Status: check.Pass}
+	pass := func(i int) Step {
+		return Step{StepResult: check.StepResult{ID: steps[i].FullID(), Title: steps[i].Title, Status: check.Pass}, Points: 1, MaxPoints: 1}
 	}
 	return []Workspace{
-		{Path: "alice", Steps: []check.StepResult{pass(0), pass(1)}},
-		{Path: "bob <script>alert(1)</script>", Steps: []check.StepResult{{ID: steps[0].FullID(), Title: steps[0].Title, Status: check.Fail,
+		{Path: "alice", Steps: []Step{pass(0), pass(1)}},
+		{Path: "bob <script>alert(1)</script>", Steps: []Step{{StepResult: check.StepResult{ID: steps[0].FullID(), Title: steps[0].Title, Status: check.Fail,
 			Checks:    []check.CheckResult{{Title: "the table exists", Status: check.Fail, Message: "no such table: </pre><script>alert(2)</script>"}},
-			Diagnosis: []check.Diagnosis{{Mistake: "no-not-null", Why: "forgot NOT NULL"}}}, pass(1)}},
-		{Path: "carol", Steps: []check.StepResult{pass(0), {ID: steps[1].FullID(), Title: steps[1].Title, Status: check.Error, Message: "schema.sql line 1: near \"CREAT\": syntax error"}}},
+			Diagnosis: []check.Diagnosis{{Mistake: "no-not-null", Why: "forgot NOT NULL"}}}, MaxPoints: 1}, pass(1)}},
+		{Path: "carol", Steps: []Step{pass(0), {StepResult: check.StepResult{ID: steps[1].FullID(), Title: steps[1].Title, Status: check.Error, Message: "schema.sql line 1: near \"CREAT\": syntax error"}, MaxPoints: 1}}},
 	}
 }
 

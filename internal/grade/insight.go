@@ -35,12 +35,12 @@ func Insight(course *lessons.Course, grades []Workspace) []StepInsight {
 		in := StepInsight{ID: s.FullID(), Mistakes: []MistakeCount{}}
 		graded := false
 		for _, g := range grades {
-			i := slices.IndexFunc(g.Steps, func(r check.StepResult) bool { return r.ID == in.ID })
+			i := slices.IndexFunc(g.Steps, func(r Step) bool { return r.ID == in.ID })
 			if i < 0 {
 				continue
 			}
 			graded = true
-			in.add(g.Steps[i])
+			in.add(g.Steps[i].StepResult)
 		}
 		if graded {
 			slices.SortStableFunc(in.Mistakes, func(a, b MistakeCount) int { return b.Count - a.Count })

@@ -317,6 +317,9 @@ func failureText(headline string, r check.StepResult) string {
 	b.WriteString(headline + ":\n")
 	if r.Status == check.Error {
 		b.WriteString("the step could not run: " + r.Message + "\n")
+		if r.Seed != nil && r.Seed.Where() != "" {
+			b.WriteString(r.Seed.Where() + "\n") // for the course's author
+		}
 	}
 	for _, c := range r.Checks {
 		if c.Status != check.Pass {

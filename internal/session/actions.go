@@ -2,6 +2,8 @@ package session
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/sandcastle/sandcastle/internal/check"
@@ -44,7 +46,7 @@ func (s *Session) Check(ctx context.Context, steps ...*lessons.Step) (Checked, e
 	before, finished := s.Current(), s.Finished()
 	var out Checked
 	for _, step := range steps {
-		r := check.Run(ctx, s.Course, step, s.WS.Files(), opts)
+		r := s.pointBack(step, check.Run(ctx, s.Course, step, s.WS.Files(), opts))
 		if err := ctx.Err(); err != nil {
 			return out, err
 		}
@@ -92,8 +94,16 @@ func (s *Session) RevealHint(ctx context.Context, step *lessons.Step) (seen int,
 	return seen, hints, s.Reload(ctx)
 }
 
+// ErrSolutionsKept is RevealSolution's answer in a student build, which has
+// no solutions.
+var ErrSolutionsKept = errors.New("your instructor kept the solutions of this course (it is a student build): " +
+	"the hints are all here, and your instructor can help")
+
 // RevealSolution records that the learner saw step's solution and returns it.
 func (s *Session) RevealSolution(ctx context.Context, step *lessons.Step) ([]*lessons.FileBlock, error) {
+	if s.Course.Build.Student() {
+		return nil, ErrSolutionsKept
+	}
 	files := s.Solutions(step)
 	if len(files) == 0 {
 		return nil, nil
@@ -184,6 +194,12 @@ func (s *Session) Serve(ctx context.Context, step *lessons.Step, port int) (*Ser
 	}
 	opts.Server.Port = port
 	srv, key, err := check.StartServer(ctx, s.Course, step, s.WS.Files(), opts)
+	var seed *check.SeedError
+	if errors.As(err, &seed) {
+		if look := s.lookAt(step, check.StepResult{Seed: seed, Message: seed.Reason}); look != nil {
+			return nil, fmt.Errorf("%w %s", err, lookAtText(look))
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -2,9 +2,12 @@ package session
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/sandcastle/sandcastle/internal/check"
 	"github.com/sandcastle/sandcastle/internal/console"
+	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 	"github.com/sandcastle/sandcastle/sandbox"
 )
@@ -18,6 +21,16 @@ func (s *Session) Console(ctx context.Context, step *lessons.Step) (*console.Con
 		if err != nil {
 			return nil, nil, err
 		}
-		return check.OpenSandbox(ctx, s.Course, step, s.WS.Files(), opts)
+		sb, skipped, err := check.OpenSandbox(ctx, s.Course, step, s.WS.Files(), opts)
+		for i, e := range skipped {
+			var seed *check.SeedError
+			if !errors.As(e, &seed) {
+				continue
+			}
+			if look := workspace.LookAt(s.Course, s.Progress, s.Lang(), step, true, tableIn(check.StepResult{Message: seed.Reason})); look != nil {
+				skipped[i] = fmt.Errorf("%w %s", e, lookAtText(look))
+			}
+		}
+		return sb, skipped, err
 	})
 }

@@ -215,19 +215,8 @@ func (s *Session) Files(step *lessons.Step) []string {
 // provided reports whether the step gives a file as it is: its solution
 // is its starter.
 func (s *Session) provided(step *lessons.Step, path string) bool {
-	starter, solution, hasStarter, hasSolution := "", "", false, false
-	for _, f := range step.Files {
-		if f.Path != path || !s.applies(f.Lang) {
-			continue
-		}
-		switch f.Kind {
-		case lessons.Starter:
-			starter, hasStarter = f.Content, true
-		case lessons.Solution:
-			solution, hasSolution = f.Content, true
-		}
-	}
-	return hasStarter && hasSolution && starter == solution
+	starter, solution := s.Course.StepFile(step, path, s.Lang())
+	return starter != nil && solution != nil && starter.Content == solution.Content
 }
 
 // Hints are the step's hints for the workspace's language.

@@ -11,9 +11,16 @@ import (
 
 func newSession(t *testing.T) *Session {
 	t.Helper()
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // trust is recorded there: never the real one
 	course, _ := filepath.Abs("../../testdata/courses/tiny")
-	ws, _, err := workspace.Init(context.Background(), t.TempDir(), course, "")
+	return sessionOf(t, course, "")
+}
+
+// sessionOf is a session on a new workspace of the course in the folder
+// course, in lang.
+func sessionOf(t *testing.T, course, lang string) *Session {
+	t.Helper()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // trust is recorded there: never the real one
+	ws, _, err := workspace.Init(context.Background(), filepath.Join(t.TempDir(), "ws"), course, lang)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,11 +2,13 @@ package session
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
 
@@ -120,6 +122,9 @@ type Words struct {
 	// checks the step again itself (the TUI's t): the advice need not say
 	// to check again.
 	TrustChecks bool
+	// CatchUp says how to catch up before a step, STEP standing for its
+	// id: "`sandcastle goto STEP --catch-up`".
+	CatchUp string
 }
 
 // Verdict is the verdict on out's i-th step, its advice in words. Where
@@ -159,11 +164,86 @@ func (s *Session) Verdict(out Checked, i int, words Words) Verdict {
 		return v
 	}
 	if step != nil && fromBefore(r) {
-		if n := s.Behind(step); n > 0 {
-			v.Advice.Behind = behindText(n, words.Progress)
-		}
+		s.earlier(&v, r, words)
 	}
 	return v
+}
+
+// earlier points the learner at the step before this one to look at, when
+// the failure could come from the steps before it: by title and id, never
+// a course file. With steps not done before it, the advice says how many,
+// and how catching up fills them in when the course allows it.
+func (s *Session) earlier(v *Verdict, r check.StepResult, words Words) {
+	step := v.Step
+	look := s.lookAt(step, r)
+	n := s.Behind(step)
+	if n == 0 {
+		return
+	}
+	from := ""
+	if look != nil && r.Seed == nil {
+		from = ", starting with " + StepName(look)
+	}
+	v.Advice.Behind = behindText(n, from, words.Progress)
+	if _, ok, _ := s.Offer(step); ok && words.CatchUp != "" {
+		v.Advice.Behind += " To start here without doing them, fill their files with the course's answers: " +
+			strings.ReplaceAll(words.CatchUp, "STEP", step.FullID()) + "."
+	}
+}
+
+// lookAt is the step before step to look at when r could come from the
+// steps before it (workspace.LookAt).
+func (s *Session) lookAt(step *lessons.Step, r check.StepResult) *lessons.Step {
+	return workspace.LookAt(s.Course, s.Progress, s.Lang(), step, r.Seed != nil || missingTable(r), tableIn(r))
+}
+
+// pointBack adds to the message of a step that could not run because the
+// rows it starts with do not fit the learner's tables which step before it
+// to look at, by title and id: never the course's file.
+func (s *Session) pointBack(step *lessons.Step, r check.StepResult) check.StepResult {
+	if r.Seed == nil {
+		return r
+	}
+	if look := s.lookAt(step, r); look != nil {
+		r.Message += " " + lookAtText(look)
+	}
+	return r
+}
+
+// lookAtText points at the step look, whose tables a step builds on.
+func lookAtText(look *lessons.Step) string {
+	return "Look at " + StepName(look) + ": this step builds on the tables made up to it."
+}
+
+// missingTableName finds the table SQLite says is missing or lacks a column.
+var missingTableName = regexp.MustCompile(`no such table: (?:main\.)?([A-Za-z_][A-Za-z0-9_]*)|table ([A-Za-z_][A-Za-z0-9_]*) has no column`)
+
+// tableIn is the table whose absence (or lack of a column) stopped the
+// step, or "" when it does not say.
+func tableIn(r check.StepResult) string {
+	texts := []string{r.Message}
+	for _, c := range r.Checks {
+		if c.Status != check.Pass {
+			texts = append(texts, c.Message)
+		}
+	}
+	for _, t := range texts {
+		if m := missingTableName.FindStringSubmatch(t); m != nil {
+			return m[1] + m[2]
+		}
+	}
+	return ""
+}
+
+// missingTable reports whether a check failed because a table or a column
+// is missing.
+func missingTable(r check.StepResult) bool {
+	for _, c := range r.Checks {
+		if c.Status != check.Pass && (strings.Contains(c.Message, "no such table") || strings.Contains(c.Message, "no such column")) {
+			return true
+		}
+	}
+	return false
 }
 
 // fromBefore reports whether a failure could come from the steps before
@@ -171,15 +251,7 @@ func (s *Session) Verdict(out Checked, i int, words Words) Verdict {
 // is missing. Then the learner is told that steps before it have not
 // passed; a wrong answer of the step's own is not about them.
 func fromBefore(r check.StepResult) bool {
-	if r.Status == check.Error {
-		return true
-	}
-	for _, c := range r.Checks {
-		if c.Status != check.Pass && (strings.Contains(c.Message, "no such table") || strings.Contains(c.Message, "no such column")) {
-			return true
-		}
-	}
-	return false
+	return r.Status == check.Error || missingTable(r)
 }
 
 // Verdicts are the verdicts on every step out checked.
@@ -240,14 +312,15 @@ func (s *Session) onward(step *lessons.Step, out Checked) Onward {
 }
 
 // behindText says that n steps before this one have not passed, for a step
-// that fails or cannot run; where says where the learner sees which.
-func behindText(n int, where string) string {
+// that fails or cannot run, from names the first to look at (or is ""),
+// and where says where the learner sees which.
+func behindText(n int, from, where string) string {
 	if n == 1 {
 		return "1 step before this one has not passed yet, and this step builds on its files: " +
-			"what is wrong may be there (" + where + ")."
+			"what is wrong may be there" + from + " (" + where + ")."
 	}
 	return fmt.Sprintf("%d steps before this one have not passed yet, and this step builds on their files: "+
-		"what is wrong may be there (%s).", n, where)
+		"what is wrong may be there%s (%s).", n, from, where)
 }
 
 // capitalize starts s with a capital letter.

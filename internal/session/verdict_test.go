@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sandcastle/sandcastle/internal/check"
@@ -13,7 +14,7 @@ import (
 )
 
 // words are test words for the learner's actions, told apart from the rest.
-var words = Words{Check: "CHECK", Hint: "HINT", Progress: "PROGRESS"}
+var words = Words{Check: "CHECK", Hint: "HINT", Progress: "PROGRESS", CatchUp: "CATCHUP STEP"}
 
 const schema = "CREATE TABLE scores (id INTEGER PRIMARY KEY, player TEXT NOT NULL, score INTEGER NOT NULL CHECK (score >= 0));"
 
@@ -48,9 +49,35 @@ func TestVerdictOfAFailingStep(t *testing.T) {
 func TestVerdictOfAStepThatCouldNotRun(t *testing.T) {
 	s := newSession(t)
 	v := checkVerdict(t, s, 2) // its rows need the table the first step makes
-	want := Advice{Do: "Fix that first, then CHECK again.", Behind: behindText(2, "PROGRESS")}
+	want := Advice{Do: "Fix that first, then CHECK again.", Behind: behindText(2, "", "PROGRESS") +
+		" To start here without doing them, fill their files with the course's answers: CATCHUP queries/one-player-s-scores."}
 	if v.Headline != "this step could not run" || v.Tally != "" || v.Message == "" || v.Advice != want {
 		t.Errorf("headline %q, tally %q, message %q, advice %+v", v.Headline, v.Tally, v.Message, v.Advice)
+	}
+	// The learner is pointed at a step by its title and id, never at the
+	// course's source file.
+	if !strings.Contains(v.Message, `Look at "Create the scores table" (table/create-the-scores-table)`) || strings.Contains(v.Message, ".md") {
+		t.Errorf("message %q: want the step to look at, and no course file", v.Message)
+	}
+}
+
+// A step whose table is missing after the steps before it passed points at
+// the step that makes the table, with no offer to catch up: nothing is left
+// to fill in.
+func TestVerdictAfterTheStepsBeforePassed(t *testing.T) {
+	ctx := context.Background()
+	s := newSession(t)
+	for _, st := range s.Course.Steps()[:2] {
+		if err := s.Store.RecordCheck(ctx, st.FullID(), "pass"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	v := checkVerdict(t, s, 2)
+	if !strings.Contains(v.Message, `Look at "Create the scores table"`) || v.Advice.Behind != "" {
+		t.Errorf("message %q, behind %q", v.Message, v.Advice.Behind)
 	}
 }
 

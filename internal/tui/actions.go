@@ -31,7 +31,10 @@ func (m stepModel) hint(sh *shared) tea.Cmd {
 	})
 }
 
-func (m stepModel) confirmText() string {
+func (m stepModel) confirmText(sh *shared) string {
+	if m.confirm == confirmCatchUp {
+		return m.catchUpText(sh)
+	}
 	if m.confirm == confirmSolution {
 		return "Show the solution of this step? It is recorded that you saw it; your files are not changed.\n\ny: show it · n: not now"
 	}
@@ -40,6 +43,10 @@ func (m stepModel) confirmText() string {
 
 // answer closes the confirmation dialog.
 func (m stepModel) answer(sh *shared, k tea.KeyMsg) stepModel {
+	if m.confirm == confirmCatchUp && key.Matches(k, sh.keys.No) {
+		sh.declined.add(m.offer.Plan.Skipped)
+		sh.say("Not caught up; the course map (q) offers it again.", false)
+	}
 	if key.Matches(k, sh.keys.Yes) || key.Matches(k, sh.keys.No) {
 		m.confirm = confirmNone
 	}
@@ -52,6 +59,9 @@ func (m stepModel) confirmed(sh *shared, k tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	step := m.step
+	if m.confirm == confirmCatchUp {
+		return m.catchUp(sh)
+	}
 	if m.confirm == confirmSolution {
 		return sh.act(func(s *session.Session) tea.Msg {
 			files, err := s.RevealSolution(sh.ctx, step)

@@ -33,7 +33,7 @@ func editsCourse(t *testing.T) string {
 
 func TestSolutionWhatChanged(t *testing.T) {
 	h := newHarness(t, editsCourse(t), "")
-	h.keys("j", "enter", "s", "y")
+	h.keys("j", "enter", "n", "s", "y")
 	h.sees("── schema.sql ──", "CREATE TABLE scores (", "score INTEGER NOT NULL")
 	if strings.Contains(h.view(), "- ") {
 		t.Fatalf("the whole file shows the edit's lines:\n%s", h.view())

@@ -25,14 +25,18 @@ import (
 // codeStep is a step with long lines of server code.
 const codeStepID = "safe-from-injection/search-by-player"
 
-// codeModel is a model on a workspace of the built-in course in Go whose
-// current step is codeStepID, so that the map opens it.
+// codeModel is a model on a workspace of the built-in course in Go, caught
+// up to codeStepID and with it current, so that the map opens it.
 func codeModel(t *testing.T, look Look) (Model, string, *lessons.Step) {
 	t.Helper()
 	s, dir := newSession(t, workspace.BuiltinRef, "go")
 	step, ok := s.Course.Step(codeStepID)
 	if !ok {
 		t.Fatalf("no step %s", codeStepID)
+	}
+	// Caught up first, so that opening the step offers nothing.
+	if _, err := s.CatchUp(context.Background(), step); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := s.Goto(context.Background(), step); err != nil {
 		t.Fatal(err)

@@ -29,7 +29,11 @@ type child interface {
 type (
 	// openStepMsg shows a step, from the course map or from the step
 	// before it.
-	openStepMsg struct{ step *lessons.Step }
+	// fromMap is set when the learner chose it on the map.
+	openStepMsg struct {
+		step    *lessons.Step
+		fromMap bool
+	}
 	// openMapMsg goes back to the course map, its cursor on the open step.
 	openMapMsg struct{}
 	// openConsoleMsg opens the SQL console of the open step.

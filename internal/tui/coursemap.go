@@ -66,7 +66,7 @@ func (m mapModel) update(sh *shared, msg tea.Msg) (mapModel, tea.Cmd) {
 	case key.Matches(k, sh.keys.Bottom):
 		m.cursor = len(steps) - 1
 	case key.Matches(k, sh.keys.Open):
-		sh.navigate(openStepMsg{step: steps[m.cursor]})
+		sh.navigate(openStepMsg{step: steps[m.cursor], fromMap: true})
 		return m, nil
 	case k.String() == "q":
 		return m, tea.Quit
@@ -130,6 +130,8 @@ func (m mapModel) stepRow(sh *shared, s *lessons.Step, width int) string {
 		icon, style = "✓", st.pass
 	case s == sh.current:
 		icon, style = "▶", st.current
+	case sp.CaughtUp:
+		icon, style = caughtUpIcon, st.dim
 	case sp.Attempts > 0:
 		icon, style = "✗", st.fail
 	}
@@ -156,7 +158,22 @@ func (m mapModel) view(sh *shared) string {
 		visible = append(visible, "")
 	}
 	footer := footerView(sh, sh.keys.Up, sh.keys.Down, sh.keys.Open, sh.keys.Help, key.NewBinding(key.WithHelp("q", "quit")))
-	return lipgloss.JoinVertical(lipgloss.Left, header, where, "", strings.Join(visible, "\n"), footer)
+	return lipgloss.JoinVertical(lipgloss.Left, header, where, legend(sh, width), strings.Join(visible, "\n"), footer)
+}
+
+// caughtUpIcon marks a step caught up: its files filled with the course's
+// answers, not passed.
+const caughtUpIcon = "↷"
+
+// legend explains the map's marks that need it: a blank line unless some
+// step is caught up.
+func legend(sh *shared, width int) string {
+	for _, sp := range sh.progress.Steps {
+		if sp.CaughtUp {
+			return sh.st.dim.Render(fit("✓ passed · "+caughtUpIcon+" caught up: the course's answers, not passed", width))
+		}
+	}
+	return ""
 }
 
 // scrollTo returns the first row to show so that row is visible.

@@ -62,7 +62,8 @@ func helpView(sh *shared, offset int) (string, int) {
 		{"Course map", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open}},
 		{"A step", []key.Binding{k.Check, k.Watch, k.Hint, k.Solution, k.Changes, k.Reset, k.Edit, k.Console,
 			key.NewBinding(key.WithHelp(k.Trust.Help().Key, "trust the course, when a check asks: it lists what the course runs")), k.Next,
-			key.NewBinding(key.WithHelp("tab", "scroll the lesson or the results")), k.Up, k.Down, k.PageUp, k.PageDown,
+			key.NewBinding(key.WithHelp("tab", "scroll the lesson or the results")), k.Zoom,
+			key.NewBinding(key.WithHelp(k.Log.Help().Key, "the server's whole log, full screen (after a check that ran it)")), k.Up, k.Down, k.PageUp, k.PageDown,
 			key.NewBinding(key.WithHelp("← → (< >)", "scroll code sideways (a line too long ends in "+markdown.ClipMarker+")")),
 			key.NewBinding(key.WithHelp(k.Copy.Help().Key, "copy the top code block (clipboard, .sandcastle/copied/)"))}},
 		{"SQL console", []key.Binding{k.Run, k.HistoryUp, k.HistoryDown, key.NewBinding(key.WithHelp(".tables .schema", "inspect the sandbox")), key.NewBinding(key.WithHelp(".param set :NAME VALUE", "a value for a query's parameter")), key.NewBinding(key.WithHelp("esc", "back to the step"))}},
@@ -77,6 +78,11 @@ func helpView(sh *shared, offset int) (string, int) {
 		}
 	}
 	b.WriteString("\n" + st.dim.Render(wrap("Watch mode checks the open step each time you save one of the workspace's files.", sh.width)))
+	if !sh.course.NoCatchUp {
+		b.WriteString("\n\n" + st.dim.Render(wrap("Skipping ahead: opening a step whose earlier steps you have not done offers to catch up: "+
+			"y fills their files with the course's answers, never a file you changed. The map marks them "+caughtUpIcon+
+			" (caught up, not passed).", sh.width)))
+	}
 	lines := strings.Split(b.String(), "\n")
 	height := max(sh.height-1, 1)
 	offset = max(0, min(offset, len(lines)-height))

@@ -8,7 +8,7 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Next, Focus                       key.Binding
 	Check, Watch, Hint, Solution, Reset     key.Binding
-	Changes, Copy, Left, Right              key.Binding
+	Changes, Copy, Left, Right, Zoom, Log   key.Binding
 	Edit, Console, Trust                    key.Binding
 	Yes, No                                 key.Binding
 	Run, HistoryUp, HistoryDown             key.Binding
@@ -40,6 +40,8 @@ func newKeyMap() keyMap {
 		Copy:        b("y", "copy code", "y"),
 		Left:        b("←", "code left", "left", "<"),
 		Right:       b("→", "code right", "right", ">"),
+		Zoom:        b("z", "results full screen", "z"),
+		Log:         b("l", "server log", "l"),
 		Edit:        b("e", "edit", "e"),
 		Console:     b("x", "sql", "x"),
 		Trust:       b("t", "trust the course", "t"),

@@ -64,6 +64,8 @@ type shared struct {
 	// next is the navigation message a screen has just sent (navigate),
 	// which the root takes before anything else.
 	next tea.Msg
+	// declined are the steps of the offers to catch up the learner declined.
+	declined declinedOffers
 	// phase is what the learner's server is doing during a check, set from
 	// the check's goroutine and read by View.
 	phase atomic.Value // server.Phase
@@ -157,7 +159,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen = screenStep
 		// The step opened last is the current step (cli.md), for the
 		// commands too: check, sql and serve see the step the TUI shows.
-		return m, tea.Sequence(m.step.open(msg.step), m.step.makeCurrent(m.sh))
+		return m, tea.Sequence(m.step.open(msg.step), m.step.makeCurrent(m.sh), m.step.offerCatchUp(m.sh, msg.fromMap))
 	case openMapMsg:
 		m.screen = screenMap
 		m.cmap.focus(m.step.step)
@@ -190,7 +192,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // else (keys) to the screen shown.
 func (m Model) recipient(msg tea.Msg) child {
 	switch msg.(type) {
-	case checkedMsg, renderedMsg, actedMsg, trustedMsg, stepLoadedMsg:
+	case checkedMsg, renderedMsg, actedMsg, trustedMsg, stepLoadedMsg, offeredMsg:
 		return m.step
 	case consoleOpenedMsg, consoleResultMsg:
 		return m.console

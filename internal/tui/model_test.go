@@ -172,9 +172,9 @@ const tinySchema = "CREATE TABLE scores (id INTEGER PRIMARY KEY, player TEXT NOT
 func TestCourseMap(t *testing.T) {
 	h := tiny(t)
 	h.sees("Tiny Scores", "0/3", "1. A table", "▶ Create the scores table", "· The best scores", "2. Queries")
-	h.keys("down", "down", "enter")
+	h.keys("down", "down", "enter", "n") // n: not caught up
 	h.sees("One player's scores", "step 2 of 2")
-	h.keys("esc", "up", "enter")
+	h.keys("esc", "up", "enter", "n")
 	h.sees("The best scores", "step 1 of 2")
 	h.keys("q", "esc")
 	if h.quit {
@@ -218,7 +218,7 @@ func TestStepCheckFailThenPass(t *testing.T) {
 
 func TestLastStepPassedWithStepsLeft(t *testing.T) {
 	h := tiny(t)
-	h.keys("down", "down", "enter")
+	h.keys("down", "down", "enter", "n")
 	// Opening a step from the map makes it current (cli.md), with its
 	// files, as goto does: the commands see the step the TUI shows.
 	h.sees("One player's scores", "Not checked yet")
@@ -474,7 +474,7 @@ func TestServerLogLinesWrap(t *testing.T) {
 
 func TestConsoleOpensWhenTheStepsRowsDoNotFit(t *testing.T) {
 	h := tiny(t)
-	h.keys("down", "enter", "x") // the best scores, with no scores table yet
+	h.keys("down", "enter", "n", "x") // the best scores, with no scores table yet, not caught up
 	h.sees("SQL console", "left out of the sandbox: the rows this step starts with could not be added")
 	h.typeText("SELECT 40 + 2 AS answer;")
 	h.keys("enter")
@@ -547,7 +547,7 @@ func TestTrustPromptSeenBeforeTrusting(t *testing.T) {
 func TestCreatedFilesAreListedWhole(t *testing.T) {
 	h := tiny(t)
 	h.send(tea.WindowSizeMsg{Width: 40, Height: 30})
-	h.keys("down", "down", "enter")
+	h.keys("down", "down", "enter", "n")
 	h.sees("Created")
 	for _, line := range strings.Split(h.view(), "\n") {
 		if strings.Contains(line, "Created") && strings.Contains(line, "…") {

@@ -52,6 +52,8 @@ type stepModel struct {
 	// since the step before instead of the whole file.
 	changes bool
 	confirm confirmKind
+	// offer is the offer to catch up that the dialog asks (confirmCatchUp).
+	offer *session.Offer
 	// info is extra text for the results pane (created files, backups).
 	info string
 	// created are the files the last check created for the next step:
@@ -70,6 +72,13 @@ type stepModel struct {
 	// codeOffset is how far the learner scrolled the code blocks sideways
 	// (← →), in cells.
 	codeOffset int
+	// zoom is the full-screen view open over the body, if any, full its
+	// viewport, and fullLog the server's log it shows (nil while read).
+	zoom    zoomKind
+	full    viewport.Model
+	fullLog []string
+	// logFile is the server's log of the last check, for the full view.
+	logFile string
 }
 
 type confirmKind int
@@ -78,6 +87,7 @@ const (
 	confirmNone confirmKind = iota
 	confirmSolution
 	confirmReset
+	confirmCatchUp
 )
 
 // checkedMsg is a finished check of a step.
@@ -91,6 +101,8 @@ type checkedMsg struct {
 	// logPath how to name that log.
 	log     []string
 	logPath string
+	// logFile is the log's path, for the full-screen view.
+	logFile string
 	progressed
 }
 
@@ -116,7 +128,7 @@ type stepLoadedMsg struct {
 
 func newStepModel(sh *shared) stepModel {
 	sp := spinner.New(spinner.WithSpinner(spinner.Dot))
-	return stepModel{sh: sh, spin: sp, prose: viewport.New(0, 0), results: viewport.New(0, 0)}
+	return stepModel{sh: sh, spin: sp, prose: viewport.New(0, 0), results: viewport.New(0, 0), full: viewport.New(0, 0)}
 }
 
 // Update takes a key or the outcome of one of the step's actions.
@@ -200,10 +212,14 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 		m = m.loaded(sh, msg)
 	case actedMsg:
 		m = m.acted(sh, msg)
+	case offeredMsg:
+		m = m.offered(sh, msg)
 	case trustedMsg:
 		m, cmd = m.trustDone(sh, msg)
 	case copiedMsg:
 		m.copied(sh, msg)
+	case logLoadedMsg:
+		m = m.logLoaded(sh, msg)
 	case renderedMsg:
 		// the prose is ready: layout below puts it in
 	case spinner.TickMsg:
@@ -223,6 +239,9 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	keys := sh.keys
 	if m.confirm != confirmNone {
 		return m.answer(sh, k), m.confirmed(sh, k)
+	}
+	if m.zoom != zoomNone {
+		return m.zoomKey(sh, k)
 	}
 	switch {
 	case key.Matches(k, keys.Back):
@@ -276,6 +295,10 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 		cmd = m.copyCode(sh)
 	case !m.focusResults && (key.Matches(k, keys.Left) || key.Matches(k, keys.Right)):
 		m, cmd = m.shiftCode(sh, key.Matches(k, keys.Right))
+	case key.Matches(k, keys.Zoom):
+		m = m.openZoom(sh)
+	case key.Matches(k, keys.Log):
+		return m.openLog(sh)
 	default:
 		m.scroll(sh, k)
 	}
@@ -289,21 +312,7 @@ func (m *stepModel) scroll(sh *shared, k tea.KeyMsg) {
 	if m.focusResults {
 		vp = &m.results
 	}
-	keys := sh.keys
-	switch {
-	case key.Matches(k, keys.Up):
-		vp.LineUp(1)
-	case key.Matches(k, keys.Down):
-		vp.LineDown(1)
-	case key.Matches(k, keys.PageUp):
-		vp.HalfViewUp()
-	case key.Matches(k, keys.PageDown):
-		vp.HalfViewDown()
-	case key.Matches(k, keys.Top):
-		vp.GotoTop()
-	case key.Matches(k, keys.Bottom):
-		vp.GotoBottom()
-	}
+	scrollViewport(vp, sh.keys, k)
 }
 
 // nextStep is the step after step in the course, or nil.
@@ -322,7 +331,7 @@ func (m stepModel) view(sh *shared) string {
 	body := m.body(sh)
 	if m.confirm != confirmNone {
 		body = lipgloss.Place(sh.width, lipgloss.Height(body), lipgloss.Center, lipgloss.Center,
-			st.dialog.Render(wrap(m.confirmText(), max(sh.width-8, 10))), lipgloss.WithWhitespaceChars(" "))
+			st.dialog.Render(wrap(m.confirmText(sh), max(sh.width-8, 10))), lipgloss.WithWhitespaceChars(" "))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, header, body, footer)
 }

@@ -44,6 +44,7 @@ func (m stepModel) runCheck(sh *shared) (stepModel, tea.Cmd) {
 		if len(out.Results) == 1 && out.Results[0].LogPath != "" {
 			msg.logPath = s.WS.Shown(out.Results[0].LogPath)
 			msg.log = logTail(out.Results[0].LogPath, 12)
+			msg.logFile = out.Results[0].LogPath
 		}
 		return msg
 	})
@@ -68,7 +69,10 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 	if msg.verdict != nil {
 		m.verdict = msg.verdict
 	}
-	m.log, m.logPath = msg.log, msg.logPath
+	m.log, m.logPath, m.logFile = msg.log, msg.logPath, msg.logFile
+	// A new check's results are read from the top, and the arrows go back
+	// to the prose (the learner reads, then scrolls the lesson again).
+	m.focusResults = false
 	m.justPassed = m.verdict != nil && m.verdict.Passed()
 	m.info, m.created = "", msg.out.Created
 	if len(msg.out.Created) > 0 {
@@ -115,12 +119,16 @@ func usesServer(step *lessons.Step) bool {
 // logTail returns the last n lines of a log file (nil when there is none),
 // reading only its last 64 KiB: a server's log may be megabytes long.
 func logTail(path string, n int) []string {
+	return logTailOf(path, n, 64<<10)
+}
+
+// logTailOf is logTail reading at most the last most bytes.
+func logTailOf(path string, n int, most int64) []string {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
-	const most = 64 << 10
 	off := int64(0)
 	if fi, err := f.Stat(); err == nil && fi.Size() > most {
 		off = fi.Size() - most

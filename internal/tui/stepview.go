@@ -91,6 +91,10 @@ func (m *stepModel) layout(sh *shared) {
 	m.prose.Width, m.prose.Height = p.proseW, p.proseH
 	m.results.Width, m.results.Height = p.resultsW, p.resultsH
 	m.results.SetContent(results)
+	if m.zoom != zoomNone {
+		m.full.Width, m.full.Height = sh.width, max(p.bodyHeight-1, 1)
+		m.full.SetContent(m.zoomText(sh, sh.width-2))
+	}
 }
 
 // ensureRendered renders the prose at the current width when it is not
@@ -130,6 +134,9 @@ func (m stepModel) header(sh *shared) string {
 func (m stepModel) body(sh *shared) string {
 	st := sh.st
 	p := m.panes(sh)
+	if m.zoom != zoomNone {
+		return m.zoomBody(sh)
+	}
 	prose := pad(m.prose.View(), p.proseW)
 	results := pad(m.results.View(), p.resultsW)
 	if p.sideBySide {
@@ -141,9 +148,11 @@ func (m stepModel) body(sh *shared) string {
 		bar := st.current.Render(mark) + " \n" + st.border.Render(strings.TrimSuffix(strings.Repeat("│ \n", p.bodyHeight-1), "\n"))
 		return lipgloss.JoinHorizontal(lipgloss.Top, prose, bar, results)
 	}
-	label := " results "
+	// The rule says how to see the results whole: the footer has no room
+	// for it below 110 columns.
+	label := " results · z full screen "
 	if m.focusResults {
-		label = " results (scrolling) "
+		label = " results (scrolling) · z full screen "
 	}
 	rule := st.border.Render("──") + st.dim.Render(label) + st.border.Render(strings.Repeat("─", max(sh.width-len(label)-2, 0)))
 	return prose + "\n" + fit(rule, sh.width) + "\n" + results
@@ -153,6 +162,9 @@ func (m stepModel) footer(sh *shared) string {
 	k := sh.keys
 	if m.confirm != confirmNone {
 		return footerView(sh, k.Yes, k.No)
+	}
+	if m.zoom != zoomNone {
+		return m.zoomFooter(sh)
 	}
 	if m.justPassed && nextStep(sh, m.step) != nil {
 		return footerView(sh, k.Next, k.Check, k.Hint, k.Console, k.Back, k.Help)
@@ -166,9 +178,9 @@ func (m stepModel) footer(sh *shared) string {
 		focus.SetHelp(k.Focus.Help().Key, "text, ↑↓ scroll")
 	}
 	if len(m.doc.Code) > 0 && !m.focusResults {
-		return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, k.Copy, focus, k.Back, k.Help)
+		return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, k.Zoom, k.Copy, focus, k.Back, k.Help)
 	}
-	return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, focus, k.Back, k.Help)
+	return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, k.Zoom, focus, k.Back, k.Help)
 }
 
 // resultsText is the results pane: the moment of success, the files, the
@@ -195,7 +207,8 @@ func (m stepModel) resultsText(sh *shared, width int) string {
 
 // tuiWords name the learner's actions in the step view, for the verdict's
 // advice: t trusts the course and checks again.
-var tuiWords = session.Words{Check: "press c", Hint: "h", Progress: "the course map, q", TrustChecks: true}
+var tuiWords = session.Words{Check: "press c", Hint: "h", Progress: "the course map, q", TrustChecks: true,
+	CatchUp: "open this step from the course map (q, then enter) and answer y"}
 
 // checkText lays out the verdict on the last check.
 func (m stepModel) checkText(sh *shared, width int) string {

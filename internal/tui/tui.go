@@ -82,6 +82,7 @@ func New(ctx context.Context, opts Options) (Model, error) {
 	sh := &shared{
 		st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, root: s.WS.Root, ctx: ctx, now: opts.Now,
 		sess: s, course: s.Course, lang: s.Lang(), progress: s.Progress, current: s.Current(), trusted: s.Trusted(), watching: opts.Watch,
+		declined: declinedOffers{},
 	}
 	if sh.now == nil {
 		sh.now = time.Now

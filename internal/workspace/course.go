@@ -67,6 +67,25 @@ func LoadCourse(ref, base string) (*lessons.Course, error) {
 	return c, nil
 }
 
+// WithCourseFS calls use with the files of the course ref (relative to
+// base), read as LoadFolder reads them: the instructor tools that write a
+// course from another (lessons build) read it so.
+func WithCourseFS(ref, base string, use func(fs.FS) error) error {
+	if ref == "" || ref == BuiltinRef {
+		return use(lessons.BuiltinFS())
+	}
+	dir := ref
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(base, dir)
+	}
+	fsys, err := folder.Open(dir, folder.CourseFiles)
+	if err != nil {
+		return fmt.Errorf("course %s: %w", ref, err)
+	}
+	defer fsys.Close()
+	return use(fsys)
+}
+
 // LoadFolder loads the course in the folder dir, as lessons.Load does,
 // reading only regular files inside it (a link out of it, a named pipe or a
 // device is a problem of the course, never followed or read) of at most

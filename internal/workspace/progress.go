@@ -46,6 +46,10 @@ type StepProgress struct {
 	LastStatus   string
 	HintsSeen    int
 	SolutionSeen bool
+	// CaughtUp is set when the learner filled the step's files with the
+	// course's answers to start further on (CatchUp): the step has not
+	// passed for it, and stays caught up until it passes or is reset.
+	CaughtUp bool
 }
 
 // Progress is everything recorded about a workspace's course.
@@ -274,7 +278,8 @@ func (s *Store) RecordReset(ctx context.Context, clearGoto bool, stepIDs ...stri
 			if err := s.event(ctx, tx, id, "reset", ""); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE steps SET passed_at = NULL, last_status = NULL WHERE step_id = ?`, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE steps SET passed_at = NULL, last_status = NULL, caught_up_at = NULL
+				WHERE step_id = ?`, id); err != nil {
 				return err
 			}
 		}
@@ -283,6 +288,24 @@ func (s *Store) RecordReset(ctx context.Context, clearGoto bool, stepIDs ...stri
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'goto'`)
 		return err
+	})
+}
+
+// RecordCatchUp records that the learner filled the files of the given
+// steps with the course's answers, in one transaction: they are caught up,
+// not passed.
+func (s *Store) RecordCatchUp(ctx context.Context, stepIDs ...string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range stepIDs {
+			if err := s.event(ctx, tx, id, "catch-up", ""); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE steps SET caught_up_at = coalesce(caught_up_at, ?) WHERE step_id = ?`,
+				s.stamp(), id); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -306,7 +329,7 @@ func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
 func (s *Store) Progress(ctx context.Context) (*Progress, error) {
 	p := &Progress{Steps: map[string]StepProgress{}}
 	rows, err := s.db.QueryContext(ctx, `SELECT step_id, attempts, coalesce(passed_at, ''), coalesce(last_status, ''),
-		hints_seen, solution_seen_at IS NOT NULL FROM steps`)
+		hints_seen, solution_seen_at IS NOT NULL, caught_up_at IS NOT NULL FROM steps`)
 	if err != nil {
 		return nil, fmt.Errorf("read progress: %w", err)
 	}
@@ -314,11 +337,11 @@ func (s *Store) Progress(ctx context.Context) (*Progress, error) {
 	for rows.Next() {
 		var id, passedAt string
 		var sp StepProgress
-		if err := rows.Scan(&id, &sp.Attempts, &passedAt, &sp.LastStatus, &sp.HintsSeen, &sp.SolutionSeen); err != nil {
+		if err := rows.Scan(&id, &sp.Attempts, &passedAt, &sp.LastStatus, &sp.HintsSeen, &sp.SolutionSeen, &sp.CaughtUp); err != nil {
 			return nil, fmt.Errorf("read progress: %w", err)
 		}
 		if passedAt != "" {
-			sp.Passed = true
+			sp.Passed, sp.CaughtUp = true, false // a pass is what counts
 			sp.PassedAt, _ = time.Parse(time.RFC3339Nano, passedAt)
 		}
 		p.Steps[id] = sp

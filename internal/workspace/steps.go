@@ -96,14 +96,9 @@ func Passed(c *lessons.Course, p *Progress) int {
 	return n
 }
 
-// Behind counts the steps before step, in course order, that have not
-// passed: work a learner who goes to step skips, and that step may build on.
+// Behind counts the steps before step, in course order, that have neither
+// passed nor been caught up: work a learner who goes to step skips, and
+// that step may build on.
 func Behind(c *lessons.Course, p *Progress, step *lessons.Step) int {
-	n := 0
-	for _, s := range c.Steps()[:step.Index] {
-		if !p.Steps[s.FullID()].Passed {
-			n++
-		}
-	}
-	return n
+	return len(Skipped(c, p, step))
 }

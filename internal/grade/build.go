@@ -1,0 +1,87 @@
+package grade
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/sandcastle/sandcastle/internal/workspace"
+)
+
+// StudentBuild is the student build of the course graded (lessons build
+// --student), file by file, to tell a workspace whose copy of it differs.
+type StudentBuild struct {
+	Files map[string][]byte
+}
+
+// courseCopyNote says how the copy of the course a workspace holds (the
+// folder its sandcastle.yaml names, inside it) differs from the student
+// build of the course graded; "" when it is the same, or the workspace
+// holds no copy. Grading always uses the instructor's course: this only
+// tells the instructor that a student changed theirs.
+func courseCopyNote(work string, build *StudentBuild) string {
+	if build == nil {
+		return ""
+	}
+	data, err := os.ReadFile(filepath.Join(work, workspace.ConfigFile))
+	if err != nil {
+		return ""
+	}
+	var cfg workspace.Config
+	if yaml.Unmarshal(data, &cfg) != nil || cfg.Course == "" || strings.HasPrefix(cfg.Course, "builtin:") || filepath.IsAbs(cfg.Course) {
+		return ""
+	}
+	ref := path.Clean(filepath.ToSlash(cfg.Course))
+	if ref == "." || strings.HasPrefix(ref, "../") || ref == ".." {
+		return ""
+	}
+	dir := filepath.Join(work, filepath.FromSlash(ref))
+	if _, err := os.Stat(filepath.Join(dir, "course.yaml")); err != nil {
+		return ""
+	}
+	var changed, extra []string
+	for name, want := range build.Files {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || !bytes.Equal(got, want) {
+			changed = append(changed, name)
+		}
+	}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if _, ok := build.Files[filepath.ToSlash(rel)]; !ok {
+			extra = append(extra, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if len(changed)+len(extra) == 0 {
+		return ""
+	}
+	slices.Sort(changed)
+	slices.Sort(extra)
+	msg := fmt.Sprintf("its copy of the course (%s) differs from the student build of the course graded", ref)
+	if len(changed) > 0 {
+		msg += ": changed or missing " + listed(changed)
+	}
+	if len(extra) > 0 {
+		msg += "; added " + listed(extra)
+	}
+	return msg + " (graded with your course all the same)"
+}
+
+// listed names up to five paths, and how many more.
+func listed(paths []string) string {
+	if len(paths) > 5 {
+		return strings.Join(paths[:5], ", ") + fmt.Sprintf(" and %d more", len(paths)-5)
+	}
+	return strings.Join(paths, ", ")
+}

@@ -1,0 +1,151 @@
+package lessons
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Likeness is what a mistake writes that its step's solution does not,
+// word by word without case: what a learner's file must be written like
+// for check to name the mistake (two wrong answers can make the same
+// rows). Own are words the mistake writes that the solution has nowhere
+// (LEFT of a LEFT JOIN), Gone words of the solution the mistake takes away
+// entirely (SAVEPOINT), Shortened the words of each line the mistake only
+// takes words out of, with the word that follows them (ORDER BY score DESC
+// without ", id"). In a student build (Build) the words are hashed: the
+// solution's words are not written out.
+type Likeness struct {
+	Own       []string   `json:"own,omitempty"`
+	Gone      []string   `json:"gone,omitempty"`
+	Shortened [][]string `json:"shortened,omitempty"`
+	// Salt, when set, is what the words were hashed with (HashWord).
+	Salt string `json:"salt,omitempty"`
+}
+
+var likenessWords = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[<>=!]+`)
+
+// Words are the words of text as Likeness counts them, lowercase.
+func Words(text string) []string {
+	return likenessWords.FindAllString(strings.ToLower(text), -1)
+}
+
+// MistakeLikeness is the likeness of mistake to solution.
+func MistakeLikeness(solution, mistake string) Likeness {
+	has := func(text string) map[string]bool {
+		set := map[string]bool{}
+		for _, w := range Words(text) {
+			set[w] = true
+		}
+		return set
+	}
+	inSolution, inMistake := has(solution), has(mistake)
+	var l Likeness
+	diff := DiffLines(strings.Split(solution, "\n"), strings.Split(mistake, "\n"))
+	for _, d := range diff {
+		for _, w := range Words(d.Text) {
+			switch {
+			case d.Op == '+' && !inSolution[w] && !slices.Contains(l.Own, w):
+				l.Own = append(l.Own, w)
+			case d.Op == '-' && !inMistake[w] && !slices.Contains(l.Gone, w):
+				l.Gone = append(l.Gone, w)
+			}
+		}
+	}
+	l.Shortened = shortenedLines(diff, mistake)
+	return l
+}
+
+// Empty reports whether the likeness asks nothing of a learner's file.
+func (l Likeness) Empty() bool {
+	return len(l.Own) == 0 && len(l.Gone) == 0 && len(l.Shortened) == 0
+}
+
+// Hashed is l with every word hashed with salt.
+func (l Likeness) Hashed(salt string) Likeness {
+	h := func(ws []string) []string {
+		out := make([]string, len(ws))
+		for i, w := range ws {
+			out[i] = HashWord(salt, w)
+		}
+		return out
+	}
+	out := Likeness{Own: h(l.Own), Gone: h(l.Gone), Salt: salt}
+	for _, s := range l.Shortened {
+		out.Shortened = append(out.Shortened, h(s))
+	}
+	return out
+}
+
+// HashWord is a word as a student build keeps it.
+func HashWord(salt, w string) string {
+	sum := sha256.Sum256([]byte(salt + "\x00" + w))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Matches reports whether a learner's file of content text is written like
+// the mistake: it holds none of Gone, every line of Shortened word after
+// word, and, when there are any, one of Own. An Empty likeness matches
+// every file.
+func (l Likeness) Matches(text string) bool {
+	words := Words(text)
+	if l.Salt != "" {
+		for i, w := range words {
+			words[i] = HashWord(l.Salt, w)
+		}
+	}
+	if slices.ContainsFunc(l.Gone, func(w string) bool { return slices.Contains(words, w) }) {
+		return false
+	}
+	for _, line := range l.Shortened {
+		if runAt(words, line) < 0 {
+			return false
+		}
+	}
+	return len(l.Own) == 0 || slices.ContainsFunc(l.Own, func(w string) bool { return slices.Contains(words, w) })
+}
+
+// shortenedLines are the words of each line mistake writes in place of a
+// line of solution that holds the same words and more, in order (the
+// lines it only takes words out of), with the word of the mistake that
+// follows them: nothing may stand where the words were taken out.
+func shortenedLines(diff []EditLine, mistake string) [][]string {
+	var out [][]string
+	all := Words(mistake)
+	for i := 0; i+1 < len(diff); i++ {
+		if diff[i].Op != '-' || diff[i+1].Op != '+' {
+			continue
+		}
+		was, now := Words(diff[i].Text), Words(diff[i+1].Text)
+		if len(now) > 0 && len(now) < len(was) && isSubsequence(now, was) {
+			if at := runAt(all, now); at >= 0 && at+len(now) < len(all) {
+				now = append(now, all[at+len(now)])
+			}
+			out = append(out, now)
+		}
+	}
+	return out
+}
+
+// isSubsequence reports whether the words of a occur in b in order.
+func isSubsequence(a, b []string) bool {
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
+}
+
+// runAt is where words holds run, one word after another, or -1.
+func runAt(words, run []string) int {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(run)], run) {
+			return i
+		}
+	}
+	return -1
+}
