@@ -140,7 +140,7 @@ func Run(ctx context.Context, course *lessons.Course, step *lessons.Step, files 
 
 func run(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) StepResult {
 	res := StepResult{ID: step.FullID(), Title: step.Title, Checks: []CheckResult{}}
-	if hasCheck(step, "http") {
+	if step.Serves() {
 		return runServerStep(ctx, course, step, files, opts, res)
 	}
 	sb, err := Build(ctx, course, step, files, opts)

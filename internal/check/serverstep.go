@@ -272,6 +272,9 @@ func (r *serverRun) check(ctx context.Context, step *lessons.Step, c *lessons.Ch
 		return cr
 	case "log":
 		return verdict(step, c, r.logCheck(ctx, c))
+	case "load":
+		r.stale = true
+		return verdict(step, c, r.loadCheck(ctx, step, c))
 	}
 	return runCheck(ctx, nil, step, c, files, opts)
 }
