@@ -35,30 +35,30 @@ type loadAnswer struct {
 // loadCheck sends a load check's request N times, Parallel at a time, to
 // the learner's server alone (a path of it, on loopback), and compares the
 // run with the expect. It returns "" when the run is as expected.
-func (r *serverRun) loadCheck(ctx context.Context, step *lessons.Step, c *lessons.Check) string {
+func (r *serverRun) loadCheck(ctx context.Context, step *lessons.Step, c *lessons.Check) (msg, kind string) {
 	if c.Request == nil || c.Load == nil || c.Load.N == 0 {
-		return unparsed(step, "check", c.Line)
+		return unparsed(step, "check", c.Line), "unparsed"
 	}
 	if c.Expect.Load == nil {
-		return unparsed(step, "expect block", c.Expect.Line)
+		return unparsed(step, "expect block", c.Expect.Line), "unparsed"
 	}
 	logFrom := fileSize(r.log)
 	start := time.Now()
 	answers := r.sendAll(ctx, c)
 	if ctx.Err() != nil {
-		return ""
+		return "", ""
 	}
 	s := summarize(answers)
-	msg := judgeLoad(*c.Expect.Load, answers, s)
+	msg, kind = judgeLoad(*c.Expect.Load, answers, s)
 	if msg == "" {
-		return ""
+		return "", ""
 	}
 	msg += fmt.Sprintf("\n%d requests, %d at a time, in %s; answers took %s.", len(answers), c.Load.Parallel,
 		time.Since(start).Round(time.Millisecond), s)
 	if lines := logSince(r.log, logFrom, 8); len(lines) > 0 {
 		msg += lastLines(lines)
 	}
-	return msg
+	return msg, kind
 }
 
 // sendAll sends the N requests, Parallel at a time; the answers are in
@@ -145,8 +145,9 @@ func summarize(answers []loadAnswer) loadSummary {
 	return loadSummary{median: at(50), p95: at(95), max: took[len(took)-1]}
 }
 
-// judgeLoad says what is wrong with a run, or "".
-func judgeLoad(x lessons.LoadExpect, answers []loadAnswer, s loadSummary) string {
+// judgeLoad says what is wrong with a run, or "", and the kind of wrong
+// for the fingerprint (CheckResult.Load).
+func judgeLoad(x lessons.LoadExpect, answers []loadAnswer, s loadSummary) (msg, kind string) {
 	var failed, other []loadAnswer
 	for _, a := range answers {
 		switch {
@@ -160,19 +161,20 @@ func judgeLoad(x lessons.LoadExpect, answers []loadAnswer, s loadSummary) string
 	switch {
 	case len(failed) > 0:
 		return fmt.Sprintf("%d of %d requests got no answer: your server must answer every request, even many at once.%s",
-			len(failed), len(answers), firstAnswers(failed))
+			len(failed), len(answers), firstAnswers(failed)), "no answer"
 	case x.AtLeast == 0 && len(other) > 0:
-		return fmt.Sprintf("%d of %d answers were not %s.%s", len(other), len(answers), want, firstAnswers(other)) + lockedAdvice(other)
+		return fmt.Sprintf("%d of %d answers were not %s.%s", len(other), len(answers), want, firstAnswers(other)) + lockedAdvice(other),
+			"status " + strconv.Itoa(other[0].status)
 	case x.AtLeast > 0 && len(answers)-len(other) < x.AtLeast:
 		return fmt.Sprintf("only %d of %d answers were %s; at least %d must be.%s", len(answers)-len(other), len(answers), want,
-			x.AtLeast, firstAnswers(other)) + lockedAdvice(other)
+			x.AtLeast, firstAnswers(other)) + lockedAdvice(other), "status " + strconv.Itoa(other[0].status)
 	}
 	for _, name := range []string{"median", "p95", "max"} {
 		if bound, ok := x.Under[name]; ok && s.of(name) > bound {
-			return fmt.Sprintf("the answers were too slow: %s %s, over %s.", name, s.of(name).Round(time.Millisecond), bound)
+			return fmt.Sprintf("the answers were too slow: %s %s, over %s.", name, s.of(name).Round(time.Millisecond), bound), "slow " + name
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // firstAnswers shows the first three answers of a kind.

@@ -80,6 +80,10 @@ type CheckResult struct {
 	// Untrusted is set on an sh check that did not run because the course
 	// is not trusted.
 	Untrusted bool `json:"-"`
+	// Load is what went wrong in a failed load check, in a word that does
+	// not change from run to run ("no answer", "status 500", "slow p95"),
+	// for its fingerprint.
+	Load string `json:"-"`
 }
 
 // Passed reports whether the step passed.

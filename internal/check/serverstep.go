@@ -274,7 +274,10 @@ func (r *serverRun) check(ctx context.Context, step *lessons.Step, c *lessons.Ch
 		return verdict(step, c, r.logCheck(ctx, c))
 	case "load":
 		r.stale = true
-		return verdict(step, c, r.loadCheck(ctx, step, c))
+		msg, kind := r.loadCheck(ctx, step, c)
+		cr := verdict(step, c, msg)
+		cr.Load = kind
+		return cr
 	}
 	return runCheck(ctx, nil, step, c, files, opts)
 }
