@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sandcastle/sandcastle/internal/httpmatch"
@@ -62,21 +63,31 @@ func (r *serverRun) loadCheck(ctx context.Context, step *lessons.Step, c *lesson
 }
 
 // sendAll sends the N requests, Parallel at a time; the answers are in
-// request order.
+// request order. Once a request gets no answer, the ones not sent yet are
+// not sent: the server has stopped answering, and waiting for each to time
+// out would only make the learner wait.
 func (r *serverRun) sendAll(ctx context.Context, c *lessons.Check) []loadAnswer {
 	ctx, cancel := context.WithTimeout(ctx, loadTimeout)
 	defer cancel()
 	answers := make([]loadAnswer, c.Load.N)
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var noAnswer atomic.Bool
 	for range min(c.Load.Parallel, c.Load.N) {
 		wg.Go(func() {
 			for i := range next {
 				answers[i] = r.sendOne(ctx, c, i+1)
+				if answers[i].err != "" {
+					noAnswer.Store(true)
+				}
 			}
 		})
 	}
 	for i := range answers {
+		if noAnswer.Load() {
+			answers[i] = loadAnswer{n: i + 1, err: "not sent: an earlier request got no answer"}
+			continue
+		}
 		select {
 		case next <- i:
 		case <-ctx.Done():
@@ -149,8 +160,11 @@ func summarize(answers []loadAnswer) loadSummary {
 // for the fingerprint (CheckResult.Load).
 func judgeLoad(x lessons.LoadExpect, answers []loadAnswer, s loadSummary) (msg, kind string) {
 	var failed, other []loadAnswer
+	unsent := 0
 	for _, a := range answers {
 		switch {
+		case strings.HasPrefix(a.err, "not sent"):
+			unsent++
 		case a.err != "":
 			failed = append(failed, a)
 		case a.status != x.Status:
@@ -159,9 +173,12 @@ func judgeLoad(x lessons.LoadExpect, answers []loadAnswer, s loadSummary) (msg, 
 	}
 	want := statusText(x.Status)
 	switch {
-	case len(failed) > 0:
-		return fmt.Sprintf("%d of %d requests got no answer: your server must answer every request, even many at once.%s",
-			len(failed), len(answers), firstAnswers(failed)), "no answer"
+	case len(failed) > 0 || unsent > 0:
+		msg := fmt.Sprintf("%d of %d requests got no answer: your server must answer every request, even many at once.", len(failed), len(answers))
+		if unsent > 0 {
+			msg += fmt.Sprintf(" The other %d were not sent once one went unanswered.", unsent)
+		}
+		return msg + firstAnswers(failed), "no answer"
 	case x.AtLeast == 0 && len(other) > 0:
 		return fmt.Sprintf("%d of %d answers were not %s.%s", len(other), len(answers), want, firstAnswers(other)) + lockedAdvice(other),
 			"status " + strconv.Itoa(other[0].status)
@@ -179,6 +196,9 @@ func judgeLoad(x lessons.LoadExpect, answers []loadAnswer, s loadSummary) (msg, 
 
 // firstAnswers shows the first three answers of a kind.
 func firstAnswers(as []loadAnswer) string {
+	if len(as) == 0 {
+		return ""
+	}
 	var b strings.Builder
 	b.WriteString(" The first:")
 	for _, a := range as[:min(3, len(as))] {
