@@ -351,7 +351,7 @@ func printSimilar(io *Streams, groups []grade.Group) {
 func printInsight(io *Streams, steps []grade.StepInsight) {
 	first := true
 	for _, s := range steps {
-		if s.Failed+s.Errors == 0 {
+		if s.Failed+s.Errors+s.NotAttempted == 0 {
 			continue
 		}
 		if first {
@@ -361,6 +361,9 @@ func printInsight(io *Streams, steps []grade.StepInsight) {
 		line := fmt.Sprintf("%d passed, %d failed", s.Passed, s.Failed)
 		if s.Errors > 0 {
 			line += fmt.Sprintf(", %d could not run", s.Errors)
+		}
+		if s.NotAttempted > 0 {
+			line += fmt.Sprintf(", %d not attempted", s.NotAttempted)
 		}
 		io.printf("  %s: %s\n", printable(s.ID), line)
 		for _, m := range s.Mistakes {

@@ -74,7 +74,7 @@ func WriteHTML(w io.Writer, course *lessons.Course, grades []Workspace) error {
 			title = step.Title
 		}
 		r.Steps = append(r.Steps, htmlStep{ID: in.ID, Short: fmt.Sprintf("%d", i+1), Title: title, StepInsight: in,
-			Total: in.Passed + in.Failed + in.Errors})
+			Total: in.Passed + in.Failed + in.Errors + in.NotAttempted})
 	}
 	for i, g := range grades {
 		s := htmlStudent{Path: printable(g.Path), Anchor: fmt.Sprintf("ws-%d", i+1), Error: printable(g.Error), Passed: g.Passed(), Graded: len(g.Steps)}
