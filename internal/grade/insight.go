@@ -12,12 +12,12 @@ import (
 // counts for both), how many failed otherwise, how many could not run, and
 // how many were not attempted (counted apart: neither a failure nor an error).
 type StepInsight struct {
-	ID           string `json:"id"`
-	Passed       int    `json:"passed"`
-	Failed       int    `json:"failed"`
-	Errors       int    `json:"errors"`
-	NotAttempted int    `json:"not_attempted"`
-	Mistakes []MistakeCount `json:"mistakes"`
+	ID           string         `json:"id"`
+	Passed       int            `json:"passed"`
+	Failed       int            `json:"failed"`
+	Errors       int            `json:"errors"`
+	NotAttempted int            `json:"not_attempted"`
+	Mistakes     []MistakeCount `json:"mistakes"`
 	// Otherwise counts the failures that look like no known mistake.
 	Otherwise int `json:"otherwise"`
 }
