@@ -119,6 +119,10 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	if err != nil {
 		return err
 	}
+	if stale := unprintedLessons(course); len(stale) > 0 {
+		a.io.eprintf("%s the fingerprints of the lessons %s are out of date or missing: grade names none of their known mistakes. Run `sandcastle lessons test` on the course first.\n",
+			a.io.yellow("warning:"), printable(strings.Join(stale, ", ")))
+	}
 	start, err := a.start()
 	if err != nil {
 		return err
@@ -455,4 +459,22 @@ func fit(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// unprintedLessons are the ids of the course's lessons that have mistakes
+// but no current fingerprints (fingerprints.txt missing or out of date, as
+// after any change to course.yaml): grade can name none of their mistakes.
+func unprintedLessons(course *lessons.Course) []string {
+	var ids []string
+	for _, l := range course.Lessons {
+		mistakes, prints := false, false
+		for _, s := range l.Steps {
+			mistakes = mistakes || slices.ContainsFunc(s.Files, func(f *lessons.FileBlock) bool { return f.Kind == lessons.Mistake })
+			prints = prints || len(s.Prints) > 0
+		}
+		if mistakes && !prints {
+			ids = append(ids, l.ID)
+		}
+	}
+	return ids
 }
