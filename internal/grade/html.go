@@ -88,6 +88,11 @@ func WriteHTML(w io.Writer, course *lessons.Course, grades []Workspace) error {
 				continue
 			}
 			res := g.Steps[j].StepResult
+			if g.Steps[j].NotAttempted {
+				// Not tried yet: no failure to read, and no server to blame.
+				s.Cells = append(s.Cells, htmlCell{Status: "untried", Label: "–", Tip: st.ID + ": not attempted"})
+				continue
+			}
 			s.Cells = append(s.Cells, cell(st.ID, res))
 			if !res.Passed() {
 				s.Failures = append(s.Failures, failure(res))
