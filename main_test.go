@@ -100,6 +100,7 @@ func scriptCmds() map[string]scriptCmd {
 		"ctl":      ctlCmd,
 		"clean":    cleanCmd,
 		"workflow": workflowCmd,
+		"grades":   gradesCmd,
 	}
 	maps.Copy(cmds, processCmds)
 	return cmds

@@ -119,6 +119,10 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	if err != nil {
 		return err
 	}
+	if stale := unprintedLessons(course); len(stale) > 0 {
+		a.io.eprintf("%s the fingerprints of the lessons %s are out of date or missing: grade names none of their known mistakes. Run `sandcastle lessons test` on the course first.\n",
+			a.io.yellow("warning:"), printable(strings.Join(stale, ", ")))
+	}
 	start, err := a.start()
 	if err != nil {
 		return err
@@ -135,6 +139,9 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	keep, err := stepFilter(opts.run)
 	if err != nil {
 		return err
+	}
+	if keep != nil && !slices.ContainsFunc(course.Steps(), keep) {
+		return usageError{fmt.Errorf("--run %s matches no step of the course; `sandcastle lessons list --course ...` lists them", opts.run)}
 	}
 	if opts.lang != "" && !course.HasLanguage(opts.lang) {
 		return usageError{fmt.Errorf("--lang %s: the course's languages are %s", opts.lang, strings.Join(course.LanguageNames(), ", "))}
@@ -351,7 +358,7 @@ func printSimilar(io *Streams, groups []grade.Group) {
 func printInsight(io *Streams, steps []grade.StepInsight) {
 	first := true
 	for _, s := range steps {
-		if s.Failed+s.Errors == 0 {
+		if s.Failed+s.Errors+s.NotAttempted == 0 {
 			continue
 		}
 		if first {
@@ -361,6 +368,9 @@ func printInsight(io *Streams, steps []grade.StepInsight) {
 		line := fmt.Sprintf("%d passed, %d failed", s.Passed, s.Failed)
 		if s.Errors > 0 {
 			line += fmt.Sprintf(", %d could not run", s.Errors)
+		}
+		if s.NotAttempted > 0 {
+			line += fmt.Sprintf(", %d not attempted", s.NotAttempted)
 		}
 		io.printf("  %s: %s\n", printable(s.ID), line)
 		for _, m := range s.Mistakes {
@@ -452,4 +462,22 @@ func fit(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// unprintedLessons are the ids of the course's lessons that have mistakes
+// but no current fingerprints (fingerprints.txt missing or out of date, as
+// after any change to course.yaml): grade can name none of their mistakes.
+func unprintedLessons(course *lessons.Course) []string {
+	var ids []string
+	for _, l := range course.Lessons {
+		mistakes, prints := false, false
+		for _, s := range l.Steps {
+			mistakes = mistakes || slices.ContainsFunc(s.Files, func(f *lessons.FileBlock) bool { return f.Kind == lessons.Mistake })
+			prints = prints || len(s.Prints) > 0
+		}
+		if mistakes && !prints {
+			ids = append(ids, l.ID)
+		}
+	}
+	return ids
 }

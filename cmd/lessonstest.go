@@ -148,7 +148,7 @@ func printProofs(io *Streams, course *lessons.Course, proofs []prove.StepProof, 
 		if bad {
 			verdict = io.red("FAIL")
 		}
-		io.printf("%-4s %-40s %-9s %s\n", verdict, printable(l.ID), plural(len(mine), "step"), io.dim(took.Round(time.Millisecond/10).String()))
+		io.printf("%-4s %-40s %-9s %s\n", verdict, printable(l.ID), plural(stepsOf(mine), "step"), io.dim(took.Round(time.Millisecond).String()))
 		for _, p := range mine {
 			if !p.OK() {
 				failed++
@@ -167,7 +167,11 @@ func printProofs(io *Streams, course *lessons.Course, proofs []prove.StepProof, 
 			warned++
 		}
 	}
-	io.printf("\n%s proved in %s", plural(len(proofs), "step"), total.Round(time.Millisecond))
+	io.printf("\n%s proved", plural(stepsOf(proofs), "step"))
+	if stepsOf(proofs) < len(proofs) {
+		io.printf(" (%d runs: a step with a server once in each language)", len(proofs))
+	}
+	io.printf(" in %s", total.Round(time.Millisecond))
 	if failed > 0 {
 		io.printf(", %s", io.red(fmt.Sprintf("%d failed", failed)))
 	} else {
@@ -177,6 +181,16 @@ func printProofs(io *Streams, course *lessons.Course, proofs []prove.StepProof, 
 		io.printf(", %s", io.yellow(plural(warned, "warning")))
 	}
 	io.println()
+}
+
+// stepsOf counts the steps proofs prove: a step with a server is proved
+// once in each of its languages.
+func stepsOf(proofs []prove.StepProof) int {
+	ids := map[string]bool{}
+	for _, p := range proofs {
+		ids[p.ID] = true
+	}
+	return len(ids)
 }
 
 func printFailedProof(io *Streams, p prove.StepProof) {

@@ -3,27 +3,38 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
+	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
 	"github.com/sandcastle/sandcastle/internal/invocation"
+	"github.com/sandcastle/sandcastle/internal/markdown"
+	"github.com/sandcastle/sandcastle/internal/tui"
 )
 
 type showOptions struct {
 	step string // "" for the current step
+	raw  bool   // the Markdown as written
 }
 
 func newShowCmd(a *app) *cobra.Command {
 	opts := &showOptions{}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "show [STEP]",
 		Short: "Show a step's text: what to do and why",
 		Long: `Show the text of STEP (default: the current step): what to build, why a real
 backend does it, and the files to edit. The first step of a lesson comes with the
-lesson's introduction.`,
+lesson's introduction.
+
+The text is laid out for the terminal, at its width and in colour (none with
+NO_COLOR set); into a pipe or a file, at 80 columns without colour. Code blocks
+are never wrapped: a line too long for the width ends in →, and the TUI (or
+--raw) shows the rest. --raw prints the lesson's Markdown as written.`,
 		Example: `  sandcastle show
-  sandcastle show a-home-for-scores | less`,
+  sandcastle show a-home-for-scores | less
+  sandcastle show --raw > step.md`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: a.completeSteps,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -31,7 +42,13 @@ lesson's introduction.`,
 			return runShow(cmd.Context(), a, opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.raw, "raw", false, "print the step's Markdown as written, not laid out")
+	return cmd
 }
+
+// showWidth is the width show lays the text out for when stdout is not a
+// terminal.
+const showWidth = 80
 
 // runShow prints the step's text, with its lesson's introduction for the
 // lesson's first step. It records nothing.
@@ -46,16 +63,42 @@ func runShow(ctx context.Context, a *app, opts *showOptions) error {
 	io.printf("%s %s %s\n", io.bold(printable(step.Title)), io.dim("("+step.FullID()+")"),
 		io.dim(fmt.Sprintf("· lesson %d: %s", lessonNumber(s.Course, l), printable(l.Title))))
 	sc := a.command(s.WS.Root)
-	if intro := withoutComments(l.Intro.For(s.Course, s.Lang())); step == l.Steps[0] && intro != "" {
-		io.printf("\n%s\n", printable(invocation.Prose(intro, sc)))
+	intro := ""
+	if step == l.Steps[0] {
+		intro = invocation.Prose(withoutComments(l.Intro.For(s.Course, s.Lang())), sc)
 	}
 	prose := invocation.Prose(withoutComments(step.Prose.For(s.Course, s.Lang())), sc)
-	io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), printable(prose))
+	if opts.raw {
+		if intro != "" {
+			io.printf("\n%s\n", printable(intro))
+		}
+		io.printf("\n%s %s\n\n%s\n", io.bold("## "+step.Title), io.dim("("+step.FullID()+")"), printable(prose))
+	} else {
+		md := "## " + step.Title + "\n\n" + prose
+		if intro != "" {
+			md = intro + "\n\n" + md
+		}
+		io.printRendered("\n" + markdown.Render(md, showLook(io)).Text + "\n")
+	}
 	if files := s.Files(step); len(files) > 0 {
 		io.printf("\n%s %s\n", io.dim("Your files:"), printable(strings.Join(files, ", ")))
 	}
 	io.println(io.dim("When you are ready: `" + sc + " check`. Stuck? `" + sc + " hint`."))
 	return nil
+}
+
+// showLook is how show lays text out: at the terminal's width, in colour
+// when the streams want it; else at showWidth, without colour.
+func showLook(io *Streams) markdown.Options {
+	o := markdown.Options{Width: showWidth, Profile: termenv.Ascii}
+	if io.OutTTY && io.Width > 0 {
+		o.Width = io.Width
+	}
+	if io.Color {
+		look := tui.DetectLook(os.Stdout)
+		o.Profile, o.Dark = look.Profile, look.Dark
+	}
+	return o
 }
 
 // withoutComments drops the HTML comments (<!-- ... -->) an author wrote for

@@ -20,6 +20,8 @@ type Streams struct {
 	InTTY, OutTTY bool
 	// Color is set when stdout is a terminal that wants colour.
 	Color bool
+	// Width is the width of the terminal stdout is, or 0.
+	Width int
 }
 
 // SystemStreams are the process's own streams. Colour is used only on a
@@ -31,6 +33,9 @@ func SystemStreams() *Streams {
 		Err:    os.Stderr,
 		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+	}
+	if s.OutTTY {
+		s.Width, _, _ = term.GetSize(int(os.Stdout.Fd()))
 	}
 	_, noColor := os.LookupEnv("NO_COLOR")
 	s.Color = s.OutTTY && !noColor && os.Getenv("TERM") != "dumb"
@@ -105,3 +110,18 @@ func (s *Streams) eprintf(format string, args ...any) { s.write(s.Err, fmt.Sprin
 func (s *Streams) eprintln(args ...any)               { s.write(s.Err, fmt.Sprintln(args...)) }
 
 func (s *Streams) write(w io.Writer, text string) { io.WriteString(w, s.shown(text)) }
+
+// printRendered prints text that a renderer styled after making what it
+// shows printable (internal/markdown): every SGR sequence in it is its own
+// styling, kept in colour; any other escape is made visible.
+func (s *Streams) printRendered(text string) {
+	var keep func(string) bool
+	if s.Color {
+		keep = termtext.SGR
+	}
+	out := s.Out
+	if w, ok := out.(*termtext.Writer); ok {
+		out = &termtext.Writer{W: w.W, Keep: keep}
+	}
+	io.WriteString(out, termtext.Styled(text, keep))
+}

@@ -38,7 +38,7 @@ func TestHostileCourseText(t *testing.T) {
 	for _, color := range []bool{false, true} {
 		a, ws := hostileApp(t)
 		for _, args := range [][]string{
-			{"show"}, {"show", "a/second"}, {"hint"}, {"hint"}, {"hint", "a/second"}, {"solution"}, {"status"},
+			{"show"}, {"show", "--raw"}, {"show", "a/second"}, {"hint"}, {"hint"}, {"hint", "a/second"}, {"solution"}, {"status"},
 			{"status", "--json"}, {"check"}, {"check", "--all"}, {"goto", "a/second"}, {"trust", "--show"}, {},
 			{"reset", "--all"},
 		} {

@@ -15,7 +15,7 @@ func allowedAttrs(role string) []string {
 	case roleMistake:
 		return []string{"file", "query", "edit", "error", "says"}
 	case roleCheck:
-		return []string{"run", "args", "stops", "unset", "env"}
+		return []string{"run", "args", "stops", "unset", "env", "n", "parallel"}
 	case roleMutant:
 		return []string{"file"}
 	}
@@ -37,7 +37,7 @@ func takes(role string, format int) string {
 	case role == roleCheck && format < 2:
 		return "run=, args= and a \"TITLE\""
 	case role == roleCheck:
-		return "run=, args=, stops=, unset=, env= and a \"TITLE\""
+		return "run=, args=, stops=, unset=, env=, n=, parallel= and a \"TITLE\""
 	case role == roleMutant:
 		return "file= and a \"WHY\""
 	case role == roleExpect:
@@ -111,6 +111,10 @@ func (b *blockInfo) addPair(t token) string {
 		value, has = &b.unset, &b.hasUnset
 	case "env":
 		value, has = &b.env, &b.hasEnv
+	case "n":
+		value, has = &b.n, &b.hasN
+	case "parallel":
+		value, has = &b.parallel, &b.hasParallel
 	default:
 		value, has = &b.args, &b.hasArgs
 	}

@@ -58,7 +58,9 @@ type buildMistakes struct {
 // file of the folder, with the lessons' solution, mistake and mutant blocks
 // left out, course.yaml stamped (Build), the mistakes kept in MistakesFile
 // without their content, and the fingerprints (PrintsFile) made current for
-// the build where they were current for the course. It refuses a course
+// the build where they were current for the course. Hidden files and
+// folders (a name that starts with a dot: the course's .git, whose history
+// holds every solution, .github, .env) are left out. It refuses a course
 // with lint errors, and a student build. The result is checked: it loads
 // without an error, with the same steps.
 func StudentBuild(fsys fs.FS) (map[string][]byte, error) {
@@ -74,8 +76,20 @@ func StudentBuild(fsys fs.FS) (map[string][]byte, error) {
 	}
 	out := map[string][]byte{}
 	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !d.Type().IsRegular() {
+		if err != nil {
 			return err
+		}
+		if name != "." && strings.HasPrefix(d.Name(), ".") {
+			// The course's .git (its history holds every solution), and
+			// any other hidden file or folder of the author's (.github,
+			// .env, an editor's settings): never given to students.
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
 		}
 		data, err := fs.ReadFile(fsys, name)
 		out[name] = data

@@ -5,7 +5,7 @@ import (
 )
 
 // checkKinds are the languages a check can be written in.
-func checkKinds() []string { return []string{"sql", "http", "sh", "log"} }
+func checkKinds() []string { return []string{"sql", "http", "sh", "log", "load"} }
 
 // check reads a check block.
 func (lp *lessonParser) check(b blockInfo, blk *block) *Check {
@@ -23,7 +23,7 @@ func (lp *lessonParser) check(b blockInfo, blk *block) *Check {
 }
 
 func checkLang(lang string) string {
-	if lang == "http" || lang == "sh" || lang == "log" {
+	if lang == "http" || lang == "sh" || lang == "log" || lang == "load" {
 		return lang
 	}
 	return "sql"
@@ -56,6 +56,8 @@ func parseCheck(b blockInfo, c *Check) []string {
 		if strings.TrimSpace(c.Body) == "" {
 			ps = append(ps, "an sh check needs the command to run in its body")
 		}
+	case "load":
+		ps = append(ps, parseLoad(b, c)...)
 	case "log":
 		if b.format < 2 {
 			ps = append(ps, needsFormat2("the log check"))
@@ -64,10 +66,13 @@ func parseCheck(b blockInfo, c *Check) []string {
 			ps = append(ps, "a log check reads the server's output: leave its body empty, and write the text the output must show in its expect")
 		}
 	default:
-		ps = append(ps, "a check needs the language sql, http, sh or log, as in ```sql check \"TITLE\"```")
+		ps = append(ps, "a check needs the language sql, http, sh, log or load, as in ```sql check \"TITLE\"```")
 	}
 	if b.lang != "http" && (b.hasUnset || b.hasEnv) {
 		ps = append(ps, "unset= and env= are only for http checks: they start the learner's server with its environment changed")
+	}
+	if b.lang != "load" && (b.hasN || b.hasParallel) {
+		ps = append(ps, "n= and parallel= are only for load checks: how many requests they send, and how many at a time")
 	}
 	if b.lang != "sql" {
 		for _, a := range []struct {

@@ -214,6 +214,8 @@ type Check struct {
 	// Start is set for an http check with unset= or env=: it runs on a start
 	// of the server of its own, with its environment changed.
 	Start *Start
+	// Load is set for a load check (format 2): its request is sent N times.
+	Load *LoadSpec
 }
 
 // Expect is what a check must produce.
@@ -230,6 +232,8 @@ type Expect struct {
 	Exit     *Exit
 	// Text is the text the server's output must show, for a log check.
 	Text string
+	// Load is what a load check expects of the whole run.
+	Load *LoadExpect
 }
 
 // Hint is one hint of a step; hints are revealed in the order written.

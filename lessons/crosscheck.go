@@ -49,10 +49,11 @@ func checkCourse(c *Course) Problems {
 		}
 	}
 	for _, s := range c.steps {
-		server := slices.ContainsFunc(s.Checks, func(ch *Check) bool { return ch.Kind == "http" && ch.Start == nil })
+		server := slices.ContainsFunc(s.Checks, func(ch *Check) bool { return (ch.Kind == "http" || ch.Kind == "load") && ch.Start == nil })
 		for _, ch := range s.Checks {
-			if ch.Kind == "http" && len(c.Languages) == 0 {
-				add(s, ch.Line, false, "an http check needs the learner's server: add languages: to course.yaml with the run: command of each language")
+			if (ch.Kind == "http" || ch.Kind == "load") && len(c.Languages) == 0 {
+				add(s, ch.Line, false, "%s check needs the learner's server: add languages: to course.yaml with the run: command of each language",
+					map[string]string{"http": "an http", "load": "a load"}[ch.Kind])
 			}
 			if ch.Kind == "log" && !server {
 				add(s, ch.Line, false, "a log check reads what the learner's server printed while the step's http checks ran: the step needs an http check without unset= or env=")

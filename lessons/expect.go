@@ -24,6 +24,13 @@ func parseExpect(c *Check, e *Expect) (errs, warnings []string) {
 				"the server with unset= or env= and sends no request"}, nil
 		}
 		return httpExpect(e)
+	case "load":
+		x, err := ParseLoadExpect(e.Body)
+		if err != nil {
+			return append(noMode(kind, e), err.Error()), nil
+		}
+		e.Load = &x
+		return noMode(kind, e), nil
 	case "log":
 		e.Text = strings.TrimSpace(e.Body)
 		if e.Text == "" {

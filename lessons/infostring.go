@@ -25,7 +25,7 @@ func roles() []string {
 }
 
 func attributes() []string {
-	return []string{"file", "query", "run", "args", "stops", "unset", "env", "says", "edit", "error"}
+	return []string{"file", "query", "run", "args", "stops", "unset", "env", "n", "parallel", "says", "edit", "error"}
 }
 
 func isRole(w string) bool {
@@ -156,6 +156,12 @@ type blockInfo struct {
 	hasUnset bool
 	env      string
 	hasEnv   bool
+	// n and parallel are a load check's (format 2): how many requests, how
+	// many at a time.
+	n           string
+	hasN        bool
+	parallel    string
+	hasParallel bool
 	// text is the bare quoted string: a check's title or a mistake's WHY.
 	text    string
 	hasText bool

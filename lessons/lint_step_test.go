@@ -78,12 +78,12 @@ func TestLintSteps(t *testing.T) {
 		{
 			name:   "check in another language",
 			lesson: cleanStep + "'''python check \"it runs\"\nprint(1)\n'''\n'''expect\n'''\n",
-			want:   []string{`01-a.md:15: a check needs the language sql, http, sh or log, as in '''sql check "TITLE"'''`},
+			want:   []string{`01-a.md:15: a check needs the language sql, http, sh, log or load, as in '''sql check "TITLE"'''`},
 		},
 		{
 			name:   "check with no language",
 			lesson: cleanStep + "'''check \"it runs\"\nSELECT 1;\n'''\n'''expect\n'''\n",
-			want:   []string{`01-a.md:15: a check needs the language sql, http, sh or log, as in '''sql check "TITLE"'''`},
+			want:   []string{`01-a.md:15: a check needs the language sql, http, sh, log or load, as in '''sql check "TITLE"'''`},
 		},
 		{
 			name:   "sh check without a command",

@@ -59,7 +59,7 @@ func (c *Course) Runs() Runs {
 	for _, step := range c.Steps() {
 		for _, ch := range step.Checks {
 			switch ch.Kind {
-			case "http":
+			case "http", "load":
 				server = true
 			case "sh":
 				r.Shell = append(r.Shell, ShellRun{Step: step.FullID(), Title: ch.Title,

@@ -66,6 +66,9 @@ func checkPrint(c CheckResult) string {
 		}
 		return b.String()
 	}
+	if c.Load != "" {
+		return "load " + c.Load
+	}
 	return "fail " + steady(firstLine(c.Message))
 }
 

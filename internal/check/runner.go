@@ -80,6 +80,10 @@ type CheckResult struct {
 	// Untrusted is set on an sh check that did not run because the course
 	// is not trusted.
 	Untrusted bool `json:"-"`
+	// Load is what went wrong in a failed load check, in a word that does
+	// not change from run to run ("no answer", "status 500", "slow p95"),
+	// for its fingerprint.
+	Load string `json:"-"`
 }
 
 // Passed reports whether the step passed.
@@ -140,7 +144,7 @@ func Run(ctx context.Context, course *lessons.Course, step *lessons.Step, files 
 
 func run(ctx context.Context, course *lessons.Course, step *lessons.Step, files fs.FS, opts Options) StepResult {
 	res := StepResult{ID: step.FullID(), Title: step.Title, Checks: []CheckResult{}}
-	if hasCheck(step, "http") {
+	if step.Serves() {
 		return runServerStep(ctx, course, step, files, opts, res)
 	}
 	sb, err := Build(ctx, course, step, files, opts)

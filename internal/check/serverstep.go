@@ -272,6 +272,12 @@ func (r *serverRun) check(ctx context.Context, step *lessons.Step, c *lessons.Ch
 		return cr
 	case "log":
 		return verdict(step, c, r.logCheck(ctx, c))
+	case "load":
+		r.stale = true
+		msg, kind := r.loadCheck(ctx, step, c)
+		cr := verdict(step, c, msg)
+		cr.Load = kind
+		return cr
 	}
 	return runCheck(ctx, nil, step, c, files, opts)
 }

@@ -37,7 +37,7 @@ func Tests(c *lessons.Course) []Test {
 	var tests []Test
 	for i, s := range c.Steps() {
 		timeout := 2
-		if runsServer(s) {
+		if s.Serves() {
 			timeout = 10
 		}
 		tests = append(tests, Test{
@@ -49,16 +49,6 @@ func Tests(c *lessons.Course) []Test {
 		})
 	}
 	return tests
-}
-
-// runsServer reports whether a step runs the learner's server.
-func runsServer(s *lessons.Step) bool {
-	for _, c := range s.Checks {
-		if c.Kind == "http" {
-			return true
-		}
-	}
-	return false
 }
 
 // oneLine is a title on one line, without "${{", which GitHub would

@@ -69,6 +69,10 @@ func courseCopyNote(work string, build *StudentBuild) string {
 	slices.Sort(changed)
 	slices.Sort(extra)
 	msg := fmt.Sprintf("its copy of the course (%s) differs from the student build of the course graded", ref)
+	copied, _ := os.ReadFile(filepath.Join(dir, "course.yaml"))
+	if had, graded := buildVersion(copied), buildVersion(build.Files["course.yaml"]); had != nil && graded != nil && had.Hash != graded.Hash {
+		msg += fmt.Sprintf(" (it is stamped as the build of %s, not of %s: hand out the new build)", had.name(), graded.name())
+	}
 	if len(changed) > 0 {
 		msg += ": changed or missing " + listed(changed)
 	}
@@ -84,4 +88,30 @@ func listed(paths []string) string {
 		return strings.Join(paths[:5], ", ") + fmt.Sprintf(" and %d more", len(paths)-5)
 	}
 	return strings.Join(paths, ", ")
+}
+
+// buildStamp is the stamp lessons build --student writes into course.yaml.
+type buildStamp struct {
+	Course, Version, Hash string
+}
+
+// name is the course's version as a note names it: "version 2", or its
+// hash when it has no version.
+func (b *buildStamp) name() string {
+	if b.Version != "" {
+		return fmt.Sprintf("version %q", b.Version)
+	}
+	return "the course of hash " + b.Hash[:min(12, len(b.Hash))]
+}
+
+// buildVersion reads the build stamp of a course.yaml; nil when it has
+// none.
+func buildVersion(data []byte) *buildStamp {
+	var y struct {
+		Build *buildStamp `yaml:"build"`
+	}
+	if yaml.Unmarshal(data, &y) != nil || y.Build == nil || y.Build.Hash == "" {
+		return nil
+	}
+	return y.Build
 }

@@ -286,7 +286,7 @@ func (c *privateCopy) notes() []string {
 // server, sandcastle.yaml and every other file the course declares for the
 // language up to the step (the server's sources, go.mod).
 func needs(course *lessons.Course, step *lessons.Step, lang string) []string {
-	server := slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == "http" })
+	server := step.Serves()
 	var paths []string
 	if server {
 		paths = append(paths, workspace.ConfigFile)

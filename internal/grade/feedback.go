@@ -85,6 +85,9 @@ func writeFeedback(w io.Writer, course *lessons.Course, g Workspace) error {
 		fmt.Fprintf(&b, "\n%s\n", p(g.Error))
 	}
 	for _, n := range g.Notes {
+		if n == g.copyNote {
+			continue // for the instructor: "graded with your course all the same"
+		}
 		fmt.Fprintf(&b, "\n- %s\n", p(n))
 	}
 	for _, s := range g.Steps {

@@ -87,6 +87,9 @@ type Workspace struct {
 	Duration time.Duration `json:"-"`
 	// work is what it wrote, to find identical work (Similar).
 	work Work
+	// copyNote is the note of Notes that its copy of the course differs
+	// from the student build: for the instructor, left out of feedback.
+	copyNote string
 }
 
 // Step is the grade of one step of a workspace: its checks' result and
@@ -199,6 +202,7 @@ func One(ctx context.Context, path string, opts Options) (w Workspace) {
 	w.Notes = append(w.Notes, files.notes()...)
 	if note := courseCopyNote(work, opts.Build); note != "" {
 		w.Notes = append(w.Notes, note)
+		w.copyNote = note
 	}
 	root, err := os.OpenRoot(work)
 	if err != nil {

@@ -74,7 +74,7 @@ func WriteHTML(w io.Writer, course *lessons.Course, grades []Workspace) error {
 			title = step.Title
 		}
 		r.Steps = append(r.Steps, htmlStep{ID: in.ID, Short: fmt.Sprintf("%d", i+1), Title: title, StepInsight: in,
-			Total: in.Passed + in.Failed + in.Errors})
+			Total: in.Passed + in.Failed + in.Errors + in.NotAttempted})
 	}
 	for i, g := range grades {
 		s := htmlStudent{Path: printable(g.Path), Anchor: fmt.Sprintf("ws-%d", i+1), Error: printable(g.Error), Passed: g.Passed(), Graded: len(g.Steps)}
@@ -88,6 +88,11 @@ func WriteHTML(w io.Writer, course *lessons.Course, grades []Workspace) error {
 				continue
 			}
 			res := g.Steps[j].StepResult
+			if g.Steps[j].NotAttempted {
+				// Not tried yet: no failure to read, and no server to blame.
+				s.Cells = append(s.Cells, htmlCell{Status: "untried", Label: "–", Tip: st.ID + ": not attempted"})
+				continue
+			}
 			s.Cells = append(s.Cells, cell(st.ID, res))
 			if !res.Passed() {
 				s.Failures = append(s.Failures, failure(res))

@@ -132,3 +132,27 @@ func TestHTMLReportInABrowser(t *testing.T) {
 		}
 	}
 }
+
+// A step a student has not attempted is its own cell ("–", not attempted),
+// not a step that could not run, and lists no failure to read.
+func TestHTMLReportNotAttempted(t *testing.T) {
+	steps := tinyCourse(t).Steps()
+	untried := Step{StepResult: check.StepResult{ID: steps[1].FullID(), Title: steps[1].Title, Status: check.Error,
+		Message: "python3: can't open file 'server/app.py'"}, MaxPoints: 1, NotAttempted: true}
+	grades := []Workspace{{Path: "erin", Steps: []Step{{StepResult: check.StepResult{ID: steps[0].FullID(), Status: check.Pass}, Points: 1, MaxPoints: 1}, untried}}}
+	var b bytes.Buffer
+	if err := WriteHTML(&b, tinyCourse(t), grades); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{`<td class="untried" title="` + steps[1].FullID() + `: not attempted">–</td>`, "0 passed, 0 failed, 1 not attempted."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the report does not say %q", want)
+		}
+	}
+	for _, bad := range []string{"can&#39;t open file", `<td class="error"`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the report holds %q for a step not attempted", bad)
+		}
+	}
+}

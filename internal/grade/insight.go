@@ -9,13 +9,15 @@ import (
 
 // StepInsight is how a class did on one step: how many passed, how many
 // failed with each known mistake (a workspace whose failure looks like two
-// counts for both), how many failed otherwise, and how many could not run.
+// counts for both), how many failed otherwise, how many could not run, and
+// how many were not attempted (counted apart: neither a failure nor an error).
 type StepInsight struct {
-	ID       string         `json:"id"`
-	Passed   int            `json:"passed"`
-	Failed   int            `json:"failed"`
-	Errors   int            `json:"errors"`
-	Mistakes []MistakeCount `json:"mistakes"`
+	ID           string         `json:"id"`
+	Passed       int            `json:"passed"`
+	Failed       int            `json:"failed"`
+	Errors       int            `json:"errors"`
+	NotAttempted int            `json:"not_attempted"`
+	Mistakes     []MistakeCount `json:"mistakes"`
 	// Otherwise counts the failures that look like no known mistake.
 	Otherwise int `json:"otherwise"`
 }
@@ -40,7 +42,7 @@ func Insight(course *lessons.Course, grades []Workspace) []StepInsight {
 				continue
 			}
 			graded = true
-			in.add(g.Steps[i].StepResult)
+			in.add(g.Steps[i])
 		}
 		if graded {
 			slices.SortStableFunc(in.Mistakes, func(a, b MistakeCount) int { return b.Count - a.Count })
@@ -51,12 +53,15 @@ func Insight(course *lessons.Course, grades []Workspace) []StepInsight {
 }
 
 // add counts one workspace's result of the step.
-func (in *StepInsight) add(r check.StepResult) {
-	switch r.Status {
-	case check.Pass:
+func (in *StepInsight) add(r Step) {
+	switch {
+	case r.NotAttempted:
+		in.NotAttempted++
+		return
+	case r.Status == check.Pass:
 		in.Passed++
 		return
-	case check.Error:
+	case r.Status == check.Error:
 		in.Errors++
 	default:
 		in.Failed++

@@ -137,7 +137,7 @@ func parallel(ctx context.Context, n int, do func(i int)) {
 // stepLangs are the languages a step is proved in.
 func stepLangs(course *lessons.Course, s *lessons.Step, langs []string) []string {
 	var out []string
-	http := hasCheck(s, "http")
+	http := s.Serves()
 	for _, l := range langs {
 		if http || slices.ContainsFunc(s.Files, func(f *lessons.FileBlock) bool { return f.Lang == l }) {
 			out = append(out, l)
@@ -274,7 +274,7 @@ func runFiles(ctx context.Context, course *lessons.Course, step *lessons.Step, f
 	for name, content := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(content), Mode: 0o644}
 	}
-	if hasCheck(step, "http") || hasCheck(step, "sh") {
+	if step.Serves() || hasCheck(step, "sh") {
 		tmp, err := os.MkdirTemp("", "sandcastle-proof-")
 		if err != nil {
 			return check.StepResult{ID: step.FullID(), Status: check.Error, Message: err.Error()}

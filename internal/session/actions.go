@@ -96,7 +96,7 @@ func (s *Session) RevealHint(ctx context.Context, step *lessons.Step) (seen int,
 
 // ErrSolutionsKept is RevealSolution's answer in a student build, which has
 // no solutions.
-var ErrSolutionsKept = errors.New("your instructor kept the solutions of this course (it is a student build): " +
+var ErrSolutionsKept = errors.New("Your instructor kept the solutions of this course (it is a student build): " +
 	"the hints are all here, and your instructor can help")
 
 // RevealSolution records that the learner saw step's solution and returns it.

@@ -78,8 +78,8 @@ func BenchmarkStepKey(b *testing.B) {
 }
 
 // BenchmarkRenderProse renders the text of a long step with server code
-// (Go, at 80 columns) as the TUI does off its loop: glamour alone, the
-// baseline, then with the code wrapped first (wrapCode).
+// (Go, at 80 columns) as the TUI does off its loop (internal/markdown), in
+// no colour and in 256 colours.
 func BenchmarkRenderProse(b *testing.B) {
 	c, _, err := lessons.Builtin()
 	if err != nil {
@@ -90,17 +90,12 @@ func BenchmarkRenderProse(b *testing.B) {
 		b.Fatal("no step safe-from-injection/search-by-player")
 	}
 	md := stepMarkdown(c, step, "go")
-	for _, bc := range []struct {
-		name string
-		prep func(string) string
-	}{
-		{"glamour", func(s string) string { return s }},
-		{"wrapCode+glamour", func(s string) string { return wrapCode(s, 80-codeMargin) }},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			rc := newRenderCache(newStyles(Look{Profile: termenv.ANSI256}))
+	for _, p := range benchProfiles {
+		b.Run(p.name, func(b *testing.B) {
+			rc := newRenderCache(newStyles(Look{Profile: p.profile, Dark: true}))
+			b.ReportAllocs()
 			for b.Loop() {
-				rc.renderNow(bc.prep(md), 80)
+				rc.renderNow(md, 80, 0)
 			}
 		})
 	}

@@ -6,6 +6,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sandcastle/sandcastle/internal/markdown"
 )
 
 // helpModel is the help screen: the full key map, scrolled.
@@ -61,7 +63,9 @@ func helpView(sh *shared, offset int) (string, int) {
 		{"A step", []key.Binding{k.Check, k.Watch, k.Hint, k.Solution, k.Changes, k.Reset, k.Edit, k.Console,
 			key.NewBinding(key.WithHelp(k.Trust.Help().Key, "trust the course, when a check asks: it lists what the course runs")), k.Next,
 			key.NewBinding(key.WithHelp("tab", "scroll the lesson or the results")), k.Zoom,
-			key.NewBinding(key.WithHelp(k.Log.Help().Key, "the server's whole log, full screen (after a check that ran it)")), k.Up, k.Down, k.PageUp, k.PageDown}},
+			key.NewBinding(key.WithHelp(k.Log.Help().Key, "the server's whole log, full screen (after a check that ran it)")), k.Up, k.Down, k.PageUp, k.PageDown,
+			key.NewBinding(key.WithHelp("← → (< >)", "scroll code sideways (a line too long ends in "+markdown.ClipMarker+")")),
+			key.NewBinding(key.WithHelp(k.Copy.Help().Key, "copy the top code block (clipboard, .sandcastle/copied/)"))}},
 		{"SQL console", []key.Binding{k.Run, k.HistoryUp, k.HistoryDown, key.NewBinding(key.WithHelp(".tables .schema", "inspect the sandbox")), key.NewBinding(key.WithHelp(".param set :NAME VALUE", "a value for a query's parameter")), key.NewBinding(key.WithHelp("esc", "back to the step"))}},
 	}
 	var b strings.Builder

@@ -8,7 +8,7 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Next, Focus                       key.Binding
 	Check, Watch, Hint, Solution, Reset     key.Binding
-	Changes, Zoom, Log                      key.Binding
+	Changes, Copy, Left, Right, Zoom, Log   key.Binding
 	Edit, Console, Trust                    key.Binding
 	Yes, No                                 key.Binding
 	Run, HistoryUp, HistoryDown             key.Binding
@@ -37,6 +37,9 @@ func newKeyMap() keyMap {
 		Solution:    b("s", "solution", "s"),
 		Reset:       b("r", "reset", "r"),
 		Changes:     b("d", "solution: whole files or what changed", "d"),
+		Copy:        b("y", "copy code", "y"),
+		Left:        b("←", "code left", "left", "<"),
+		Right:       b("→", "code right", "right", ">"),
 		Zoom:        b("z", "results full screen", "z"),
 		Log:         b("l", "server log", "l"),
 		Edit:        b("e", "edit", "e"),

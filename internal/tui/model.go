@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"io"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -42,6 +43,9 @@ type shared struct {
 	// command is how the learner runs sandcastle from where they are
 	// (Options.Command).
 	command string
+	// clipboard is the terminal, where y writes the OSC 52 sequence that
+	// sets the clipboard.
+	clipboard io.Writer
 	// root is the workspace's folder.
 	root string
 	ctx  context.Context

@@ -32,6 +32,20 @@ type harness struct {
 // the model and the workspace's folder.
 func newModel(t testing.TB, course, lang string, opts Options) (Model, string) {
 	t.Helper()
+	s, dir := newSession(t, course, lang)
+	opts.Session = s
+	m, err := New(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, dir
+}
+
+// newSession makes a workspace of course (a folder, or the built-in
+// course) in lang and opens its session; it returns the session and the
+// workspace's folder.
+func newSession(t testing.TB, course, lang string) (*session.Session, string) {
+	t.Helper()
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // trust is recorded there: never the real one
 	if course != workspace.BuiltinRef {
 		abs, err := filepath.Abs(course)
@@ -50,12 +64,7 @@ func newModel(t testing.TB, course, lang string, opts Options) (Model, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	opts.Session = s
-	m, err := New(context.Background(), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, dir
+	return s, dir
 }
 
 func newHarness(t testing.TB, course, lang string) *harness {

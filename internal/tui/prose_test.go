@@ -23,10 +23,10 @@ func TestProseNamesTheCommandThatWorks(t *testing.T) {
 	for cmd, want := range map[string]string{"": "sandcastle sql", "go run . -C /ws": "go run . -C /ws sql"} {
 		r := newRenderCache(newStyles(Look{Profile: termenv.Ascii}))
 		r.command = cmd
-		r.render(c, step, "go", 200)()
-		out, _ := r.get(step, "go", 200)
-		if !strings.Contains(out, want+` "SELECT * FROM games"`) {
-			t.Errorf("command %q: the text does not say %q:\n%s", cmd, want, out)
+		r.render(c, step, "go", 200, 0)()
+		doc, _ := r.get(step, "go", 200, 0)
+		if !strings.Contains(doc.Text, want+` "SELECT * FROM games"`) {
+			t.Errorf("command %q: the text does not say %q:\n%s", cmd, want, doc.Text)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/sandcastle/sandcastle/internal/markdown"
 	"github.com/sandcastle/sandcastle/internal/session"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -68,8 +69,13 @@ type stepModel struct {
 	logPath string
 	// stop cancels the check under way.
 	stop context.CancelFunc
-	// proseWidth is the width the prose was last laid out for.
-	proseWidth int
+	// proseWidth is the width the prose was last laid out for, and
+	// proseOffset the sideways offset of its code; doc is that rendering.
+	proseWidth, proseOffset int
+	doc                     markdown.Document
+	// codeOffset is how far the learner scrolled the code blocks sideways
+	// (← →), in cells.
+	codeOffset int
 	// zoom is the full-screen view open over the body, if any, full its
 	// viewport, and fullLog the server's log it shows (nil while read).
 	zoom    zoomKind
@@ -214,6 +220,8 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 		m = m.offered(sh, msg)
 	case trustedMsg:
 		m, cmd = m.trustDone(sh, msg)
+	case copiedMsg:
+		m.copied(sh, msg)
 	case logLoadedMsg:
 		m = m.logLoaded(sh, msg)
 	case renderedMsg:
@@ -258,6 +266,12 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	case key.Matches(k, keys.Hint):
 		cmd = m.hint(sh)
 	case key.Matches(k, keys.Solution):
+		if sh.course.Build.Student() {
+			// Nothing to reveal: say so in full, where it is read.
+			m.info = session.ErrSolutionsKept.Error() + "."
+			m.focusResults = true
+			break
+		}
 		m.confirm = confirmSolution
 	case key.Matches(k, keys.Reset):
 		m.confirm = confirmReset
@@ -289,6 +303,10 @@ func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 		}
 	case key.Matches(k, keys.Focus):
 		m.focusResults = !m.focusResults
+	case key.Matches(k, keys.Copy):
+		cmd = m.copyCode(sh)
+	case !m.focusResults && (key.Matches(k, keys.Left) || key.Matches(k, keys.Right)):
+		m, cmd = m.shiftCode(sh, key.Matches(k, keys.Right))
 	case key.Matches(k, keys.Zoom):
 		m = m.openZoom(sh)
 	case key.Matches(k, keys.Log):

@@ -113,7 +113,7 @@ func (m *stepModel) ownFiles(paths []string) bool {
 
 // usesServer reports whether a step runs the learner's server.
 func usesServer(step *lessons.Step) bool {
-	return slices.ContainsFunc(step.Checks, func(c *lessons.Check) bool { return c.Kind == "http" })
+	return step.Serves()
 }
 
 // logTail returns the last n lines of a log file (nil when there is none),

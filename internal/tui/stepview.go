@@ -47,6 +47,15 @@ func (m stepModel) panes(sh *shared) panes {
 	return p
 }
 
+// textW is the width the prose is laid out for: its pane's, less a
+// cell before the bar when the results stand beside it.
+func (p panes) textW() int {
+	if p.sideBySide {
+		return p.proseW - 1
+	}
+	return p.proseW
+}
+
 // stack shares the height of stacked panes out: the prose takes 55% of it,
 // more when the results (of so many lines) are short, less when the prose
 // is, and the results the rest.
@@ -55,7 +64,7 @@ func (m stepModel) stack(p panes, results int) panes {
 		return p
 	}
 	p.proseH = max(p.bodyHeight*55/100, p.bodyHeight-1-results, 3)
-	if lines := m.prose.TotalLineCount(); m.proseWidth == p.proseW && lines > 0 {
+	if lines := m.prose.TotalLineCount(); m.proseWidth == p.textW() && lines > 0 {
 		p.proseH = max(min(p.proseH, lines), 3)
 	}
 	p.resultsH = max(p.bodyHeight-p.proseH-1, 1)
@@ -69,11 +78,11 @@ func (m *stepModel) layout(sh *shared) {
 		return
 	}
 	p := m.panes(sh)
-	if m.proseWidth != p.proseW || m.prose.TotalLineCount() <= 1 {
-		if text, ok := sh.render.get(m.step, sh.lang, p.proseW); ok {
-			m.prose.SetContent(text)
-			m.proseWidth = p.proseW
-		} else {
+	if w := p.textW(); m.proseWidth != w || m.proseOffset != m.codeOffset || m.prose.TotalLineCount() <= 1 {
+		if doc, ok := sh.render.get(m.step, sh.lang, w, m.codeOffset); ok {
+			m.prose.SetContent(doc.Text)
+			m.doc, m.proseWidth, m.proseOffset = doc, w, m.codeOffset
+		} else if m.proseWidth != w {
 			m.prose.SetContent(sh.st.dim.Render("  …"))
 		}
 	}
@@ -94,11 +103,11 @@ func (m stepModel) ensureRendered(sh *shared) tea.Cmd {
 	if m.step == nil || sh.width == 0 {
 		return nil
 	}
-	w := m.panes(sh).proseW
-	if _, ok := sh.render.get(m.step, sh.lang, w); ok {
+	w := m.panes(sh).textW()
+	if _, ok := sh.render.get(m.step, sh.lang, w, m.codeOffset); ok {
 		return nil
 	}
-	return sh.render.render(sh.course, m.step, sh.lang, w)
+	return sh.render.render(sh.course, m.step, sh.lang, w, m.codeOffset)
 }
 
 func (m stepModel) header(sh *shared) string {
@@ -167,6 +176,9 @@ func (m stepModel) footer(sh *shared) string {
 	focus := key.NewBinding(key.WithKeys(k.Focus.Keys()...), key.WithHelp(k.Focus.Help().Key, "results, ↑↓ scroll"))
 	if m.focusResults {
 		focus.SetHelp(k.Focus.Help().Key, "text, ↑↓ scroll")
+	}
+	if len(m.doc.Code) > 0 && !m.focusResults {
+		return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, k.Zoom, k.Copy, focus, k.Back, k.Help)
 	}
 	return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, k.Zoom, focus, k.Back, k.Help)
 }

@@ -9,6 +9,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sandcastle/sandcastle/lessons"
 )
 
 // TestResultsFullScreen: z shows the results over the whole body, with a
@@ -111,4 +113,25 @@ func TestServerLogFullScreen(t *testing.T) {
 	h.sees("results, full screen", "Wrong status")
 	h.keys("esc")
 	h.sees("Save a score")
+}
+
+// TestStudentBuildHasNoSolution: s in a student build says, in full, that
+// the instructor kept the solutions, and asks nothing.
+func TestStudentBuildHasNoSolution(t *testing.T) {
+	files, err := lessons.StudentBuild(os.DirFS("../../testdata/courses/tiny"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newHarness(t, dir, "")
+	h.keys("enter", "s")
+	h.sees("Your instructor kept the solutions of this course")
+	if h.m.step.confirm != confirmNone {
+		t.Error("s asks to show a solution the build does not have")
+	}
 }

@@ -3,8 +3,6 @@ package tui
 import (
 	"io"
 
-	"github.com/charmbracelet/glamour/ansi"
-	glamourstyles "github.com/charmbracelet/glamour/styles"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 )
@@ -32,7 +30,6 @@ type styles struct {
 	border    lipgloss.Style
 	celebrate lipgloss.Style
 	dialog    lipgloss.Style
-	glamour   ansi.StyleConfig
 }
 
 func newStyles(look Look) styles {
@@ -57,33 +54,5 @@ func newStyles(look Look) styles {
 	s.border = r.NewStyle().Foreground(c("#BDBDBD", "#4A4A4A"))
 	s.celebrate = r.NewStyle().Bold(true).Foreground(c("#1A7F37", "#57D977"))
 	s.dialog = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 2)
-	s.glamour = glamourStyle(look)
 	return s
-}
-
-// glamourStyle picks explicit glamour styles: glamour itself would query
-// the terminal while it renders. Inline code loses the spaces glamour pads
-// it with, which let a line break between code and the comma after it
-// ("4" / ", not 4.5"); its colours mark it, and without colour, backticks.
-// In colour, headings lose their # marks too.
-func glamourStyle(look Look) ansi.StyleConfig {
-	var sc ansi.StyleConfig
-	switch {
-	case look.Profile == termenv.Ascii:
-		sc = glamourstyles.NoTTYStyleConfig
-		sc.Code.Prefix, sc.Code.Suffix = "`", "`"
-		sc.Code.BlockPrefix, sc.Code.BlockSuffix = "", ""
-		return sc
-	case look.Dark:
-		sc = glamourstyles.DarkStyleConfig
-	default:
-		sc = glamourstyles.LightStyleConfig
-	}
-	sc.Code.Prefix, sc.Code.Suffix = "", ""
-	// Headings are marked by their colour; glamour's "## " reads as Markdown
-	// left unrendered.
-	for _, h := range []*ansi.StyleBlock{&sc.H2, &sc.H3, &sc.H4, &sc.H5, &sc.H6} {
-		h.Prefix = ""
-	}
-	return sc
 }

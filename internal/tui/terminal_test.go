@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -68,6 +70,7 @@ func TestHostileCourseText(t *testing.T) {
 			if !strings.Contains(ansi.Strip(h.m.View()), "␛]52;c;") {
 				t.Errorf("the step's text is not shown, made visible:\n%s", ansi.Strip(h.m.View()))
 			}
+			copiedHostile(t, h)
 			screen("hint", "h")
 			screen("solution", "s", "y")
 			screen("failing check", "c")
@@ -103,6 +106,33 @@ func TestViewsKeepTheirStyling(t *testing.T) {
 		}
 		if got := termtext.Styled(view, termtext.SGR); got != view {
 			t.Errorf("after %v View changes the screen's own escapes:\n%q\nwas\n%q", keys, got, view)
+		}
+	}
+}
+
+// copiedHostile copies the step's code block, which holds the hostile
+// text: the file and the clipboard get it made visible, with no escape.
+func copiedHostile(t *testing.T, h *harness) {
+	t.Helper()
+	var clip bytes.Buffer
+	h.m.sh.clipboard = &clip
+	h.keys("y")
+	copied, err := filepath.Glob(filepath.Join(h.dir, ".sandcastle", "copied", "*"))
+	if err != nil || len(copied) != 1 {
+		t.Fatalf("copied files %v, %v", copied, err)
+	}
+	got, err := os.ReadFile(copied[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := strings.TrimSuffix(strings.TrimPrefix(clip.String(), "\x1b]52;c;"), "\a")
+	payload, err := base64.StdEncoding.DecodeString(seq)
+	if err != nil {
+		t.Fatalf("clipboard %q: %v", clip.String(), err)
+	}
+	for what, text := range map[string]string{"file": string(got), "clipboard": string(payload)} {
+		if !strings.Contains(text, "␛]52;c;") || strings.ContainsRune(text, 0x1b) {
+			t.Errorf("the %s got %q", what, text)
 		}
 	}
 }

@@ -75,18 +75,12 @@ func footerView(sh *shared, bindings ...key.Binding) string {
 // hanging wraps text to width with every line after the first indented by
 // indent cells, so a wrapped item stays under its first word.
 func hanging(first, text string, width, indent int) string {
-	return hangingAt(first, text, width, indent, "")
-}
-
-// hangingAt is hanging, a line also breaking after any of the characters
-// breaks (for code: after "(" or ","), not only at spaces and hyphens.
-func hangingAt(first, text string, width, indent int, breaks string) string {
 	w := width - indent
 	var lines []string
 	if w <= 4 {
 		lines = strings.Split(fit(text, w), "\n")
 	} else {
-		lines = strings.Split(ansi.Wrap(text, w, breaks), "\n")
+		lines = strings.Split(ansi.Wrap(text, w, ""), "\n")
 	}
 	for i := range lines {
 		if i == 0 {

@@ -73,6 +73,10 @@ func New(ctx context.Context, opts Options) (Model, error) {
 		sh.now = time.Now
 	}
 	sh.render.command = opts.Command
+	sh.clipboard = opts.Output
+	if sh.clipboard == nil {
+		sh.clipboard = os.Stdout
+	}
 	sh.phase.Store(server.Phase(0))
 	s.ServerProgress = func(p server.Phase) { sh.phase.Store(p) }
 	step := newStepModel(sh)

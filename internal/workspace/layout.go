@@ -1,7 +1,9 @@
 package workspace
 
 import (
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -15,6 +17,7 @@ import (
 //	.sandcastle/serve.log     which runs beside the checks
 //	.sandcastle/build/        the learner's Go server, built
 //	.sandcastle/sql_history   the SQL console's statements, the last 500
+//	.sandcastle/copied/       the code blocks the learner copied in the TUI
 //
 // Every other package asks for these paths here, or takes them from the
 // result that made them.
@@ -56,4 +59,37 @@ func (w *Workspace) Shown(path string) string {
 		return path
 	}
 	return filepath.ToSlash(rel)
+}
+
+// CopiedDir is the folder where the TUI writes the code blocks a learner
+// copies (y): .sandcastle/copied/.
+func (w *Workspace) CopiedDir() string { return w.StatePath("copied") }
+
+// SaveCopied writes the n-th code block of step (its id in its lesson, short
+// enough for a message to name), in language lang, to CopiedDir as
+// <step>-<n>.<ext>, and returns its path. The file is sandcastle's own: a
+// later copy of the same block replaces it.
+func (w *Workspace) SaveCopied(step string, n int, lang, code string) (string, error) {
+	name := strings.ReplaceAll(step, "/", "-") + "-" + strconv.Itoa(n) + "." + codeExt(lang)
+	path := filepath.Join(w.CopiedDir(), name)
+	if err := os.MkdirAll(w.CopiedDir(), 0o755); err != nil {
+		return path, err
+	}
+	if code != "" && !strings.HasSuffix(code, "\n") {
+		code += "\n"
+	}
+	return path, os.WriteFile(path, []byte(code), 0o644)
+}
+
+// codeExt is the file extension of code in lang, a code block's language.
+func codeExt(lang string) string {
+	switch strings.ToLower(lang) {
+	case "sql", "go", "sh", "json", "http":
+		return strings.ToLower(lang)
+	case "python", "py", "python3":
+		return "py"
+	case "bash", "shell":
+		return "sh"
+	}
+	return "txt"
 }

@@ -1,54 +1,52 @@
-package lex
+package highlight
 
 import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/alecthomas/chroma/v2"
 )
 
 // Short names for the token types, for tables and failure messages.
 const (
-	kw  = chroma.Keyword
-	kc  = chroma.KeywordConstant
-	kd  = chroma.KeywordDeclaration
-	kn  = chroma.KeywordNamespace
-	kr  = chroma.KeywordReserved
-	kt  = chroma.KeywordType
-	n   = chroma.Name
-	na  = chroma.NameAttribute
-	nb  = chroma.NameBuiltin
-	nc  = chroma.NameClass
-	nd  = chroma.NameDecorator
-	nf  = chroma.NameFunction
-	nn  = chroma.NameNamespace
-	nt  = chroma.NameTag
-	nv  = chroma.NameVariable
-	ne  = chroma.NameException
-	l   = chroma.Literal
-	sa  = chroma.LiteralStringAffix
-	s1  = chroma.LiteralStringSingle
-	s2  = chroma.LiteralStringDouble
-	se  = chroma.LiteralStringEscape
-	m   = chroma.LiteralNumber
-	mi  = chroma.LiteralNumberInteger
-	mf  = chroma.LiteralNumberFloat
-	mh  = chroma.LiteralNumberHex
-	o   = chroma.Operator
-	ow  = chroma.OperatorWord
-	p   = chroma.Punctuation
-	c1  = chroma.CommentSingle
-	cm  = chroma.CommentMultiline
-	tx  = chroma.Text
-	ws  = chroma.TextWhitespace
-	bpy = chroma.NameBuiltinPseudo
+	kw  = Keyword
+	kc  = KeywordConstant
+	kd  = KeywordDeclaration
+	kn  = KeywordNamespace
+	kr  = KeywordReserved
+	kt  = KeywordType
+	n   = Name
+	na  = NameAttribute
+	nb  = NameBuiltin
+	nc  = NameClass
+	nd  = NameDecorator
+	nf  = NameFunction
+	nn  = NameNamespace
+	nt  = NameTag
+	nv  = NameVariable
+	ne  = NameException
+	l   = Literal
+	sa  = LiteralStringAffix
+	s1  = LiteralStringSingle
+	s2  = LiteralStringDouble
+	se  = LiteralStringEscape
+	m   = LiteralNumber
+	mi  = LiteralNumberInteger
+	mf  = LiteralNumberFloat
+	mh  = LiteralNumberHex
+	o   = Operator
+	ow  = OperatorWord
+	p   = Punctuation
+	c1  = CommentSingle
+	cm  = CommentMultiline
+	tx  = Text
+	ws  = TextWhitespace
+	bpy = NameBuiltinPseudo
 )
 
 // tok is a token in a table (a local type, so that go vet allows it
 // without field names).
 type tok struct {
-	t chroma.TokenType
+	t TokenType
 	v string
 }
 
@@ -154,7 +152,7 @@ func TestTokensAreTheSource(t *testing.T) {
 }
 
 // FuzzTokenise checks the same as TestTokensAreTheSource on any input:
-// go test ./internal/lex -fuzz FuzzTokenise
+// go test ./internal/highlight -fuzz FuzzTokenise
 func FuzzTokenise(f *testing.F) {
 	f.Add("SELECT 'a' -- c\n\"x\" /* y */ 1.5e3")
 	f.Add("POST / HTTP/1.1\nA: b\n\n{\"k\": [1, -2, \"\\u0041\"]}")

@@ -1,9 +1,7 @@
-package lex
+package highlight
 
 import (
 	"strings"
-
-	"github.com/alecthomas/chroma/v2"
 )
 
 // sql tokenises SQL, mostly SQLite's: keywords in any case, 'strings' (with
@@ -16,28 +14,28 @@ func (l *lexer) sql() {
 		case isSpace(c):
 			l.space()
 		case l.at("--"):
-			l.emit(chroma.CommentSingle, l.lineEnd(l.pos))
+			l.emit(CommentSingle, l.lineEnd(l.pos))
 		case l.at("/*"):
-			l.emit(chroma.CommentMultiline, l.until(l.pos+2, "*/"))
+			l.emit(CommentMultiline, l.until(l.pos+2, "*/"))
 		case c == '\'':
-			l.emit(chroma.LiteralStringSingle, l.doubledQuoteEnd('\''))
+			l.emit(LiteralStringSingle, l.doubledQuoteEnd('\''))
 		case c == '"' || c == '`':
-			l.emit(chroma.Name, l.doubledQuoteEnd(c))
+			l.emit(Name, l.doubledQuoteEnd(c))
 		case c == '[':
-			l.emit(chroma.Name, l.until(l.pos, "]"))
+			l.emit(Name, l.until(l.pos, "]"))
 		case isDigit(c) || c == '.' && isDigit(l.peek(1)):
 			l.number()
 		case isLetter(c):
 			end := l.identEnd(l.pos)
 			l.emit(sqlWord(l.src[l.pos:end], l.nextByte(end) == '('), end)
 		case c == '?' || (c == ':' || c == '@' || c == '$') && isIdent(l.peek(1)):
-			l.emit(chroma.NameVariable, l.identEnd(l.pos+1))
+			l.emit(NameVariable, l.identEnd(l.pos+1))
 		case strings.IndexByte("=<>!+-*/%|&~^", c) >= 0:
-			l.emit(chroma.Operator, l.pos+1)
+			l.emit(Operator, l.pos+1)
 		case strings.IndexByte("(),;.", c) >= 0:
-			l.emit(chroma.Punctuation, l.pos+1)
+			l.emit(Punctuation, l.pos+1)
 		default:
-			l.char(chroma.Text)
+			l.char(Text)
 		}
 	}
 }
@@ -59,18 +57,18 @@ func (l *lexer) doubledQuoteEnd(q byte) int {
 }
 
 // sqlWord is the token type of an SQL word; call tells whether a '(' follows.
-func sqlWord(w string, call bool) chroma.TokenType {
+func sqlWord(w string, call bool) TokenType {
 	u := strings.ToUpper(w)
 	if call && sqlFunction(u) {
-		return chroma.NameBuiltin
+		return NameBuiltin
 	}
 	switch u {
 	case "NULL", "TRUE", "FALSE", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP":
-		return chroma.KeywordConstant
+		return KeywordConstant
 	case "INTEGER", "INT", "BIGINT", "SMALLINT", "TINYINT", "SERIAL", "TEXT", "VARCHAR",
 		"CHAR", "CHARACTER", "CLOB", "BLOB", "REAL", "DOUBLE", "FLOAT", "NUMERIC", "DECIMAL",
 		"BOOLEAN", "BOOL", "DATE", "DATETIME", "TIMESTAMP", "TIME", "INTERVAL", "JSON", "UUID":
-		return chroma.KeywordType
+		return KeywordType
 	case "ABORT", "ACTION", "ADD", "AFTER", "ALL", "ALTER", "ALWAYS", "ANALYZE", "AND", "AS",
 		"ASC", "ATTACH", "AUTOINCREMENT", "BEFORE", "BEGIN", "BETWEEN", "BY", "CASCADE",
 		"CASE", "CAST", "CHECK", "COLLATE", "COLUMN", "COMMIT", "CONFLICT", "CONSTRAINT",
@@ -88,9 +86,9 @@ func sqlWord(w string, call bool) chroma.TokenType {
 		"SELECT", "SET", "STRICT", "TABLE", "TEMP", "TEMPORARY", "THEN", "TIES", "TO",
 		"TRANSACTION", "TRIGGER", "UNBOUNDED", "UNION", "UNIQUE", "UPDATE", "USING", "VACUUM",
 		"VALUES", "VIEW", "VIRTUAL", "WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT":
-		return chroma.Keyword
+		return Keyword
 	}
-	return chroma.Name
+	return Name
 }
 
 // sqlFunction reports whether u (upper case) is a common built-in function.

@@ -1,9 +1,7 @@
-package lex
+package highlight
 
 import (
 	"strings"
-
-	"github.com/alecthomas/chroma/v2"
 )
 
 // http tokenises HTTP messages: a request line ("POST /scores HTTP/1.1", the
@@ -20,7 +18,7 @@ func (l *lexer) http() {
 		if c := l.nextNonSpace(end); c == '{' || c == '[' {
 			l.sub(end, (*lexer).json)
 		} else {
-			l.emit(chroma.Text, end)
+			l.emit(Text, end)
 		}
 	}
 }
@@ -34,38 +32,38 @@ func (l *lexer) startLine() bool {
 	if strings.HasPrefix(line, "HTTP/") {
 		l.httpVersion()
 		l.blanks()
-		l.emit(chroma.LiteralNumber, l.wordEnd())
+		l.emit(LiteralNumber, l.wordEnd())
 		l.blanks()
-		l.emit(chroma.NameException, l.lineEnd(l.pos))
+		l.emit(NameException, l.lineEnd(l.pos))
 		return true
 	}
-	l.emit(chroma.NameFunction, l.pos+strings.IndexByte(line, ' '))
+	l.emit(NameFunction, l.pos+strings.IndexByte(line, ' '))
 	l.blanks()
-	l.emit(chroma.NameNamespace, l.wordEnd())
+	l.emit(NameNamespace, l.wordEnd())
 	l.blanks()
 	if l.at("HTTP/") {
 		l.httpVersion()
 	}
-	l.emit(chroma.Text, l.lineEnd(l.pos))
+	l.emit(Text, l.lineEnd(l.pos))
 	return true
 }
 
 // httpVersion emits "HTTP/1.1" at pos.
 func (l *lexer) httpVersion() {
-	l.emit(chroma.KeywordReserved, l.pos+4)
-	l.emit(chroma.Operator, l.pos+1)
-	l.emit(chroma.LiteralNumber, l.wordEnd())
+	l.emit(KeywordReserved, l.pos+4)
+	l.emit(Operator, l.pos+1)
+	l.emit(LiteralNumber, l.wordEnd())
 }
 
 // headers emits header lines, up to and including the blank line after them
 // (or up to a line that starts a JSON body without one).
 func (l *lexer) headers() {
 	for l.pos < len(l.src) {
-		l.emit(chroma.TextWhitespace, l.pos+1) // the newline before the line
+		l.emit(TextWhitespace, l.pos+1) // the newline before the line
 		end := l.lineEnd(l.pos)
 		line := strings.TrimSuffix(l.src[l.pos:end], "\r")
 		if line == "" {
-			l.emit(chroma.TextWhitespace, min(end+1, len(l.src)))
+			l.emit(TextWhitespace, min(end+1, len(l.src)))
 			return
 		}
 		name, _, ok := strings.Cut(line, ":")
@@ -73,13 +71,13 @@ func (l *lexer) headers() {
 		case line[0] == '{' || line[0] == '[':
 			return
 		case !ok || name == "" || strings.ContainsAny(name, " \t"):
-			l.emit(chroma.Text, end)
+			l.emit(Text, end)
 			continue
 		}
-		l.emit(chroma.NameAttribute, l.pos+len(name))
-		l.emit(chroma.Operator, l.pos+1)
+		l.emit(NameAttribute, l.pos+len(name))
+		l.emit(Operator, l.pos+1)
 		l.blanks()
-		l.emit(chroma.Literal, end)
+		l.emit(Literal, end)
 	}
 }
 
@@ -120,7 +118,7 @@ func (l *lexer) blanks() {
 	for i < len(l.src) && (l.src[i] == ' ' || l.src[i] == '\t') {
 		i++
 	}
-	l.emit(chroma.TextWhitespace, i)
+	l.emit(TextWhitespace, i)
 }
 
 // wordEnd is where the run of non-space bytes at pos ends.
@@ -159,9 +157,9 @@ func (l *lexer) json() {
 			}
 			end = min(end+1, len(l.src))
 			if l.nextByte(end) == ':' {
-				l.emit(chroma.NameTag, end)
+				l.emit(NameTag, end)
 			} else {
-				l.str(chroma.LiteralStringDouble, `"`, escToken, false)
+				l.str(LiteralStringDouble, `"`, escToken, false)
 			}
 		case isDigit(c):
 			l.number()
@@ -171,14 +169,14 @@ func (l *lexer) json() {
 			end := l.identEnd(l.pos)
 			switch l.src[l.pos:end] {
 			case "true", "false", "null":
-				l.emit(chroma.KeywordConstant, end)
+				l.emit(KeywordConstant, end)
 			default:
-				l.emit(chroma.Text, end)
+				l.emit(Text, end)
 			}
 		case strings.IndexByte("{}[],:", c) >= 0:
-			l.emit(chroma.Punctuation, l.pos+1)
+			l.emit(Punctuation, l.pos+1)
 		default:
-			l.char(chroma.Text)
+			l.char(Text)
 		}
 	}
 }

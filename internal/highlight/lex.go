@@ -1,19 +1,19 @@
-// Package lex holds the hand-written tokenisers behind quick.Highlight: a
-// few hundred lines of byte scanning in place of chroma's regular-expression
-// lexers, so that nothing is compiled before it is needed.
-package lex
+// Package highlight splits source code into tokens for syntax highlighting:
+// hand-written tokenisers for SQL, Go, Python, shell, HTTP and JSON, a few
+// hundred lines of byte scanning with no regular expressions and no work
+// when the package initialises (a start of the program pays nothing for
+// them). The token types and their values are chroma's.
+package highlight
 
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/alecthomas/chroma/v2"
 )
 
 // Tokenise splits src into tokens for the named language. Names are matched
 // without regard to case; an unknown name (or "") gives plain text. Every
 // token is a slice of src, and the tokens together are exactly src.
-func Tokenise(lang, src string) []chroma.Token {
+func Tokenise(lang, src string) []Token {
 	l := &lexer{src: src}
 	switch strings.ToLower(lang) {
 	case "sql", "sqlite", "sqlite3", "postgres", "postgresql", "mysql":
@@ -29,7 +29,7 @@ func Tokenise(lang, src string) []chroma.Token {
 	case "json":
 		l.json()
 	default:
-		l.emit(chroma.Text, len(src))
+		l.emit(Text, len(src))
 	}
 	return l.out
 }
@@ -38,20 +38,20 @@ func Tokenise(lang, src string) []chroma.Token {
 type lexer struct {
 	src  string
 	pos  int
-	out  []chroma.Token
+	out  []Token
 	last int // where the last token starts
 }
 
 // emit makes src[pos:end] a token of type t and moves pos to end. A token
 // of the same type as the one before it extends that one.
-func (l *lexer) emit(t chroma.TokenType, end int) {
+func (l *lexer) emit(t TokenType, end int) {
 	if end <= l.pos {
 		return
 	}
 	if n := len(l.out); n > 0 && l.out[n-1].Type == t {
 		l.out[n-1].Value = l.src[l.last:end]
 	} else {
-		l.out = append(l.out, chroma.Token{Type: t, Value: l.src[l.pos:end]})
+		l.out = append(l.out, Token{Type: t, Value: l.src[l.pos:end]})
 		l.last = l.pos
 	}
 	l.pos = end
@@ -77,7 +77,7 @@ func (l *lexer) peek(n int) byte {
 }
 
 // char emits the character at pos (a whole UTF-8 sequence) as type t.
-func (l *lexer) char(t chroma.TokenType) {
+func (l *lexer) char(t TokenType) {
 	_, n := utf8.DecodeRuneInString(l.src[l.pos:])
 	l.emit(t, l.pos+n)
 }
@@ -88,7 +88,7 @@ func (l *lexer) space() {
 	for i < len(l.src) && isSpace(l.src[i]) {
 		i++
 	}
-	l.emit(chroma.TextWhitespace, i)
+	l.emit(TextWhitespace, i)
 }
 
 // lineEnd is the index of the next newline at or after i, or len(src).
@@ -133,19 +133,19 @@ func (l *lexer) number() { l.emit(l.numberEnd(l.pos)) }
 
 // numberEnd is the type of the number that starts at pos (a sign before it
 // included) and where it ends; its digits start at i.
-func (l *lexer) numberEnd(i int) (chroma.TokenType, int) {
-	s, t := l.src, chroma.LiteralNumberInteger
+func (l *lexer) numberEnd(i int) (TokenType, int) {
+	s, t := l.src, LiteralNumberInteger
 	if s[i] == '0' && i+1 < len(s) {
 		switch s[i+1] | 0x20 {
 		case 'x':
-			t = chroma.LiteralNumberHex
+			t = LiteralNumberHex
 		case 'o':
-			t = chroma.LiteralNumberOct
+			t = LiteralNumberOct
 		case 'b':
-			t = chroma.LiteralNumberBin
+			t = LiteralNumberBin
 		}
 	}
-	if t != chroma.LiteralNumberInteger {
+	if t != LiteralNumberInteger {
 		return t, l.identEnd(i + 2)
 	}
 	digits := func() {
@@ -155,7 +155,7 @@ func (l *lexer) numberEnd(i int) (chroma.TokenType, int) {
 	}
 	digits()
 	if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
-		t = chroma.LiteralNumberFloat
+		t = LiteralNumberFloat
 		i++
 		digits()
 	}
@@ -165,7 +165,7 @@ func (l *lexer) numberEnd(i int) (chroma.TokenType, int) {
 			j++
 		}
 		if j < len(s) && isDigit(s[j]) {
-			t, i = chroma.LiteralNumberFloat, j
+			t, i = LiteralNumberFloat, j
 			digits()
 		}
 	}
@@ -182,7 +182,7 @@ const (
 // str emits the string literal at pos, opened and closed by quote: as type
 // t, with escape sequences split out if esc is escToken. It stops after the
 // closing quote, or before a newline unless multiline, or at the end.
-func (l *lexer) str(t chroma.TokenType, quote string, esc int, multiline bool) {
+func (l *lexer) str(t TokenType, quote string, esc int, multiline bool) {
 	s, i := l.src, l.pos+len(quote)
 	for i < len(s) {
 		switch {
@@ -196,7 +196,7 @@ func (l *lexer) str(t chroma.TokenType, quote string, esc int, multiline bool) {
 			i += 2
 		case s[i] == '\\' && esc == escToken && i+1 < len(s):
 			l.emit(t, i)
-			l.emit(chroma.LiteralStringEscape, escapeEnd(s, i))
+			l.emit(LiteralStringEscape, escapeEnd(s, i))
 			i = l.pos
 		default:
 			i++

@@ -1,9 +1,7 @@
-package lex
+package highlight
 
 import (
 	"strings"
-
-	"github.com/alecthomas/chroma/v2"
 )
 
 // golang tokenises Go.
@@ -14,55 +12,55 @@ func (l *lexer) golang() {
 		case isSpace(c):
 			l.space()
 		case l.at("//"):
-			l.emit(chroma.CommentSingle, l.lineEnd(l.pos))
+			l.emit(CommentSingle, l.lineEnd(l.pos))
 		case l.at("/*"):
-			l.emit(chroma.CommentMultiline, l.until(l.pos+2, "*/"))
+			l.emit(CommentMultiline, l.until(l.pos+2, "*/"))
 		case c == '"':
-			l.str(chroma.LiteralStringDouble, `"`, escToken, false)
+			l.str(LiteralStringDouble, `"`, escToken, false)
 		case c == '`':
-			l.str(chroma.LiteralStringBacktick, "`", escNone, true)
+			l.str(LiteralStringBacktick, "`", escNone, true)
 		case c == '\'':
-			l.str(chroma.LiteralStringChar, "'", escToken, false)
+			l.str(LiteralStringChar, "'", escToken, false)
 		case isDigit(c) || c == '.' && isDigit(l.peek(1)):
 			l.number()
 		case isLetter(c):
 			end := l.identEnd(l.pos)
 			l.emit(goWord(l.src[l.pos:end], l.nextByte(end) == '('), end)
 		case strings.IndexByte("+-*/%&|^<>=!:~", c) >= 0:
-			l.emit(chroma.Operator, l.pos+1)
+			l.emit(Operator, l.pos+1)
 		case strings.IndexByte("(){}[],;.", c) >= 0:
-			l.emit(chroma.Punctuation, l.pos+1)
+			l.emit(Punctuation, l.pos+1)
 		default:
-			l.char(chroma.Text)
+			l.char(Text)
 		}
 	}
 }
 
 // goWord is the token type of a Go identifier; call tells whether a '('
 // follows.
-func goWord(w string, call bool) chroma.TokenType {
+func goWord(w string, call bool) TokenType {
 	switch w {
 	case "package", "import":
-		return chroma.KeywordNamespace
+		return KeywordNamespace
 	case "const", "func", "interface", "map", "chan", "struct", "type", "var":
-		return chroma.KeywordDeclaration
+		return KeywordDeclaration
 	case "break", "case", "continue", "default", "defer", "else", "fallthrough", "for",
 		"go", "goto", "if", "range", "return", "select", "switch":
-		return chroma.Keyword
+		return Keyword
 	case "true", "false", "nil", "iota":
-		return chroma.KeywordConstant
+		return KeywordConstant
 	case "any", "bool", "byte", "comparable", "complex64", "complex128", "error",
 		"float32", "float64", "int", "int8", "int16", "int32", "int64", "rune", "string",
 		"uint", "uint8", "uint16", "uint32", "uint64", "uintptr":
-		return chroma.KeywordType
+		return KeywordType
 	}
 	if !call {
-		return chroma.Name
+		return Name
 	}
 	switch w {
 	case "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
 		"make", "max", "min", "new", "panic", "print", "println", "real", "recover":
-		return chroma.NameBuiltin
+		return NameBuiltin
 	}
-	return chroma.NameFunction
+	return NameFunction
 }

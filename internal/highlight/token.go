@@ -1,8 +1,8 @@
-package chroma
+package highlight
 
 // TokenType is the type of a token. The values are chroma's: categories are
 // ranges of 1000 (Literal is 3000-3999) and sub-categories ranges of 100
-// (LiteralString is 3100-3199), which is what style fallback relies on.
+// (LiteralString is 3100-3199).
 type TokenType int
 
 // Token is a piece of source text with its type.
@@ -11,23 +11,8 @@ type Token struct {
 	Value string
 }
 
-// Meta token types.
-const (
-	Background TokenType = -1 - iota
-	PreWrapper
-	Line
-	LineNumbers
-	LineNumbersTable
-	LineHighlight
-	LineTable
-	LineTableTD
-	LineLink
-	CodeLine
-	Error
-	Other
-	None
-	Ignore
-)
+// Error is a character no rule of the language accepts.
+const Error TokenType = -11
 
 // Keywords.
 const (
@@ -65,26 +50,14 @@ const (
 	NameBuiltinPseudo
 )
 
-const (
-	NameVariable TokenType = 2200 + iota
-	NameVariableAnonymous
-	NameVariableClass
-	NameVariableGlobal
-	NameVariableInstance
-	NameVariableMagic
-)
+// NameVariable is a variable's name.
+const NameVariable TokenType = 2200
 
-const (
-	NameFunction TokenType = 2300 + iota
-	NameFunctionMagic
-)
+// NameFunction is a function's name.
+const NameFunction TokenType = 2300
 
 // Literals.
-const (
-	Literal TokenType = 3000 + iota
-	LiteralDate
-	LiteralOther
-)
+const Literal TokenType = 3000
 
 // Strings.
 const (
@@ -104,7 +77,6 @@ const (
 	LiteralStringOther
 	LiteralStringRegex
 	LiteralStringSingle
-	LiteralStringSymbol
 )
 
 // Numbers.
@@ -116,7 +88,6 @@ const (
 	LiteralNumberInteger
 	LiteralNumberIntegerLong
 	LiteralNumberOct
-	LiteralNumberByte
 )
 
 // Operators and punctuation.
@@ -125,6 +96,7 @@ const (
 	OperatorWord
 )
 
+// Punctuation is brackets, commas and the like.
 const Punctuation TokenType = 5000
 
 // Comments.
@@ -133,36 +105,12 @@ const (
 	CommentHashbang
 	CommentMultiline
 	CommentSingle
-	CommentSpecial
-)
-
-const (
-	CommentPreproc TokenType = 6100 + iota
-	CommentPreprocFile
-)
-
-// Generic tokens.
-const (
-	Generic TokenType = 7000 + iota
-	GenericDeleted
-	GenericEmph
-	GenericError
-	GenericHeading
-	GenericInserted
-	GenericOutput
-	GenericPrompt
-	GenericStrong
-	GenericSubheading
-	GenericTraceback
-	GenericUnderline
 )
 
 // Text.
 const (
 	Text TokenType = 8000 + iota
 	TextWhitespace
-	TextSymbol
-	TextPunctuation
 )
 
 // Category is the type's category: KeywordType's is Keyword.

@@ -1,9 +1,7 @@
-package lex
+package highlight
 
 import (
 	"strings"
-
-	"github.com/alecthomas/chroma/v2"
 )
 
 // shellSpecial are the bytes that end a shell word.
@@ -21,27 +19,27 @@ func (l *lexer) shell() {
 			cmd = cmd || c == '\n'
 			l.space()
 		case c == '#':
-			l.emit(chroma.CommentSingle, l.lineEnd(l.pos))
+			l.emit(CommentSingle, l.lineEnd(l.pos))
 		case c == '\'':
-			l.emit(chroma.LiteralStringSingle, l.until(l.pos+1, "'"))
+			l.emit(LiteralStringSingle, l.until(l.pos+1, "'"))
 			cmd = false
 		case c == '"':
 			l.shellDouble()
 			cmd = false
 		case c == '`':
-			l.emit(chroma.LiteralStringBacktick, l.until(l.pos+1, "`"))
+			l.emit(LiteralStringBacktick, l.until(l.pos+1, "`"))
 			cmd = false
 		case c == '$':
 			cmd = l.at("$(")
 			l.shellVar()
 		case c == '\\':
-			l.emit(chroma.LiteralStringEscape, min(l.pos+2, len(l.src)))
+			l.emit(LiteralStringEscape, min(l.pos+2, len(l.src)))
 			cmd = false
 		case strings.IndexByte("|&;<>", c) >= 0:
-			l.emit(chroma.Operator, l.pos+1)
+			l.emit(Operator, l.pos+1)
 			cmd = c != '<' && c != '>'
 		case c == '(' || c == ')':
-			l.emit(chroma.Punctuation, l.pos+1)
+			l.emit(Punctuation, l.pos+1)
 			cmd = c == '('
 		default:
 			cmd = l.shellWord(cmd)
@@ -58,25 +56,25 @@ func (l *lexer) shellWord(cmd bool) bool {
 	}
 	w := l.src[l.pos:end]
 	if i := strings.IndexByte(w, '='); i > 0 && isLetter(w[0]) && l.identEnd(l.pos) == l.pos+i {
-		l.emit(chroma.NameVariable, l.pos+i)
-		l.emit(chroma.Operator, l.pos+1)
-		l.emit(chroma.Text, end)
+		l.emit(NameVariable, l.pos+i)
+		l.emit(Operator, l.pos+1)
+		l.emit(Text, end)
 		return cmd
 	}
 	t := shellWordType(w, cmd)
 	l.emit(t, end)
-	return t == chroma.Keyword && w != "in" || t == chroma.Punctuation
+	return t == Keyword && w != "in" || t == Punctuation
 }
 
 // shellWordType is the token type of a shell word; cmd tells whether it
 // stands where a command name may.
-func shellWordType(w string, cmd bool) chroma.TokenType {
+func shellWordType(w string, cmd bool) TokenType {
 	switch w {
 	case "if", "then", "else", "elif", "fi", "for", "in", "do", "done", "while", "until",
 		"case", "esac", "function", "select", "time", "return", "break", "continue":
-		return chroma.Keyword
+		return Keyword
 	case "{", "}", "[", "]", "[[", "]]", "!":
-		return chroma.Punctuation
+		return Punctuation
 	}
 	if !cmd {
 		return shellNumber(w)
@@ -86,19 +84,19 @@ func shellWordType(w string, cmd bool) chroma.TokenType {
 		"export", "false", "fg", "getopts", "hash", "jobs", "kill", "local", "printf",
 		"pwd", "read", "readonly", "set", "shift", "source", "test", "trap", "true",
 		"type", "ulimit", "umask", "unalias", "unset", "wait":
-		return chroma.NameBuiltin
+		return NameBuiltin
 	}
 	return shellNumber(w)
 }
 
 // shellNumber is LiteralNumber if w is all digits, else Text.
-func shellNumber(w string) chroma.TokenType {
+func shellNumber(w string) TokenType {
 	for i := 0; i < len(w); i++ {
 		if !isDigit(w[i]) {
-			return chroma.Text
+			return Text
 		}
 	}
-	return chroma.LiteralNumber
+	return LiteralNumber
 }
 
 // shellVar emits the $ expression at pos: $name, $1, $?, ${...} or $( (whose
@@ -107,17 +105,17 @@ func (l *lexer) shellVar() {
 	s, i := l.src, l.pos+1
 	switch {
 	case i >= len(s):
-		l.emit(chroma.Text, i)
+		l.emit(Text, i)
 	case s[i] == '{':
-		l.emit(chroma.NameVariable, l.until(i, "}"))
+		l.emit(NameVariable, l.until(i, "}"))
 	case s[i] == '(':
-		l.emit(chroma.Operator, i+1)
+		l.emit(Operator, i+1)
 	case isLetter(s[i]):
-		l.emit(chroma.NameVariable, l.identEnd(i))
+		l.emit(NameVariable, l.identEnd(i))
 	case strings.IndexByte("0123456789?#@*!$-", s[i]) >= 0:
-		l.emit(chroma.NameVariable, i+1)
+		l.emit(NameVariable, i+1)
 	default:
-		l.emit(chroma.Text, i)
+		l.emit(Text, i)
 	}
 }
 
@@ -127,16 +125,16 @@ func (l *lexer) shellDouble() {
 	for i < len(s) && s[i] != '"' {
 		switch {
 		case s[i] == '\\' && i+1 < len(s):
-			l.emit(chroma.LiteralStringDouble, i)
-			l.emit(chroma.LiteralStringEscape, i+2)
+			l.emit(LiteralStringDouble, i)
+			l.emit(LiteralStringEscape, i+2)
 			i = l.pos
 		case s[i] == '$' && i+1 < len(s) && (isLetter(s[i+1]) || s[i+1] == '{'):
-			l.emit(chroma.LiteralStringDouble, i)
+			l.emit(LiteralStringDouble, i)
 			l.shellVar()
 			i = l.pos
 		default:
 			i++
 		}
 	}
-	l.emit(chroma.LiteralStringDouble, min(i+1, len(s)))
+	l.emit(LiteralStringDouble, min(i+1, len(s)))
 }

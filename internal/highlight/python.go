@@ -1,9 +1,7 @@
-package lex
+package highlight
 
 import (
 	"strings"
-
-	"github.com/alecthomas/chroma/v2"
 )
 
 // python tokenises Python.
@@ -15,7 +13,7 @@ func (l *lexer) python() {
 		case isSpace(c):
 			l.space()
 		case c == '#':
-			l.emit(chroma.CommentSingle, l.lineEnd(l.pos))
+			l.emit(CommentSingle, l.lineEnd(l.pos))
 		case c == '"' || c == '\'':
 			l.pyString(false)
 		case isDigit(c) || c == '.' && isDigit(l.peek(1)):
@@ -25,23 +23,23 @@ func (l *lexer) python() {
 			for end < len(l.src) && (isIdent(l.src[end]) || l.src[end] == '.') {
 				end++
 			}
-			l.emit(chroma.NameDecorator, end)
+			l.emit(NameDecorator, end)
 		case isLetter(c):
 			end := l.identEnd(l.pos)
 			w := l.src[l.pos:end]
 			if q := l.peek(len(w)); (q == '"' || q == '\'') && len(w) <= 2 && strings.Trim(strings.ToLower(w), "rbuf") == "" {
-				l.emit(chroma.LiteralStringAffix, end)
+				l.emit(LiteralStringAffix, end)
 				l.pyString(strings.ContainsAny(w, "rR"))
 				break
 			}
 			l.emit(pyWord(w, prev, l.nextByte(end) == '('), end)
 			prev = w
 		case strings.IndexByte("+-*/%&|^<>=!~@", c) >= 0:
-			l.emit(chroma.Operator, l.pos+1)
+			l.emit(Operator, l.pos+1)
 		case strings.IndexByte("(){}[],;.:", c) >= 0:
-			l.emit(chroma.Punctuation, l.pos+1)
+			l.emit(Punctuation, l.pos+1)
 		default:
-			l.char(chroma.Text)
+			l.char(Text)
 		}
 	}
 }
@@ -56,48 +54,48 @@ func (l *lexer) pyString(raw bool) {
 	if raw {
 		esc = escSkip
 	}
-	t := chroma.LiteralStringDouble
+	t := LiteralStringDouble
 	if q[0] == '\'' {
-		t = chroma.LiteralStringSingle
+		t = LiteralStringSingle
 	}
 	l.str(t, q, esc, len(q) == 3)
 }
 
 // pyWord is the token type of a Python name: prev is the name before it,
 // call tells whether a '(' follows.
-func pyWord(w, prev string, call bool) chroma.TokenType {
+func pyWord(w, prev string, call bool) TokenType {
 	switch prev {
 	case "def":
-		return chroma.NameFunction
+		return NameFunction
 	case "class":
-		return chroma.NameClass
+		return NameClass
 	}
 	switch w {
 	case "True", "False", "None":
-		return chroma.KeywordConstant
+		return KeywordConstant
 	case "import", "from":
-		return chroma.KeywordNamespace
+		return KeywordNamespace
 	case "and", "or", "not", "in", "is":
-		return chroma.OperatorWord
+		return OperatorWord
 	case "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
 		"elif", "else", "except", "finally", "for", "global", "if", "lambda", "nonlocal",
 		"pass", "raise", "return", "try", "while", "with", "yield":
-		return chroma.Keyword
+		return Keyword
 	case "self", "cls":
-		return chroma.NameBuiltinPseudo
+		return NameBuiltinPseudo
 	case "ArithmeticError", "AssertionError", "AttributeError", "BaseException",
 		"Exception", "FileNotFoundError", "ImportError", "IndexError", "KeyError",
 		"KeyboardInterrupt", "LookupError", "NameError", "NotImplementedError", "OSError",
 		"RuntimeError", "StopIteration", "TypeError", "ValueError", "ZeroDivisionError":
-		return chroma.NameException
+		return NameException
 	case "abs", "all", "any", "bool", "bytes", "dict", "enumerate", "filter", "float",
 		"getattr", "hasattr", "input", "int", "isinstance", "iter", "len", "list", "map",
 		"max", "min", "next", "open", "print", "range", "repr", "reversed", "round", "set",
 		"setattr", "sorted", "str", "sum", "super", "tuple", "type", "zip":
-		return chroma.NameBuiltin
+		return NameBuiltin
 	}
 	if call {
-		return chroma.NameFunction
+		return NameFunction
 	}
-	return chroma.Name
+	return Name
 }

@@ -1,0 +1,71 @@
+package lessons
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseLoadExpect(t *testing.T) {
+	for _, tt := range []struct {
+		name, body string
+		want       LoadExpect
+		err        string
+	}{
+		{name: "every answer", body: "status 201", want: LoadExpect{Status: 201}},
+		{name: "at least some", body: "status 200 at least 45\n", want: LoadExpect{Status: 200, AtLeast: 45}},
+		{name: "latency bounds", body: "status 201\np95 under 2s\nmax under 5s\nmedian under 500ms",
+			want: LoadExpect{Status: 201, Under: map[string]time.Duration{"p95": 2 * time.Second, "max": 5 * time.Second, "median": 500 * time.Millisecond}}},
+		{name: "no status", body: "p95 under 2s", err: "needs the status"},
+		{name: "not a status", body: "status OK", err: "status OK is not an HTTP status"},
+		{name: "not a duration", body: "status 201\np95 under soon", err: "soon is not a duration"},
+		{name: "not a line", body: "status 201\nall fast", err: `"all fast" is not a line`},
+		{name: "at least nothing", body: "status 201 at least 0", err: "at least 0 is not a count"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseLoadExpect(tt.body)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Status != tt.want.Status || got.AtLeast != tt.want.AtLeast || len(got.Under) != len(tt.want.Under) {
+				t.Fatalf("got %+v, want %+v", got, tt.want)
+			}
+			for k, v := range tt.want.Under {
+				if got.Under[k] != v {
+					t.Errorf("%s = %s, want %s", k, got.Under[k], v)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadCheckLint(t *testing.T) {
+	lesson := func(check string) map[string]string {
+		f := oneLesson(testFrontMatter + "## One\n\n" + check + "\n'''expect\nstatus 200\n'''\n\n'''hint\nH.\n'''\n")
+		f["course.yaml"] = "format: 2\nid: test\ntitle: Test\nlessons:\n  - 01-a.md\nlanguages:\n  python:\n    run: python3 app.py\n"
+		return f
+	}
+	for _, tt := range []struct{ name, check, want string }{
+		{"another host", "'''load check \"t\" n=5\nGET http://example.com/x\n'''\n", "write the path alone"},
+		{"no n", "'''load check \"t\"\nGET /x\n'''\n", "a load check needs n="},
+		{"too many", "'''load check \"t\" n=5000\nGET /x\n'''\n", "from 1 to 1000"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			probs := lintCourse(t, lesson(tt.check))
+			if !strings.Contains(strings.Join(probs, "\n"), tt.want) {
+				t.Errorf("problems %q, want %q", probs, tt.want)
+			}
+		})
+	}
+	f := lesson("'''load check \"t\" n=5\nGET /x\n'''\n")
+	f["course.yaml"] = strings.Replace(f["course.yaml"], "format: 2", "format: 1", 1)
+	if probs := lintCourse(t, f); !strings.Contains(strings.Join(probs, "\n"), "the load check belongs to format 2") {
+		t.Errorf("format 1: %q", probs)
+	}
+}
