@@ -3,9 +3,12 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/sandcastle/sandcastle/cmd"
 )
@@ -56,5 +59,42 @@ func TestGenerate(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("%s lacks %q", name, want)
 		}
+	}
+}
+
+// TestCaskListsEveryManPage: the Homebrew cask installs each man page by
+// name, listed in .goreleaser.yaml; a command added without its page there
+// would have none.
+func TestCaskListsEveryManPage(t *testing.T) {
+	b, err := os.ReadFile("../../.goreleaser.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var config struct {
+		Casks []struct {
+			Manpages []string `yaml:"manpages"`
+		} `yaml:"homebrew_casks"`
+	}
+	if err := yaml.Unmarshal(b, &config); err != nil {
+		t.Fatal(err)
+	}
+	if len(config.Casks) != 1 {
+		t.Fatalf(".goreleaser.yaml has %d homebrew_casks, want 1", len(config.Casks))
+	}
+	dir := t.TempDir()
+	if err := generate(cmd.Tree(), options{dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := filepath.Glob(filepath.Join(dir, "man", "*.1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, p := range pages {
+		want = append(want, "man/"+filepath.Base(p))
+	}
+	got := slices.Sorted(slices.Values(config.Casks[0].Manpages))
+	if !slices.Equal(got, want) {
+		t.Errorf(".goreleaser.yaml's homebrew_casks manpages are\n%q\ncmd/gendocs writes\n%q", got, want)
 	}
 }
