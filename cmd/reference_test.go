@@ -25,7 +25,7 @@ func TestCLIReferenceIsCurrent(t *testing.T) {
 	} else {
 		dir = t.TempDir()
 	}
-	root := newRoot(&app{io: &Streams{}})
+	root := Tree()
 	if err := doc.GenMarkdownTree(root, dir); err != nil {
 		t.Fatal(err)
 	}

@@ -26,9 +26,6 @@ const (
 	exitUsage  = 2 // the command could not do its work
 )
 
-// version is the release, set with -ldflags "-X github.com/sandcastle/sandcastle/cmd.version=v1.2.3".
-var version = ""
-
 // app is what every command shares: the streams and the global flags.
 type app struct {
 	io *Streams
@@ -116,7 +113,7 @@ install itself (go install .); until then, the commands it shows you
   sandcastle init my-backend --lang go
   sandcastle check           # check the current step
   sandcastle hint            # stuck? one hint at a time`,
-		Version:       versionString(),
+		Version:       versionLine(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
@@ -152,18 +149,6 @@ func (a *app) command(ws string) string {
 		return invocation.Name
 	}
 	return a.how().Command(ws)
-}
-
-// versionString is the release, or the module version the binary was built
-// from, or "devel".
-func versionString() string {
-	if version != "" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "devel"
 }
 
 // failedError ends a command with exit code 1 after it has printed why.
@@ -215,4 +200,11 @@ func (i *interrupts) take(h func()) (release func()) {
 		i.handler = nil
 		i.mu.Unlock()
 	}
+}
+
+// Tree is sandcastle's command tree for generating its reference: the man
+// pages and shell completions of a release (cmd/gendocs) and docs/cli. Its
+// commands have no streams to run with.
+func Tree() *cobra.Command {
+	return newRoot(&app{io: &Streams{}})
 }
