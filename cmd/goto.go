@@ -107,7 +107,11 @@ func printOffer(io *Streams, s *session.Session, step *lessons.Step, sc string) 
 			plural(n, "step"), verb, sc)
 		return nil
 	}
-	io.println(printable(strings.TrimSuffix(offer.Skipped, ".") + ", and this step builds on their files."))
+	their := "their"
+	if len(offer.Plan.Skipped) == 1 {
+		their = "its"
+	}
+	io.println(printable(strings.TrimSuffix(offer.Skipped, ".") + ", and this step builds on " + their + " files."))
 	io.printf("To start here all the same, fill their files with the course's answers (recorded as caught up, not passed):\n  %s\n",
 		io.bold(sc+" goto "+printable(step.FullID())+" --catch-up"))
 	io.println(printable(offer.Writes))

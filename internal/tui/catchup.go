@@ -57,8 +57,12 @@ func (m stepModel) offered(sh *shared, msg offeredMsg) stepModel {
 // catchUpText is the offer, as the dialog asks it.
 func (m stepModel) catchUpText(sh *shared) string {
 	o := m.offer
+	ask := " Fill their files with the course's answers so you can start here? They are recorded as caught up, not passed."
+	if len(o.Plan.Skipped) == 1 {
+		ask = " Fill its files with the course's answers so you can start here? It is recorded as caught up, not passed."
+	}
 	lines := []string{
-		o.Skipped + " Fill their files with the course's answers so you can start here? They are recorded as caught up, not passed.",
+		o.Skipped + ask,
 		"",
 		// The names that fit on about three lines of the dialog.
 		o.WritesShort(max(3, (sh.width-8)*3/24)),

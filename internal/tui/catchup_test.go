@@ -71,7 +71,7 @@ func TestCatchUpOfferKeepsTheLearnersFile(t *testing.T) {
 func TestCatchUpOfferDeclined(t *testing.T) {
 	h := tiny(t)
 	h.keys("down", "enter")
-	h.sees("Lesson 1 has 1 step you have not done.")
+	h.sees("Lesson 1 has 1 step you have not done.", "Fill its files")
 	h.keys("n")
 	h.lacks("y: catch up")
 	h.sees("Not caught up; the course map (q) offers it again.", "The best scores")
