@@ -201,6 +201,11 @@ func runServerStep(ctx context.Context, course *lessons.Course, step *lessons.St
 		return res.couldNotRun(ctx, err)
 	}
 	defer unlock()
+	// A file of the learner's server that is not there: say which, rather
+	// than what the language says when it cannot open it.
+	if err := missingServerFile(course, step, files, opts.Lang); err != nil {
+		return res.couldNotRun(ctx, err)
+	}
 	// Checks that start the server with its environment changed come
 	// first, each on a start of its own, so that the log ends with the
 	// step's own run.
@@ -402,4 +407,21 @@ func answeredTwice(after []byte) string {
 	first, _, _ := bytes.Cut(after, []byte("\n"))
 	return fmt.Sprintf("Your server answered twice: after its answer it sent another (%s). "+
 		"A handler answers once: return right after answering.", termtext.Printable(strings.TrimSpace(textfmt.Shorten(string(first), 80))))
+}
+
+// missingServerFile is an error naming the first file of the learner's
+// server, as the course declares it up to step in lang (not a .sql file),
+// that the workspace does not hold; nil when every one is there.
+func missingServerFile(course *lessons.Course, step *lessons.Step, files fs.FS, lang string) error {
+	for _, d := range course.Declared(step, lang) {
+		if d.Query || strings.HasSuffix(d.Path, ".sql") {
+			continue
+		}
+		if _, err := fs.Stat(files, d.Path); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s is missing: your server needs it (the course gives it in %q, %s). "+
+				"`sandcastle goto %s` creates the step's missing files; `sandcastle reset` puts one back as the step starts",
+				d.Path, d.Step.Title, d.Step.FullID(), step.FullID())
+		}
+	}
+	return nil
 }
