@@ -1,15 +1,11 @@
 package server
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -23,22 +19,7 @@ func TestSandcastleKilled(t *testing.T) {
 		t.Skip("the kernel refuses a PID namespace: without one, what a server started outlives a killed sandcastle (see docs/classroom.md)")
 	}
 	f := pyFake(t, "daemon")
-	helper := exec.Command(os.Args[0], "-test.run=^TestStartAndWait$")
-	helper.Env = append(os.Environ(), "SANDCASTLE_TEST_HELPER_DIR="+f.Dir)
-	stdout, err := helper.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := helper.Start(); err != nil {
-		t.Fatal(err)
-	}
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	pid, convErr := strconv.Atoi(strings.TrimSpace(line))
-	if err != nil || convErr != nil {
-		helper.Process.Kill()
-		helper.Wait()
-		t.Fatalf("the helper did not start a server: %q, %v", line, err)
-	}
+	helper, pid := startHelper(t, "TestStartAndWait", "SANDCASTLE_TEST_HELPER_DIR="+f.Dir)
 	f.pid.Store(int64(pid))
 	daemon := f.daemon(t)
 	helper.Process.Kill()

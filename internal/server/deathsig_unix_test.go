@@ -3,14 +3,10 @@
 package server
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 )
@@ -22,22 +18,7 @@ import (
 // Unix: watchdog_test.go.)
 func TestSandcastleKilled(t *testing.T) {
 	f := pyFake(t, "good")
-	helper := exec.Command(os.Args[0], "-test.run=^TestStartAndWait$")
-	helper.Env = append(os.Environ(), "SANDCASTLE_TEST_HELPER_DIR="+f.Dir)
-	stdout, err := helper.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := helper.Start(); err != nil {
-		t.Fatal(err)
-	}
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	pid, convErr := strconv.Atoi(strings.TrimSpace(line))
-	if err != nil || convErr != nil {
-		helper.Process.Kill()
-		helper.Wait()
-		t.Fatalf("the helper did not start a server: %q, %v", line, err)
-	}
+	helper, pid := startHelper(t, "TestStartAndWait", "SANDCASTLE_TEST_HELPER_DIR="+f.Dir)
 	f.pid.Store(int64(pid))
 	helper.Process.Kill()
 	helper.Wait()

@@ -3,13 +3,10 @@
 package server
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
-	"strconv"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -67,22 +64,7 @@ func TestWatchdogReleased(t *testing.T) {
 // TestWatchdogOfAKilledSandcastle kills (SIGKILL) a process that started a
 // group and its watchdog, as if sandcastle crashed: the group dies too.
 func TestWatchdogOfAKilledSandcastle(t *testing.T) {
-	helper := exec.Command(os.Args[0], "-test.run=^TestWatchdogHelper$")
-	helper.Env = append(os.Environ(), "SANDCASTLE_TEST_WATCHDOG=1")
-	stdout, err := helper.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := helper.Start(); err != nil {
-		t.Fatal(err)
-	}
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	pgid, convErr := strconv.Atoi(strings.TrimSpace(line))
-	if err != nil || convErr != nil {
-		helper.Process.Kill()
-		helper.Wait()
-		t.Fatalf("the helper did not start a group: %q, %v", line, err)
-	}
+	helper, pgid := startHelper(t, "TestWatchdogHelper", "SANDCASTLE_TEST_WATCHDOG=1")
 	if err := syscall.Kill(-pgid, 0); err != nil {
 		t.Fatalf("the helper's group is not running: %v", err)
 	}
