@@ -81,6 +81,10 @@ type stepModel struct {
 	zoom    zoomKind
 	full    viewport.Model
 	fullLog []string
+	// logLaid is fullLog laid out at logWidth: made again only when the
+	// log or the width changes, not on every message layout sees.
+	logLaid  string
+	logWidth int
 	// logFile is the server's log of the last check, for the full view.
 	logFile string
 }

@@ -101,7 +101,7 @@ func (m stepModel) logLoaded(sh *shared, msg logLoadedMsg) stepModel {
 	if msg.step != m.step.FullID() || m.zoom != zoomLog {
 		return m
 	}
-	m.fullLog = msg.lines
+	m.fullLog, m.logWidth = msg.lines, 0
 	if m.fullLog == nil {
 		m.fullLog = []string{}
 	}
@@ -111,7 +111,7 @@ func (m stepModel) logLoaded(sh *shared, msg logLoadedMsg) stepModel {
 }
 
 // zoomText is what the full-screen view shows, at width.
-func (m stepModel) zoomText(sh *shared, width int) string {
+func (m *stepModel) zoomText(sh *shared, width int) string {
 	if m.zoom == zoomResults {
 		return m.resultsText(sh, width)
 	}
@@ -121,11 +121,14 @@ func (m stepModel) zoomText(sh *shared, width int) string {
 	case len(m.fullLog) == 0:
 		return sh.st.dim.Render("  " + termtext.Printable(m.logPath) + " is empty: your server printed nothing.")
 	}
-	lines := make([]string, len(m.fullLog))
-	for i, l := range m.fullLog {
-		lines[i] = ansi.Hardwrap(termtext.Printable(l), width, true)
+	if m.logWidth != width {
+		lines := make([]string, len(m.fullLog))
+		for i, l := range m.fullLog {
+			lines[i] = ansi.Hardwrap(termtext.Printable(l), width, true)
+		}
+		m.logLaid, m.logWidth = strings.Join(lines, "\n"), width
 	}
-	return strings.Join(lines, "\n")
+	return m.logLaid
 }
 
 // zoomBody is the full-screen view with a rule naming it above.
