@@ -209,19 +209,22 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	return nil
 }
 
-// studentBuild is the student build of the course graded, to tell the
-// workspaces whose copy of it was changed; nil when it cannot be made.
+// studentBuild is the student build of the course graded, made when a
+// workspace first holds a copy to compare with it; its files are nil when
+// it cannot be made.
 func studentBuild(ref, start string) *grade.StudentBuild {
-	var files map[string][]byte
-	err := workspace.WithCourseFS(ref, start, func(fsys fs.FS) error {
-		var err error
-		files, err = lessons.StudentBuild(fsys)
-		return err
-	})
-	if err != nil {
-		return nil
-	}
-	return &grade.StudentBuild{Files: files}
+	return &grade.StudentBuild{Make: func() map[string][]byte {
+		var files map[string][]byte
+		err := workspace.WithCourseFS(ref, start, func(fsys fs.FS) error {
+			var err error
+			files, err = lessons.StudentBuild(fsys)
+			return err
+		})
+		if err != nil {
+			return nil
+		}
+		return files
+	}}
 }
 
 // deadlineLayouts are the forms --at takes, besides RFC 3339: a date and a

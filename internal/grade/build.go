@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -17,8 +18,19 @@ import (
 
 // StudentBuild is the student build of the course graded (lessons build
 // --student), file by file, to tell a workspace whose copy of it differs.
+// It is made (Make) the first time a workspace holds a copy to compare,
+// once for the whole class: a class without copies never pays for it.
 type StudentBuild struct {
-	Files map[string][]byte
+	// Make makes the build's files; nil when it cannot.
+	Make  func() map[string][]byte
+	once  sync.Once
+	files map[string][]byte
+}
+
+// Files are the build's files, made on first use.
+func (b *StudentBuild) Files() map[string][]byte {
+	b.once.Do(func() { b.files = b.Make() })
+	return b.files
 }
 
 // courseCopyNote says how the copy of the course a workspace holds (the
@@ -46,8 +58,12 @@ func courseCopyNote(work string, build *StudentBuild) string {
 	if _, err := os.Stat(filepath.Join(dir, "course.yaml")); err != nil {
 		return ""
 	}
+	files := build.Files()
+	if files == nil {
+		return ""
+	}
 	var changed, extra []string
-	for name, want := range build.Files {
+	for name, want := range files {
 		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		if err != nil || !bytes.Equal(got, want) {
 			changed = append(changed, name)
@@ -58,7 +74,7 @@ func courseCopyNote(work string, build *StudentBuild) string {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if _, ok := build.Files[filepath.ToSlash(rel)]; !ok {
+		if _, ok := files[filepath.ToSlash(rel)]; !ok {
 			extra = append(extra, filepath.ToSlash(rel))
 		}
 		return nil
@@ -70,7 +86,7 @@ func courseCopyNote(work string, build *StudentBuild) string {
 	slices.Sort(extra)
 	msg := fmt.Sprintf("its copy of the course (%s) differs from the student build of the course graded", ref)
 	copied, _ := os.ReadFile(filepath.Join(dir, "course.yaml"))
-	if had, graded := buildVersion(copied), buildVersion(build.Files["course.yaml"]); had != nil && graded != nil && had.Hash != graded.Hash {
+	if had, graded := buildVersion(copied), buildVersion(files["course.yaml"]); had != nil && graded != nil && had.Hash != graded.Hash {
 		msg += fmt.Sprintf(" (it is stamped as the build of %s, not of %s: hand out the new build)", had.name(), graded.name())
 	}
 	if len(changed) > 0 {
