@@ -349,6 +349,22 @@ func (c *Course) StepFile(s *Step, path, lang string) (starter, solution *FileBl
 	return starter, solution
 }
 
+// FileAt is the course's version of path at the end of step, in a workspace
+// of language lang: the file as the last step up to it that writes it
+// leaves it (its solution, else its starter, for a file it gives as it is).
+// ok is false when no step up to it writes path.
+func (c *Course) FileAt(path, lang string, step *Step) (content string, ok bool) {
+	for _, s := range c.Steps()[:step.Index+1] {
+		switch starter, solution := c.StepFile(s, path, lang); {
+		case solution != nil:
+			content, ok = solution.Content, true
+		case starter != nil:
+			content, ok = starter.Content, true
+		}
+	}
+	return content, ok
+}
+
 // Version returns the content of path for a workspace of language lang at
 // step upto: the last block of kind at or before upto, or, when want is
 // Solution and no solution exists yet, the last starter. ok is false when no

@@ -48,13 +48,11 @@ func attempted(course *lessons.Course, step *lessons.Step, lang string, files fs
 // with: the step's own starter of it, else the course's version at the end
 // of the step before. ok is false when the course gives none.
 func beforeStep(course *lessons.Course, step *lessons.Step, lang, path string) (string, bool) {
-	for _, f := range step.Files {
-		if f.Kind == lessons.Starter && f.Path == path && course.AppliesTo(f.Lang, lang) {
-			return f.Content, true
-		}
+	if starter, _ := course.StepFile(step, path, lang); starter != nil {
+		return starter.Content, true
 	}
 	if step.Index == 0 {
 		return "", false
 	}
-	return course.Version(path, lang, course.Steps()[step.Index-1], lessons.Solution)
+	return course.FileAt(path, lang, course.Steps()[step.Index-1])
 }

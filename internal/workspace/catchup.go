@@ -77,7 +77,7 @@ func (w *Workspace) PlanCatchUp(p *Progress, step *lessons.Step) (*CatchUp, erro
 	}
 	kept := map[*lessons.Step]bool{}
 	for _, path := range paths {
-		answer, ok := w.answer(path, prev)
+		answer, ok := w.Course.FileAt(path, w.Config.Lang, prev)
 		if !ok {
 			continue
 		}
@@ -107,21 +107,6 @@ func (w *Workspace) PlanCatchUp(p *Progress, step *lessons.Step) (*CatchUp, erro
 		}
 	}
 	return plan, nil
-}
-
-// answer is the course's version of path at the end of step: the file as
-// the last step up to it that writes it leaves it (its answer, else its
-// starter, for a file it gives as it is).
-func (w *Workspace) answer(path string, step *lessons.Step) (content string, ok bool) {
-	for _, s := range w.Course.Steps()[:step.Index+1] {
-		switch starter, solution := w.Course.StepFile(s, path, w.Config.Lang); {
-		case solution != nil:
-			content, ok = solution.Content, true
-		case starter != nil:
-			content, ok = starter.Content, true
-		}
-	}
-	return content, ok
 }
 
 // courseWrote reports whether content is a version of path the course
