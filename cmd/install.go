@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -25,9 +26,9 @@ func offerInstall(ctx context.Context, a *app, ws string) {
 	if err != nil || !h.Offer(config) {
 		return
 	}
-	io.printf("You started sandcastle with go run, so the commands the lessons name\n"+
-		"(`sandcastle check`, `sandcastle serve`) do not work in your terminal yet.\n"+
-		"Install sandcastle with `go install .` in %s?\nThis is asked only once. [y/N] ", h.SourceDir)
+	io.printf("%s\nThis is asked only once. [y/N] ", io.fit(fmt.Sprintf("You started sandcastle with go run, so the commands the lessons name "+
+		"(`sandcastle check`, `sandcastle serve`) do not work in your terminal yet. "+
+		"Install sandcastle with `go install .` in %s?", h.SourceDir)))
 	answer := strings.ToLower(strings.TrimSpace(readLine(io.In)))
 	if err := invocation.Offered(config, answer, time.Now()); err != nil {
 		io.eprintln(io.dim("(this could not be recorded, so it may be asked again: " + printable(err.Error()) + ")"))

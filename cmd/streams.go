@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"io"
 	"os"
 
@@ -124,4 +125,14 @@ func (s *Streams) printRendered(text string) {
 		out = &termtext.Writer{W: w.W, Keep: keep}
 	}
 	io.WriteString(out, termtext.Styled(text, keep))
+}
+
+// fit wraps text at words to the terminal's width, for a paragraph printed
+// before the TUI takes the screen; as it is when stdout is not a terminal
+// or its width is not known.
+func (s *Streams) fit(text string) string {
+	if !s.OutTTY || s.Width <= 0 {
+		return text
+	}
+	return ansi.Wordwrap(text, s.Width, "")
 }
