@@ -77,6 +77,9 @@ func printChecks(io *Streams, checks []check.CheckResult, prefix string) {
 	for _, c := range checks {
 		if c.Status == check.Pass {
 			io.printf("%s%s %s\n", prefix, io.green("✓"), printable(c.Title))
+			if c.Measured != "" {
+				io.println(io.dim(indent(c.Measured, prefix+"    ")))
+			}
 			continue
 		}
 		io.printf("%s%s %s\n", prefix, io.red("✗"), printable(c.Title))

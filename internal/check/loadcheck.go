@@ -35,31 +35,33 @@ type loadAnswer struct {
 
 // loadCheck sends a load check's request N times, Parallel at a time, to
 // the learner's server alone (a path of it, on loopback), and compares the
-// run with the expect. It returns "" when the run is as expected.
-func (r *serverRun) loadCheck(ctx context.Context, step *lessons.Step, c *lessons.Check) (msg, kind string) {
+// run with the expect. msg is "" when the run is as expected; measured says
+// what the run took, passed or not.
+func (r *serverRun) loadCheck(ctx context.Context, step *lessons.Step, c *lessons.Check) (msg, kind, measured string) {
 	if c.Request == nil || c.Load == nil || c.Load.N == 0 {
-		return unparsed(step, "check", c.Line), "unparsed"
+		return unparsed(step, "check", c.Line), "unparsed", ""
 	}
 	if c.Expect.Load == nil {
-		return unparsed(step, "expect block", c.Expect.Line), "unparsed"
+		return unparsed(step, "expect block", c.Expect.Line), "unparsed", ""
 	}
 	logFrom := fileSize(r.log)
 	start := time.Now()
 	answers := r.sendAll(ctx, c)
 	if ctx.Err() != nil {
-		return "", ""
+		return "", "", ""
 	}
 	s := summarize(answers)
+	measured = fmt.Sprintf("%d requests, %d at a time, in %s; answers took %s.", len(answers), min(c.Load.Parallel, len(answers)),
+		time.Since(start).Round(time.Millisecond), s)
 	msg, kind = judgeLoad(*c.Expect.Load, answers, s)
 	if msg == "" {
-		return "", ""
+		return "", "", measured
 	}
-	msg += fmt.Sprintf("\n%d requests, %d at a time, in %s; answers took %s.", len(answers), c.Load.Parallel,
-		time.Since(start).Round(time.Millisecond), s)
+	msg += "\n" + measured
 	if lines := logSince(r.log, logFrom, 8); len(lines) > 0 {
 		msg += lastLines(lines)
 	}
-	return msg, kind
+	return msg, kind, measured
 }
 
 // sendAll sends the N requests, Parallel at a time; the answers are in

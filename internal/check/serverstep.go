@@ -279,9 +279,9 @@ func (r *serverRun) check(ctx context.Context, step *lessons.Step, c *lessons.Ch
 		return verdict(step, c, r.logCheck(ctx, c))
 	case "load":
 		r.stale = true
-		msg, kind := r.loadCheck(ctx, step, c)
+		msg, kind, measured := r.loadCheck(ctx, step, c)
 		cr := verdict(step, c, msg)
-		cr.Load = kind
+		cr.Load, cr.Measured = kind, measured
 		return cr
 	}
 	return runCheck(ctx, nil, step, c, files, opts)

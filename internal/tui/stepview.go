@@ -263,6 +263,9 @@ func checksText(st styles, checks []check.CheckResult, width int) string {
 	for _, c := range checks {
 		if c.Status == check.Pass {
 			b.WriteString(hanging(st.pass.Render("✓ "), termtext.Printable(c.Title), width, 2) + "\n")
+			if c.Measured != "" {
+				b.WriteString(st.dim.Render(block(c.Measured, width, "  ")) + "\n")
+			}
 			continue
 		}
 		b.WriteString(hanging(st.fail.Render("✗ "), termtext.Printable(c.Title), width, 2) + "\n")

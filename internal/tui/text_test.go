@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+	"github.com/sandcastle/sandcastle/internal/check"
 )
 
 func TestBlockWrapsCodeAndKeepsTables(t *testing.T) {
@@ -68,5 +69,22 @@ func TestHeadingsInColourHaveNoMarks(t *testing.T) {
 		if !strings.Contains(got, "code, here") {
 			t.Errorf("dark %v: inline code still padded: %q", look.Dark, got)
 		}
+	}
+}
+
+func TestChecksShowWhatALoadCheckMeasured(t *testing.T) {
+	measured := "50 requests, 10 at a time, in 412ms; answers took median 9ms, p95 22ms, max 40ms."
+	checks := []check.CheckResult{
+		{Title: "50 players save a score at once", Status: check.Pass, Measured: measured},
+		{Title: "the server answers", Status: check.Pass},
+	}
+	got := ansi.Strip(checksText(newStyles(Look{Profile: termenv.Ascii, Dark: true}), checks, 40))
+	for _, l := range strings.Split(got, "\n") {
+		if w := ansi.StringWidth(l); w > 40 {
+			t.Errorf("line of %d cells in 40: %q", w, l)
+		}
+	}
+	if all := strings.Join(strings.Fields(got), " "); !strings.Contains(all, "✓ 50 players save a score at once "+measured+" ✓ the server answers") {
+		t.Errorf("the figures are not under their check:\n%s", got)
 	}
 }
