@@ -68,6 +68,11 @@ func (s *Server) Do(ctx context.Context, req *http.Request) (*Answer, error) {
 	}
 	rctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)
 	defer cancel()
+	if req.URL.User != nil || req.URL.Host != "" && req.URL.Host != s.addr() {
+		// A check talks to the learner's server alone: a request for any
+		// other address is a course's mistake, or an attack, and goes nowhere.
+		return nil, fmt.Errorf("%s was not sent: sandcastle sends requests only to your server, on %s", what, s.addr())
+	}
 	req = req.Clone(rctx)
 	if req.URL.Host == "" {
 		u := *req.URL

@@ -241,3 +241,50 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestsGoToTheServerAlone: whatever URL a request names, Do sends it
+// to the learner's server on loopback and to nothing else: a check's path
+// cannot name another host, and a request that does is refused unsent.
+func TestRequestsGoToTheServerAlone(t *testing.T) {
+	srv := rawServer(t, 2*time.Second, func(c net.Conn) {
+		io.WriteString(c, "HTTP/1.1 204 No Content\r\n\r\n")
+	})
+	other, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	reached := make(chan struct{}, 1)
+	go func() {
+		if c, err := other.Accept(); err == nil {
+			reached <- struct{}{}
+			c.Close()
+		}
+	}()
+	base := "http://127.0.0.1:" + strconv.Itoa(srv.Port)
+	for _, tt := range []struct{ name, url string }{
+		{"another port", "http://" + other.Addr().String() + "/x"},
+		{"a user part naming another host", base + "@" + other.Addr().String() + "/x"},
+		{"another host", "http://example.com/x"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			req, err := http.NewRequest("GET", tt.url, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := srv.Do(context.Background(), req); err == nil || !strings.Contains(err.Error(), "only to your server") {
+				t.Errorf("Do(%s): %v, want a refusal", tt.url, err)
+			}
+		})
+	}
+	select {
+	case <-reached:
+		t.Error("a request reached another listener")
+	case <-time.After(100 * time.Millisecond):
+	}
+	// A path of the server's own goes to it.
+	req, _ := http.NewRequest("GET", base+"//example.com/x", nil)
+	if a, err := srv.Do(context.Background(), req); err != nil || a.StatusCode != 204 {
+		t.Errorf("the server's own path: %v, %v", a, err)
+	}
+}
