@@ -12,7 +12,7 @@ import (
 // cliWords name the learner's actions on the command line, for the
 // verdict's advice; sc is how they run sandcastle (app.command).
 func cliWords(sc string) session.Words {
-	return session.Words{Check: "run `" + sc + " check`", Hint: "`" + sc + " hint`", Progress: "`" + sc + " status`", CatchUp: catchUpWords(sc)}
+	return session.Words{Check: "run `" + sc + " check`", Hint: "`" + sc + " hint`", Progress: "`" + sc + " status`", CatchUp: catchUpWords(sc), Command: sc}
 }
 
 // printVerdict prints the verdict on one step the way a learner reads it.

@@ -3,11 +3,13 @@ package session
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/sandcastle/sandcastle/internal/check"
+	"github.com/sandcastle/sandcastle/internal/invocation"
 	"github.com/sandcastle/sandcastle/internal/workspace"
 	"github.com/sandcastle/sandcastle/lessons"
 )
@@ -125,6 +127,10 @@ type Words struct {
 	// CatchUp says how to catch up before a step, STEP standing for its
 	// id: "`sandcastle goto STEP --catch-up`".
 	CatchUp string
+	// Command is how the learner runs sandcastle from where they are
+	// (invocation.How.Command): the commands the checks' messages name
+	// (`sandcastle goto STEP`, `sandcastle trust`) start with it.
+	Command string
 }
 
 // Verdict is the verdict on out's i-th step, its advice in words. Where
@@ -138,6 +144,7 @@ func (s *Session) Verdict(out Checked, i int, words Words) Verdict {
 		Step: step, Refused: r.Refused(), Untrusted: r.Untrusted,
 	}
 	v.Diagnosis, v.Lead = r.Diagnosis, lead(r.Diagnosis)
+	inWords(&v, words.Command)
 	if r.Status != check.Error {
 		v.Tally = fmt.Sprintf("%d of %d checks passed", len(r.Checks)-r.Failed(), len(r.Checks))
 	}
@@ -167,6 +174,23 @@ func (s *Session) Verdict(out Checked, i int, words Words) Verdict {
 		s.earlier(&v, r, words)
 	}
 	return v
+}
+
+// inWords makes the commands that v's messages name start as the learner
+// runs sandcastle (cmd), leaving the step's results as they are.
+func inWords(v *Verdict, cmd string) {
+	if cmd == "" || cmd == invocation.Name {
+		return
+	}
+	v.Message = invocation.Prose(v.Message, cmd)
+	v.Checks = slices.Clone(v.Checks)
+	for i := range v.Checks {
+		v.Checks[i].Message = invocation.Prose(v.Checks[i].Message, cmd)
+	}
+	v.Notes = slices.Clone(v.Notes)
+	for i := range v.Notes {
+		v.Notes[i] = invocation.Prose(v.Notes[i], cmd)
+	}
 }
 
 // earlier points the learner at the step before this one to look at, when

@@ -208,3 +208,31 @@ func TestStepsBeforeOnlyWhenTheyCouldBeTheCause(t *testing.T) {
 		t.Errorf("a wrong order of the step's own names the steps before: %q", v.Advice.Behind)
 	}
 }
+
+// The commands a check's message names start as the learner runs
+// sandcastle: from the source folder, `go run . -C WS goto ...`.
+func TestVerdictNamesCommandsAsTheLearnerRunsThem(t *testing.T) {
+	s := newSession(t)
+	if err := os.Remove(filepath.Join(s.WS.Root, "schema.sql")); err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.Check(context.Background(), s.Course.Steps()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := words
+	as.Command = "go run . -C ws"
+	v := s.Verdict(out, 0, as)
+	all := v.Message + strings.Join(v.Notes, " ")
+	for _, c := range v.Checks {
+		all += c.Message
+	}
+	if !strings.Contains(all, "`go run . -C ws goto table/create-the-scores-table`") || strings.Contains(all, "`sandcastle ") {
+		t.Errorf("messages %q: want the command as the learner runs it", all)
+	}
+	// The step's results keep sandcastle's own words (check --json of an
+	// installed sandcastle, grade).
+	if plain := s.Verdict(out, 0, words); !strings.Contains(plain.Message, "`sandcastle goto ") {
+		t.Errorf("the results were changed: %q", plain.Message)
+	}
+}

@@ -38,7 +38,9 @@ func (m stepModel) runCheck(sh *shared) (stepModel, tea.Cmd) {
 		out, err := s.Check(ctx, step)
 		msg := checkedMsg{step: step.FullID(), out: out, err: err, progressed: snapshot(s)}
 		if err == nil {
-			v := s.Verdict(out, 0, tuiWords)
+			words := tuiWords
+			words.Command = sh.command
+			v := s.Verdict(out, 0, words)
 			msg.verdict = &v
 		}
 		if len(out.Results) == 1 && out.Results[0].LogPath != "" {
