@@ -79,8 +79,9 @@ type Lesson struct {
 	Steps []*Step
 	// Line is the line of the lesson's front matter.
 	Line int
-	// Inputs is the hash of course.yaml and the lesson files up to this
-	// one: what the fingerprints of its mistakes are made from.
+	// Inputs is the hash of course.yaml's checked settings (the format and
+	// the languages) and the lesson files up to this one: what the
+	// fingerprints of its mistakes are made from.
 	Inputs string
 }
 

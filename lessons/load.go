@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -22,6 +23,19 @@ func Load(fsys fs.FS, source string) (*Course, Problems, error) {
 	return load(fsys, source, sha256.New())
 }
 
+// checkedSettings are the settings of course.yaml that what a check says
+// depends on: the format and how each language's server runs. A lesson's
+// Inputs hash them, not the whole file, so that adding a lesson, a title or
+// points leaves the fingerprints of the others current.
+func checkedSettings(c *Course) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "format %d\n", c.Format)
+	for _, l := range c.Languages {
+		fmt.Fprintf(&b, "language %q run %q\n", l.Name, l.Run)
+	}
+	return b.Bytes()
+}
+
 // load reads a course, hashing each file it parses into h (when not nil).
 func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 	data, err := fs.ReadFile(fsys, "course.yaml")
@@ -30,10 +44,10 @@ func load(fsys fs.FS, source string, h hash.Hash) (*Course, Problems, error) {
 	}
 	c := &Course{Source: source}
 	hashFile(h, "course.yaml", data)
-	inputs := sha256.New()
-	hashFile(inputs, "course.yaml", data)
 	cr := &reporter{file: "course.yaml"}
 	entries, listed := parseCourseYAML(c, data, cr)
+	inputs := sha256.New()
+	hashFile(inputs, "course.yaml", checkedSettings(c))
 	probs := Problems{}
 	order := []string{"course.yaml"}
 	seen := map[string]bool{}
