@@ -35,13 +35,19 @@ func TestInputsChangeOnlyWithWhatChecksDependOn(t *testing.T) {
 		edit func(map[string]string)
 		same bool
 	}{
-		{"a lesson added after it", func(f map[string]string) { f["course.yaml"] = strings.Replace(yaml, "  - 01-a.md\n", "  - 01-a.md\n  - 02-b.md\n", 1) }, true},
+		{"a lesson added after it", func(f map[string]string) {
+			f["course.yaml"] = strings.Replace(yaml, "  - 01-a.md\n", "  - 01-a.md\n  - 02-b.md\n", 1)
+		}, true},
 		{"the course's title, version and points", func(f map[string]string) {
 			f["course.yaml"] = strings.Replace(yaml, "title: Test\n", "title: Another\nversion: 2026.12.3\npoints:\n  a: 3\n", 1)
 		}, true},
 		{"the lesson itself", func(f map[string]string) { f["01-a.md"] += "\nMore words.\n" }, false},
-		{"how the server runs", func(f map[string]string) { f["course.yaml"] = strings.Replace(yaml, "python3 app.py", "python3 -X dev app.py", 1) }, false},
-		{"a lesson added before it", func(f map[string]string) { f["course.yaml"] = strings.Replace(yaml, "  - 01-a.md\n", "  - 02-b.md\n  - 01-a.md\n", 1) }, false},
+		{"how the server runs", func(f map[string]string) {
+			f["course.yaml"] = strings.Replace(yaml, "python3 app.py", "python3 -X dev app.py", 1)
+		}, false},
+		{"a lesson added before it", func(f map[string]string) {
+			f["course.yaml"] = strings.Replace(yaml, "  - 01-a.md\n", "  - 02-b.md\n  - 01-a.md\n", 1)
+		}, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files := with(tt.edit)
