@@ -120,8 +120,12 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 		return err
 	}
 	if stale := unprintedLessons(course); len(stale) > 0 {
-		a.io.eprintf("%s the fingerprints of the lessons %s are out of date or missing: grade names none of their known mistakes. Run `sandcastle lessons test` on the course first.\n",
-			a.io.yellow("warning:"), printable(strings.Join(stale, ", ")))
+		lessons := "the lesson " + stale[0] + " are"
+		if len(stale) > 1 {
+			lessons = "the lessons " + strings.Join(stale, ", ") + " are"
+		}
+		a.io.eprintf("%s the fingerprints of %s out of date or missing: grade names none of their known mistakes. Run `sandcastle lessons test` on the course first.\n",
+			a.io.yellow("warning:"), printable(lessons))
 	}
 	start, err := a.start()
 	if err != nil {
@@ -287,7 +291,7 @@ func writeGrades(io *Streams, opts *gradeOptions, junit grade.Report, course *le
 		}
 	}
 	if opts.json {
-		return writeJSON(io, gradeJSON{Course: course.ID, Workspaces: grades, Steps: grade.Insight(course, grades), Similar: grade.Similar(grades)})
+		return writeJSON(io, gradeJSON{Course: course.ID, Workspaces: grades, Steps: grade.Insight(course, grades), Similar: grade.Similar(course, grades)})
 	}
 	printGrades(io, course, grades, took)
 	return nil
@@ -322,7 +326,7 @@ func printGrades(io *Streams, course *lessons.Course, grades []grade.Workspace, 
 	}
 	printNotes(io, grades)
 	printInsight(io, grade.Insight(course, grades))
-	printSimilar(io, grade.Similar(grades))
+	printSimilar(io, grade.Similar(course, grades))
 	io.printf("\n%d of %d workspaces pass every step graded (%s).\n", ok, len(grades), took.Round(time.Millisecond))
 }
 
@@ -352,7 +356,11 @@ func printSimilar(io *Streams, groups []grade.Group) {
 		for i, w := range g.Workspaces {
 			names[i] = printable(w)
 		}
-		io.printf("  %s\n    %s\n", strings.Join(names, ", "), io.dim(printable(strings.Join(g.Files, ", "))))
+		solution := ""
+		if g.Solution {
+			solution = ": the course's own solutions"
+		}
+		io.printf("  %s%s\n    %s\n", strings.Join(names, ", "), solution, io.dim(printable(strings.Join(g.Files, ", "))))
 	}
 }
 

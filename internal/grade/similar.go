@@ -24,6 +24,11 @@ type Work struct {
 // that exists and is not its starter, once whitespace and comments are
 // removed from both.
 func workOf(course *lessons.Course, lang string, files fs.FS) Work {
+	return workFrom(course, lang, func(path string) ([]byte, error) { return fs.ReadFile(files, path) })
+}
+
+// workFrom is workOf with the files read by read.
+func workFrom(course *lessons.Course, lang string, read func(path string) ([]byte, error)) Work {
 	steps := course.Steps()
 	if len(steps) == 0 {
 		return Work{}
@@ -32,7 +37,7 @@ func workOf(course *lessons.Course, lang string, files fs.FS) Work {
 	h := sha256.New()
 	var w Work
 	for _, d := range course.Declared(last, lang) {
-		data, err := fs.ReadFile(files, d.Path)
+		data, err := read(d.Path)
 		if err != nil {
 			continue
 		}
@@ -47,6 +52,22 @@ func workOf(course *lessons.Course, lang string, files fs.FS) Work {
 		w.Hash = hex.EncodeToString(h.Sum(nil))
 	}
 	return w
+}
+
+// solutionsWork is the work of a workspace of lang with every file as the
+// course's last step leaves it: the course's own solutions.
+func solutionsWork(course *lessons.Course, lang string) Work {
+	steps := course.Steps()
+	if len(steps) == 0 {
+		return Work{}
+	}
+	last := steps[len(steps)-1]
+	return workFrom(course, lang, func(path string) ([]byte, error) {
+		if text, ok := course.FileAt(path, lang, last); ok {
+			return []byte(text), nil
+		}
+		return nil, fs.ErrNotExist
+	})
 }
 
 var (
@@ -76,21 +97,32 @@ func normalise(name, text string) string {
 type Group struct {
 	Workspaces []string `json:"workspaces"`
 	Files      []string `json:"files"`
+	// Solution is set when the work is the course's own solutions, as
+	// `sandcastle solution` shows them.
+	Solution bool `json:"solution,omitempty"`
 }
 
 // Similar groups the workspaces of grades whose work is identical; groups
-// of one are left out. Identical work is a question for the instructor to
-// ask, not an answer: two students can write the same short file.
-func Similar(grades []Workspace) []Group {
+// of one are left out, unless the work is the course's own solutions.
+// Identical work is a question for the instructor to ask, not an answer:
+// two students can write the same short file, and a learner may read the
+// solutions (their progress says so; grade does not trust it).
+func Similar(course *lessons.Course, grades []Workspace) []Group {
 	by := map[string]*Group{}
 	var order []string
+	solutions := map[string]string{} // language: the hash of its solutions' work
 	for _, g := range grades {
 		if g.work.Hash == "" {
 			continue
 		}
 		grp, ok := by[g.work.Hash]
 		if !ok {
-			grp = &Group{Files: g.work.Files}
+			sol, known := solutions[g.Lang]
+			if !known {
+				sol = solutionsWork(course, g.Lang).Hash
+				solutions[g.Lang] = sol
+			}
+			grp = &Group{Files: g.work.Files, Solution: sol == g.work.Hash}
 			by[g.work.Hash] = grp
 			order = append(order, g.work.Hash)
 		}
@@ -98,7 +130,7 @@ func Similar(grades []Workspace) []Group {
 	}
 	groups := []Group{}
 	for _, h := range order {
-		if grp := by[h]; len(grp.Workspaces) > 1 {
+		if grp := by[h]; len(grp.Workspaces) > 1 || grp.Solution {
 			groups = append(groups, *grp)
 		}
 	}
