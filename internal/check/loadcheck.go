@@ -57,6 +57,7 @@ func (r *serverRun) loadCheck(ctx context.Context, step *lessons.Step, c *lesson
 	if msg == "" {
 		return "", "", measured
 	}
+	msg += logAdvice(msg, logAfter(r.log, logFrom))
 	msg += "\n" + measured
 	if lines := logSince(r.log, logFrom, 8); len(lines) > 0 {
 		msg += lastLines(lines)
@@ -214,13 +215,45 @@ func firstAnswers(as []loadAnswer) string {
 	return b.String()
 }
 
+// lockedText says what "database is locked" means and what to do.
+const lockedText = "\nSQLite said \"database is locked\": another connection was writing, and yours gave up at once. " +
+	"Give each connection a busy timeout (it then waits its turn), and keep writes short."
+
 // lockedAdvice names "database is locked" where an answer shows it.
 func lockedAdvice(as []loadAnswer) string {
 	for _, a := range as {
 		if strings.Contains(strings.ToLower(a.body), "database is locked") {
-			return "\nSQLite said \"database is locked\": another connection was writing, and yours gave up at once. " +
-				"Give each connection a busy timeout (it then waits its turn), and keep writes short."
+			return lockedText
 		}
+	}
+	return ""
+}
+
+// sharedSigns are what Python's sqlite3 says when threads share one
+// connection, and so one transaction: each thread's commit and rollback act
+// on the others' work too.
+var sharedSigns = []string{
+	"no transaction is active",
+	"sql statements in progress",
+	"cannot start a transaction within a transaction",
+	"error return without exception set",
+}
+
+// logAdvice says what a failed run means where the server's log (from the
+// run) shows a known cause that the answers did not: a server that answers
+// a fixed 500 keeps the cause in its log. msg is what is said already.
+func logAdvice(msg, log string) string {
+	log = strings.ToLower(log)
+	switch {
+	case strings.Contains(log, "database is locked") && !strings.Contains(msg, lockedText):
+		return "\nYour server's log says \"database is locked\": another connection was writing, and yours gave up at once. " +
+			"Give each connection a busy timeout (it then waits its turn), and keep writes short."
+	case strings.Contains(log, "can only be used in that same thread"):
+		return "\nYour server's log says a connection made on one thread was used on another. " +
+			"Give each request's thread a connection of its own."
+	case slices.ContainsFunc(sharedSigns, func(sign string) bool { return strings.Contains(log, sign) }):
+		return "\nYour server's log shows one connection used by many threads at once: they share its transaction, " +
+			"so one request's commit or rollback acts on another's save. Give each request's thread a connection of its own."
 	}
 	return ""
 }
@@ -240,12 +273,21 @@ func fileSize(path string) int64 {
 	return fi.Size()
 }
 
-// logSince is the last n lines the log at path gained after offset from.
-func logSince(path string, from int64, n int) []string {
+// logAfter is what the log at path gained after offset from.
+func logAfter(path string, from int64) string {
 	data, err := os.ReadFile(path)
 	if err != nil || int64(len(data)) <= from {
+		return ""
+	}
+	return string(data[from:])
+}
+
+// logSince is the last n lines the log at path gained after offset from.
+func logSince(path string, from int64, n int) []string {
+	text := strings.TrimRight(logAfter(path, from), "\n")
+	if text == "" {
 		return nil
 	}
-	lines := strings.Split(strings.TrimRight(string(data[from:]), "\n"), "\n")
+	lines := strings.Split(text, "\n")
 	return lines[max(0, len(lines)-n):]
 }

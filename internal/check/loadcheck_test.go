@@ -58,3 +58,27 @@ func TestJudgeLoad(t *testing.T) {
 		t.Errorf("summary %s", s)
 	}
 }
+
+func TestLogAdvice(t *testing.T) {
+	for _, tt := range []struct {
+		name, msg, log, want string
+	}{
+		{name: "locked, seen only in the log", log: "2026/12/03 18:38:49 database is locked (5) (SQLITE_BUSY)\n",
+			want: "Your server's log says \"database is locked\""},
+		{name: "locked, said already from the answers", msg: "2 of 50 answers were not 201 Created." + lockedText,
+			log: "database is locked\n"},
+		{name: "a connection shared by threads", log: "sqlite3.OperationalError: cannot commit - no transaction is active\n",
+			want: "one connection used by many threads at once"},
+		{name: "a connection made on another thread",
+			log:  "sqlite3.ProgrammingError: SQLite objects created in a thread can only be used in that same thread.\n",
+			want: "a connection made on one thread was used on another"},
+		{name: "nothing known", log: "Traceback (most recent call last):\nKeyError: 'player'\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := logAdvice(tt.msg, tt.log)
+			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

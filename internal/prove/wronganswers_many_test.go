@@ -1,0 +1,30 @@
+package prove
+
+// Wrong answers to many-players (see TestWrongAnswersOfTheBuiltinCourse):
+// servers that fail under many saves at once, written otherwise than the
+// lesson's mistakes.
+var manyWrongAnswers = []wrongAnswer{
+	{name: "go: _txlock=immediate in place of a busy timeout", step: "many-players/fifty-saves-at-once", lang: "go", file: "server/main.go",
+		replace: []string{`path+"?_pragma=busy_timeout(5000)"`, `path+"?_txlock=immediate"`},
+		want:    `Your server's log says "database is locked": another connection was writing, and yours gave up at once. Give each connection a busy timeout`},
+	{name: "go: a bounded pool without a busy timeout", step: "many-players/fifty-saves-at-once", lang: "go", file: "server/main.go",
+		replace: []string{`path+"?_pragma=busy_timeout(5000)")`, "path)\n\tdb.SetMaxOpenConns(10)"},
+		want:    `Your server's log says "database is locked": another connection was writing, and yours gave up at once. Give each connection a busy timeout`},
+	{name: "go: WAL with busy_timeout(0)", step: "many-players/readers-and-writers-together", lang: "go", file: "server/main.go",
+		replace: []string{"_pragma=busy_timeout(5000)&", "_pragma=busy_timeout(0)&"},
+		want:    `Your server's log says "database is locked"`},
+	{name: "go: journal_mode(TRUNCATE), a faster rollback journal, not WAL", step: "many-players/readers-and-writers-together", lang: "go", file: "server/main.go",
+		replace: []string{"_pragma=journal_mode(WAL)", "_pragma=journal_mode(TRUNCATE)"},
+		want:    "✗ the database file is in WAL mode: its header says so"},
+	{name: "python: one connection shared by the threads, with a timeout", step: "many-players/fifty-saves-at-once", lang: "python", file: "server/app.py",
+		replace: []string{"class Database(threading.local):", "class Database:",
+			"sqlite3.connect(DATABASE_PATH, timeout=5)", "sqlite3.connect(DATABASE_PATH, timeout=5, check_same_thread=False)"},
+		want: "Give each request's thread a connection of its own."},
+	{name: "python: WAL, and one connection shared by the threads again", step: "many-players/readers-and-writers-together", lang: "python", file: "server/app.py",
+		replace: []string{"class Database(threading.local):", "class Database:",
+			"sqlite3.connect(DATABASE_PATH, timeout=5)", "sqlite3.connect(DATABASE_PATH, timeout=5, check_same_thread=False)"},
+		want: "Give each request's thread a connection of its own."},
+	{name: "python: PRAGMA journal_mode=TRUNCATE, not WAL", step: "many-players/readers-and-writers-together", lang: "python", file: "server/app.py",
+		replace: []string{`"PRAGMA journal_mode=WAL"`, `"PRAGMA journal_mode=TRUNCATE"`},
+		want:    "✗ the database file is in WAL mode: its header says so"},
+}
