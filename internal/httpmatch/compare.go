@@ -93,14 +93,23 @@ func headerValues(h http.Header, name string) []string {
 // captures it whole (an ETag with its quotes). Once name is captured, the
 // same {{name}} stands for its value, which the header must have.
 func headerCapture(w string, c Captures) (string, bool) {
+	name, ok := onePlaceholder(w)
+	if !ok {
+		return "", false
+	}
+	_, captured := c[name]
+	return name, !captured
+}
+
+// onePlaceholder returns the name of w when w is one {{name}} and nothing
+// else (spaces around it aside).
+func onePlaceholder(w string) (string, bool) {
 	w = strings.TrimSpace(w)
 	ms := lessons.Placeholders(w)
 	if len(ms) != 1 || ms[0][0] != 0 || ms[0][1] != len(w) {
 		return "", false
 	}
-	name := w[ms[0][2]:ms[0][3]]
-	_, captured := c[name]
-	return name, !captured
+	return w[ms[0][2]:ms[0][3]], true
 }
 
 // captureHeaders adds to made the values of the headers that want
@@ -128,7 +137,7 @@ func (m *Mismatch) compareHeaders(want, got http.Header, c Captures) {
 			values := headerValues(got, name)
 			if capture, ok := headerCapture(raw, c); ok {
 				if len(values) == 0 {
-					m.HeaderProblems = append(m.HeaderProblems, fmt.Sprintf("%s: missing; expected a value, which later checks use as {{%s}}", name, capture))
+					m.HeaderProblems = append(m.HeaderProblems, fmt.Sprintf("%s: missing; expected a value, which the checks after this one use ({{%s}})", name, capture))
 					m.headerAdvice = true
 				}
 				continue
@@ -146,7 +155,11 @@ func (m *Mismatch) compareHeaders(want, got http.Header, c Captures) {
 			// problem expects stays the same from run to run (a fingerprint
 			// keeps what comes before ", got"); the value follows the answer.
 			shown, from := strconv.Quote(w), ""
-			if w != raw {
+			_, whole := onePlaceholder(raw)
+			switch {
+			case whole:
+				shown, from = "the value an earlier answer gave it ("+raw+")", fmt.Sprintf("; the earlier answer gave %q", w)
+			case w != raw:
 				shown, from = raw, fmt.Sprintf("; with the values earlier answers gave, %s is %q", raw, w)
 			}
 			if len(values) == 0 {
