@@ -344,7 +344,7 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 	for k, v := range captured {
 		r.captures[k] = v
 	}
-	twice := answeredTwice(resp.After)
+	twice := answeredTwice(resp.StatusCode, resp.After)
 	if m != nil {
 		// The key is in the request as written, before Expand put the run's in.
 		sentKey := strings.Contains(c.Body, "{{"+APIKeyName+"}}")
@@ -398,15 +398,22 @@ func cutAnswer(a *server.Answer) string {
 
 // answeredTwice says what is wrong when a server sent more after its
 // answer: most often a handler with no return after answering, which goes
-// on to answer again (Python's http.server writes both).
-func answeredTwice(after []byte) string {
+// on to answer again (Python's http.server writes both). After an answer
+// of a status that has no body (204, 304), it is most often a body written
+// anyway, which no client reads.
+func answeredTwice(status int, after []byte) string {
 	after = bytes.TrimSpace(after)
 	if len(after) == 0 {
 		return ""
 	}
 	first, _, _ := bytes.Cut(after, []byte("\n"))
+	shown := termtext.Printable(strings.TrimSpace(textfmt.Shorten(string(first), 80)))
+	if (status == http.StatusNoContent || status == http.StatusNotModified) && !bytes.HasPrefix(after, []byte("HTTP/")) {
+		return fmt.Sprintf("Your server sent a body with its %d %s (%s): an answer with this status has no body, "+
+			"so no client reads it. Send the status and the headers, and no body.", status, http.StatusText(status), shown)
+	}
 	return fmt.Sprintf("Your server answered twice: after its answer it sent another (%s). "+
-		"A handler answers once: return right after answering.", termtext.Printable(strings.TrimSpace(textfmt.Shorten(string(first), 80))))
+		"A handler answers once: return right after answering.", shown)
 }
 
 // missingServerFile is an error naming the first file of the learner's

@@ -47,6 +47,12 @@ func (m *Mismatch) Hint() string {
 		return "A request that creates something answers 201 Created: set the status before writing the body."
 	case want == http.StatusNoContent && got/100 == 2:
 		return "A response without a body answers 204 No Content."
+	case got == http.StatusNotModified:
+		return "The server answered 304 Not Modified: the request's If-None-Match was the tag it has for this answer. " +
+			"A tag names one body: another page, or the board after a save, needs another tag (a hash of the body gives one)."
+	case want == http.StatusNotModified && got/100 == 2:
+		return "The request's If-None-Match holds the tag of this very answer: compare the header with the ETag your " +
+			"server would send, quotes included, and when they are the same answer 304 Not Modified, with no body."
 	case got/100 == 3:
 		to := "another path"
 		if loc := headerValues(m.Header, "Location"); len(loc) > 0 {

@@ -15,6 +15,7 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sandcastle/sandcastle/internal/textfmt"
@@ -41,6 +42,7 @@ func Compare(want lessons.Response, status int, header http.Header, body []byte,
 	made := Captures{}
 	m := &Mismatch{WantStatus: want.Status, GotStatus: status, Header: shownHeaders(want, status, header)}
 	b := compareBody(want, body, c, made) // even when not judged, for its captures
+	captureHeaders(want.Header, header, c, made)
 	if status == want.Status || status/100 == 2 && want.Status/100 == 2 {
 		m.compareHeaders(want.Header, header, c)
 		m.BodyProblems = b.problems
@@ -85,27 +87,87 @@ func headerValues(h http.Header, name string) []string {
 	return nil
 }
 
+// headerCapture returns the name of the capture that an expected header
+// value w makes: w is one {{name}} and nothing else, and no earlier check
+// captured name. Such a value matches any value of the header, and
+// captures it whole (an ETag with its quotes). Once name is captured, the
+// same {{name}} stands for its value, which the header must have.
+func headerCapture(w string, c Captures) (string, bool) {
+	name, ok := onePlaceholder(w)
+	if !ok {
+		return "", false
+	}
+	_, captured := c[name]
+	return name, !captured
+}
+
+// onePlaceholder returns the name of w when w is one {{name}} and nothing
+// else (spaces around it aside).
+func onePlaceholder(w string) (string, bool) {
+	w = strings.TrimSpace(w)
+	ms := lessons.Placeholders(w)
+	if len(ms) != 1 || ms[0][0] != 0 || ms[0][1] != len(w) {
+		return "", false
+	}
+	return w[ms[0][2]:ms[0][3]], true
+}
+
+// captureHeaders adds to made the values of the headers that want
+// captures (see headerCapture), when the answer has them: made even when
+// the answer does not match, so that later checks can run.
+func captureHeaders(want, got http.Header, c, made Captures) {
+	for name, ws := range want {
+		for _, w := range ws {
+			if capture, ok := headerCapture(w, c); ok {
+				if values := headerValues(got, name); len(values) > 0 {
+					made[capture] = strings.Join(values, ", ")
+				}
+			}
+		}
+	}
+}
+
 // compareHeaders checks that each expected header is in got, with a
-// matching value, and sets m's header problems.
+// matching value, and sets m's header problems. A value that captures
+// (see headerCapture) only needs the header to be there.
 func (m *Mismatch) compareHeaders(want, got http.Header, c Captures) {
 	for _, name := range slices.Sorted(maps.Keys(want)) {
-		for _, w := range want[name] {
-			w, err := c.expand(strings.TrimSpace(w), asText)
+		for _, raw := range want[name] {
+			raw = strings.TrimSpace(raw)
+			values := headerValues(got, name)
+			if capture, ok := headerCapture(raw, c); ok {
+				if len(values) == 0 {
+					m.HeaderProblems = append(m.HeaderProblems, fmt.Sprintf("%s: missing; expected a value, which the checks after this one use ({{%s}})", name, capture))
+					m.headerAdvice = true
+				}
+				continue
+			}
+			w, err := c.expand(raw, asText)
 			if err != nil {
 				m.HeaderProblems = append(m.HeaderProblems, name+": "+err.Error())
 				continue
 			}
-			values := headerValues(got, name)
 			if slices.ContainsFunc(values, func(v string) bool { return headerMatches(name, w, v) }) {
 				continue
 			}
 			m.wildcards = m.wildcards || strings.Contains(w, textfmt.Wildcard)
+			// A value made of captures is named as written, so that what a
+			// problem expects stays the same from run to run (a fingerprint
+			// keeps what comes before ", got"); the value follows the answer.
+			shown, from := strconv.Quote(w), ""
+			_, whole := onePlaceholder(raw)
+			switch {
+			case whole:
+				shown, from = "the value an earlier answer gave it ("+raw+")", fmt.Sprintf("; the earlier answer gave %q", w)
+			case w != raw:
+				shown, from = raw, fmt.Sprintf("; with the values earlier answers gave, %s is %q", raw, w)
+			}
 			if len(values) == 0 {
-				m.HeaderProblems = append(m.HeaderProblems, fmt.Sprintf("%s: missing; expected %q", name, w))
+				m.HeaderProblems = append(m.HeaderProblems, fmt.Sprintf("%s: missing; expected %s%s", name, shown, from))
 				m.headerAdvice = true
 				continue
 			}
-			m.HeaderProblems = append(m.HeaderProblems, fmt.Sprintf("%s: expected %q, got %q", name, w, strings.Join(values, ", ")))
+			m.HeaderProblems = append(m.HeaderProblems, fmt.Sprintf("%s: expected %s, got %q%s", name, shown, strings.Join(values, ", "), from))
 			if strings.EqualFold(name, "Content-Type") && strings.HasPrefix(values[0], "text/plain") {
 				m.headerAdvice = true // Go's net/http guesses text/plain for a body written before the header
 			}
