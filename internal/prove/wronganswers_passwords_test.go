@@ -24,8 +24,8 @@ var passwordWrongAnswers = []wrongAnswer{
 		want:    "PBKDF2-SHA-256 hash of 310 000 iterations"},
 	{name: "python: a log-in of an hour, not a day", step: "players-with-passwords/log-in", lang: "python", file: "server/app.py",
 		replace: []string{"VALUES (?, ?, datetime('now', '+1 day')) RETURNING expires_at", "VALUES (?, ?, datetime('now', '+1 hour')) RETURNING expires_at"},
-		want:    "each session expires a day after its log-in"},
+		want:    "expires_in_a_day"},
 	{name: "python: tokens of 64 hex digits, kept and looked up as they are", step: "players-with-passwords/who-am-i", lang: "python", file: "server/app.py",
 		replace: []string{"token = secrets.token_urlsafe(32)", "token = secrets.token_hex(32)", "(token_hash(token), player),", "(token, player),", "(token_hash(header[len(\"Bearer \"):]),),", "(header[len(\"Bearer \"):],),"},
-		want:    "the token is looked up by its SHA-256"},
+		want:    "a token is looked up by its SHA-256"},
 }
