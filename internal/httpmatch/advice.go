@@ -59,7 +59,9 @@ func (m *Mismatch) Hint() string {
 			to = printableText(loc[0])
 		}
 		return fmt.Sprintf("The server redirected to %s instead of answering: check the path of the route (a trailing slash counts).", to)
-	case want == http.StatusUnauthorized && got/100 == 2:
+	case want == http.StatusUnauthorized && got/100 == 2 && m.keyHeader != "":
+		// Only in a step that sends the API key: a 401 for a password or a
+		// session's token is about those, not about API_KEY.
 		return "The server accepted a request without the right key: compare " + m.keyShown() + " with " +
 			"the API_KEY environment variable, and answer 401 when they differ. If it still gets in, look at the key " +
 			"your handler compares with: an empty one (a variable never set, or a new one that hides it) matches a request with no key."

@@ -33,6 +33,9 @@ type httpCase struct {
 	sent    lessons.Request
 	lang    string
 	sentKey bool // the request as written sends {{API_KEY}}
+	// keyHeader is the header the step's requests send the key in ("": the
+	// step sends none).
+	keyHeader string
 }
 
 func (tt httpCase) run(t *testing.T) {
@@ -68,7 +71,7 @@ func (tt httpCase) run(t *testing.T) {
 	if tt.sent.Method != "" {
 		m = m.WithRequest(tt.sent)
 	}
-	m.sentKey = tt.sentKey
+	m.sentKey, m.keyHeader = tt.sentKey, tt.keyHeader
 	msg := m.ForLang(tt.lang).Error()
 	containsAll(t, "HeaderProblems", m.HeaderProblems, tt.headerProblems)
 	containsAll(t, "BodyProblems", m.BodyProblems, tt.bodyProblems)

@@ -144,8 +144,10 @@ func TestHTTPAdviceForTheServersLanguage(t *testing.T) {
 			phrases: []string{"The check sent the right key and your server refused it", "API_KEY"}},
 		{name: "a request without the key refused", expect: "HTTP 201", status: 401, sent: nope,
 			absent: []string{"sent the right key"}},
-		{name: "a write with no key accepted", expect: "HTTP 401", status: 201, sent: nope, lang: "go",
+		{name: "a write with no key accepted", expect: "HTTP 401", status: 201, sent: nope, lang: "go", keyHeader: "X-API-Key",
 			phrases: []string{"accepted a request without the right key", "API_KEY", "an empty one"}},
+		{name: "a made-up token accepted, in a step that sends no key", expect: "HTTP 401", status: 200, sent: nope, lang: "go",
+			phrases: []string{"accepted a request it should refuse", "401 Unauthorized"}, absent: []string{"API_KEY"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, tt.run)
@@ -169,8 +171,8 @@ func TestAdviceNamesWhatTheRunHas(t *testing.T) {
 			"compare it with the request's Authorization header.", "X-API-Key"},
 		{"no key accepted", Mismatch{WantStatus: 401, GotStatus: 201, keyHeader: "X-Game-Key"},
 			"compare the request's X-Game-Key header with the API_KEY environment variable", ""},
-		{"no key accepted, no header known", Mismatch{WantStatus: 401, GotStatus: 201},
-			"compare the key the request sends with the API_KEY environment variable", "header"},
+		{"no key accepted, in a step that sends no key (a password, a session's token)", Mismatch{WantStatus: 401, GotStatus: 200},
+			"The server accepted a request it should refuse: check what it receives before acting on it, and answer 401 Unauthorized.", "API_KEY"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := tt.m.Hint()

@@ -34,7 +34,7 @@ func TestWrongAnswersOfTheBuiltinCourse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range slices.Concat(sqlWrongAnswers, endpointWrongAnswers, queryWrongAnswers, secretWrongAnswers, manyWrongAnswers, blinkWrongAnswers) {
+	for _, tt := range slices.Concat(sqlWrongAnswers, endpointWrongAnswers, queryWrongAnswers, secretWrongAnswers, manyWrongAnswers, blinkWrongAnswers, passwordWrongAnswers) {
 		t.Run(tt.name, func(t *testing.T) {
 			step, ok := course.Step(tt.step)
 			if !ok {
