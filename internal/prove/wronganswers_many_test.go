@@ -4,6 +4,12 @@ package prove
 // servers that fail under many saves at once, written otherwise than the
 // lesson's mistakes.
 var manyWrongAnswers = []wrongAnswer{
+	// Issue 18: lesson 14's server, its one *sql.DB shared by every request
+	// with no busy timeout, fails with a message that names "database is
+	// locked".
+	{name: "go: the shared *sql.DB with no busy timeout, as lesson 14 left it", step: "many-players/fifty-saves-at-once", lang: "go", file: "server/main.go",
+		replace: []string{`path+"?_pragma=busy_timeout(5000)")`, "path)"},
+		want:    `Your server's log says "database is locked": another connection was writing, and yours gave up at once. Give each connection a busy timeout`},
 	{name: "go: _txlock=immediate in place of a busy timeout", step: "many-players/fifty-saves-at-once", lang: "go", file: "server/main.go",
 		replace: []string{`path+"?_pragma=busy_timeout(5000)"`, `path+"?_txlock=immediate"`},
 		want:    `Your server's log says "database is locked": another connection was writing, and yours gave up at once. Give each connection a busy timeout`},

@@ -4,6 +4,14 @@ package prove
 // servers that look right and keep passwords or tokens badly in ways the
 // lesson's mistakes do not write.
 var passwordWrongAnswers = []wrongAnswer{
+	// Issue 18: a server that stores plain passwords fails with a message
+	// that says so (here, hashing nothing: the "hash" is the password).
+	{name: "go: hashPassword gives the password back as it is", step: "players-with-passwords/sign-up", lang: "go", file: "server/main.go",
+		replace: []string{"\treturn pbkdf2.Key(sha256.New, password, salt, iterations, 32)", "\treturn []byte(password), nil", "\t\"crypto/pbkdf2\"\n", ""},
+		want:    "✗ no password is stored in plain text, anywhere in the database file"},
+	{name: "python: hash_password gives the password back as it is", step: "players-with-passwords/sign-up", lang: "python", file: "server/app.py",
+		replace: []string{`    return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)`, `    return password.encode("utf-8")`},
+		want:    "✗ no password is stored in plain text, anywhere in the database file"},
 	{name: "go: the salt is the player's name: new for each player, but known to everyone", step: "players-with-passwords/sign-up", lang: "go", file: "server/main.go",
 		replace: []string{"\tsalt := make([]byte, 16)\n\trand.Read(salt)\n", "\tsalt := []byte(in.Player)\n\t_ = rand.Reader\n"},
 		want:    "each new account has 16 random bytes of salt"},
