@@ -8,6 +8,7 @@ package lessons
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -348,6 +349,43 @@ func (c *Course) StepFile(s *Step, path, lang string) (starter, solution *FileBl
 		}
 	}
 	return starter, solution
+}
+
+// Attempted reports whether the learner changed any file the step's
+// solutions write, in files: a step whose every such file is missing, or as
+// it was before the step (its starter, or the course's file at the end of
+// the step before), was not attempted. A step whose solutions write no file
+// counts as attempted: nothing tells.
+func (c *Course) Attempted(step *Step, lang string, files fs.FS) bool {
+	written := 0
+	for _, f := range step.Files {
+		if f.Kind != Solution || !c.AppliesTo(f.Lang, lang) {
+			continue
+		}
+		written++
+		data, err := fs.ReadFile(files, f.Path)
+		if err != nil {
+			continue // missing, or not copied: not written by the learner
+		}
+		before, ok := c.beforeStep(step, lang, f.Path)
+		if !ok || strings.TrimSpace(string(data)) != strings.TrimSpace(before) {
+			return true
+		}
+	}
+	return written == 0
+}
+
+// beforeStep is the content of path that a learner of lang starts step
+// with: the step's own starter of it, else the course's version at the end
+// of the step before. ok is false when the course gives none.
+func (c *Course) beforeStep(step *Step, lang, path string) (string, bool) {
+	if starter, _ := c.StepFile(step, path, lang); starter != nil {
+		return starter.Content, true
+	}
+	if step.Index == 0 {
+		return "", false
+	}
+	return c.FileAt(path, lang, c.Steps()[step.Index-1])
 }
 
 // FileAt is the course's version of path at the end of step, in a workspace

@@ -127,6 +127,9 @@ func diagnose(course *lessons.Course, step *lessons.Step, files fs.FS, r StepRes
 	if len(step.Prints) == 0 || r.Passed() || r.Refused() {
 		return nil
 	}
+	if !course.Attempted(step, lang, files) {
+		return nil // the learner has not begun the step: no mistake is theirs yet
+	}
 	var ds []Diagnosis
 	for _, m := range step.Diagnose(Fingerprint(r), lang) {
 		// The course's own mistake block says what the mistake is: the

@@ -78,3 +78,28 @@ func replaced(t *testing.T, solution string, replace []string) string {
 	}
 	return solution
 }
+
+// TestNoDiagnosisBeforeTheStepIsBegun: a learner who has not changed the
+// step's files yet is told what fails, never that it "looks like" a mistake:
+// lesson 14's Go server fails lesson 15's load check as busy_timeout(0)
+// does, but the learner has made no mistake yet.
+func TestNoDiagnosisBeforeTheStepIsBegun(t *testing.T) {
+	course, _, err := lessons.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	step, ok := course.Step("many-players/fifty-saves-at-once")
+	if !ok {
+		t.Fatal("no step many-players/fifty-saves-at-once")
+	}
+	r := runFiles(context.Background(), course, step, versions(course, step, "go", true), check.Options{Lang: "go"})
+	if r.Passed() {
+		t.Fatal("the step passes as it starts")
+	}
+	if len(r.Diagnosis) > 0 {
+		t.Errorf("a step not begun is diagnosed: %+v", r.Diagnosis)
+	}
+	if all := failureText("", r); !strings.Contains(all, `"database is locked"`) {
+		t.Errorf("the failure does not name \"database is locked\":\n%s", all)
+	}
+}
