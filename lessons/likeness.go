@@ -21,6 +21,11 @@ type Likeness struct {
 	Own       []string   `json:"own,omitempty"`
 	Gone      []string   `json:"gone,omitempty"`
 	Shortened [][]string `json:"shortened,omitempty"`
+	// Runs, only for a mistake that has no Own, Gone or Shortened words
+	// (timeout=0 for timeout=5, when the solution has a 0 elsewhere), are
+	// the runs of three words of the lines it writes that the solution has
+	// nowhere ("timeout = 0"): the learner's file must hold one of them.
+	Runs [][]string `json:"runs,omitempty"`
 	// Salt, when set, is what the words were hashed with (HashWord).
 	Salt string `json:"salt,omitempty"`
 }
@@ -55,12 +60,42 @@ func MistakeLikeness(solution, mistake string) Likeness {
 		}
 	}
 	l.Shortened = shortenedLines(diff, mistake)
+	if l.Empty() {
+		l.Runs = newRuns(diff, Words(solution))
+	}
 	return l
+}
+
+// runLength is how many words a Likeness's run holds.
+const runLength = 3
+
+// newRuns are the runs of runLength words of the lines diff adds (a whole
+// line's words, for a shorter line) that solution, its words, has nowhere.
+func newRuns(diff []EditLine, solution []string) [][]string {
+	var runs [][]string
+	add := func(run []string) {
+		if runAt(solution, run) < 0 && !slices.ContainsFunc(runs, func(r []string) bool { return slices.Equal(r, run) }) {
+			runs = append(runs, slices.Clone(run))
+		}
+	}
+	for _, d := range diff {
+		if d.Op != '+' {
+			continue
+		}
+		words := Words(d.Text)
+		if len(words) > 0 && len(words) < runLength {
+			add(words)
+		}
+		for i := 0; i+runLength <= len(words); i++ {
+			add(words[i : i+runLength])
+		}
+	}
+	return runs
 }
 
 // Empty reports whether the likeness asks nothing of a learner's file.
 func (l Likeness) Empty() bool {
-	return len(l.Own) == 0 && len(l.Gone) == 0 && len(l.Shortened) == 0
+	return len(l.Own) == 0 && len(l.Gone) == 0 && len(l.Shortened) == 0 && len(l.Runs) == 0
 }
 
 // Hashed is l with every word hashed with salt.
@@ -76,6 +111,9 @@ func (l Likeness) Hashed(salt string) Likeness {
 	for _, s := range l.Shortened {
 		out.Shortened = append(out.Shortened, h(s))
 	}
+	for _, r := range l.Runs {
+		out.Runs = append(out.Runs, h(r))
+	}
 	return out
 }
 
@@ -87,7 +125,7 @@ func HashWord(salt, w string) string {
 
 // Matches reports whether a learner's file of content text is written like
 // the mistake: it holds none of Gone, every line of Shortened word after
-// word, and, when there are any, one of Own. An Empty likeness matches
+// word, and, when there are any, one of Own and one of Runs. An Empty likeness matches
 // every file.
 func (l Likeness) Matches(text string) bool {
 	words := Words(text)
@@ -103,6 +141,9 @@ func (l Likeness) Matches(text string) bool {
 		if runAt(words, line) < 0 {
 			return false
 		}
+	}
+	if len(l.Runs) > 0 && !slices.ContainsFunc(l.Runs, func(r []string) bool { return runAt(words, r) >= 0 }) {
+		return false
 	}
 	return len(l.Own) == 0 || slices.ContainsFunc(l.Own, func(w string) bool { return slices.Contains(words, w) })
 }
