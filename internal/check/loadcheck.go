@@ -203,7 +203,11 @@ func firstAnswers(as []loadAnswer) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(" The first:")
+	if n := min(3, len(as)); n == 1 {
+		b.WriteString(" It was:")
+	} else {
+		fmt.Fprintf(&b, " The first %d:", n)
+	}
 	for _, a := range as[:min(3, len(as))] {
 		switch {
 		case a.err != "":
@@ -251,6 +255,9 @@ func logAdvice(msg, log string) string {
 	case strings.Contains(log, "can only be used in that same thread"):
 		return "\nYour server's log says a connection made on one thread was used on another. " +
 			"Give each request's thread a connection of its own."
+	case strings.Contains(log, "cannot operate on a closed database"):
+		return "\nYour server's log says a request used a connection that another had closed: one connection is shared " +
+			"by the threads, and the first request to end closes it for all. Give each request's thread a connection of its own."
 	case slices.ContainsFunc(sharedSigns, func(sign string) bool { return strings.Contains(log, sign) }):
 		return "\nYour server's log shows one connection used by many threads at once: they share its transaction, " +
 			"so one request's commit or rollback acts on another's save. Give each request's thread a connection of its own."

@@ -34,7 +34,7 @@ func TestJudgeLoad(t *testing.T) {
 		{name: "all as expected", expect: lessons.LoadExpect{Status: 201}, answers: run(nil)},
 		{name: "some locked", expect: lessons.LoadExpect{Status: 201},
 			answers: run(map[int]loadAnswer{7: {status: 500, body: `{"error": "database is locked"}`}, 14: {status: 500}}),
-			want:    "2 of 100 answers were not 201 Created. The first:\n  request 7: 500 Internal Server Error {\"error\": \"database is locked\"}\n  request 14: 500 Internal Server Error \nSQLite said \"database is locked\"",
+			want:    "2 of 100 answers were not 201 Created. The first 2:\n  request 7: 500 Internal Server Error {\"error\": \"database is locked\"}\n  request 14: 500 Internal Server Error \nSQLite said \"database is locked\"",
 			kind:    "status 500"},
 		{name: "no answer", expect: lessons.LoadExpect{Status: 201},
 			answers: run(map[int]loadAnswer{3: {err: "POST /scores: your server did not answer within 5s"}}),
@@ -72,6 +72,9 @@ func TestLogAdvice(t *testing.T) {
 		{name: "a connection made on another thread",
 			log:  "sqlite3.ProgrammingError: SQLite objects created in a thread can only be used in that same thread.\n",
 			want: "a connection made on one thread was used on another"},
+		{name: "a shared connection another request closed",
+			log:  "sqlite3.ProgrammingError: Cannot operate on a closed database.\n",
+			want: "the first request to end closes it for all"},
 		{name: "nothing known", log: "Traceback (most recent call last):\nKeyError: 'player'\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package httpmatch
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -28,6 +29,10 @@ func (m *Mismatch) Hint() string {
 	case got == want:
 		return ""
 	case got == http.StatusNotFound:
+		if e := m.ownError(); e != "" {
+			return fmt.Sprintf("Your server has a handler for %s, and it answered 404 Not Found (%q): "+
+				"this request must get %d %s; look at the condition that sends the 404.", route, e, want, http.StatusText(want))
+		}
 		return "Nothing answers " + route + " yet (404): add a handler for that endpoint."
 	case got == http.StatusMethodNotAllowed:
 		h := "The path matched a handler for another method: add a handler for " + route + "."
@@ -94,4 +99,17 @@ func httpStatusText(code int) string {
 		return fmt.Sprintf("%d %s", code, t)
 	}
 	return strconv.Itoa(code)
+}
+
+// ownError is the "error" of a JSON answer whose error is the server's own,
+// not the catch-all's "not found": a handler answered, with a reason.
+func (m *Mismatch) ownError() string {
+	var answer struct {
+		Error string `json:"error"`
+	}
+	if json.Unmarshal([]byte(m.Body), &answer) != nil || answer.Error == "" ||
+		strings.EqualFold(strings.TrimSpace(answer.Error), "not found") {
+		return ""
+	}
+	return printableText(answer.Error)
 }

@@ -182,3 +182,23 @@ func TestAdviceNamesWhatTheRunHas(t *testing.T) {
 		})
 	}
 }
+
+// A 404 the server's own handler sent, with its own reason, is not a
+// handler missing: the advice says so, and what the request must get.
+func TestHintOfA404ByTheServersOwnHandler(t *testing.T) {
+	req, _ := lessons.ParseRequest("POST /login\n\n{\"player\": \"nobody\", \"password\": \"x\"}")
+	want, _ := lessons.ParseResponse("HTTP 401")
+	for _, tt := range []struct{ name, body, hint string }{
+		{"its own reason", `{"error": "no such player"}`,
+			`Your server has a handler for POST /login, and it answered 404 Not Found ("no such player"): this request must get 401 Unauthorized; look at the condition that sends the 404.`},
+		{"the catch-all's", `{"error": "not found"}`, "Nothing answers POST /login yet (404): add a handler for that endpoint."},
+		{"not JSON", "404 page not found\n", "Nothing answers POST /login yet (404): add a handler for that endpoint."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _ := Compare(want, 404, http.Header{"Content-Type": {"application/json"}}, []byte(tt.body), nil)
+			if h := m.WithRequest(req).Hint(); h != tt.hint {
+				t.Errorf("Hint() = %q, want %q", h, tt.hint)
+			}
+		})
+	}
+}
