@@ -103,3 +103,32 @@ func TestNoDiagnosisBeforeTheStepIsBegun(t *testing.T) {
 		t.Errorf("the failure does not name \"database is locked\":\n%s", all)
 	}
 }
+
+// TestRightAnswersWrittenOtherwise: answers that are right, though written
+// otherwise than the solution, pass their step.
+func TestRightAnswersWrittenOtherwise(t *testing.T) {
+	course, _, err := lessons.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []wrongAnswer{
+		// A learner's trial: committing only when the account was made left
+		// the 409's transaction open, and every later save waited on it,
+		// until each request's connection was closed when it ends.
+		{name: "python: the sign-up commits only when the account is made", step: "players-with-passwords/sign-up", lang: "python", file: "server/app.py",
+			replace: []string{"        db.commit()\n        if row is None:\n            self.send_json(409, {\"error\": f\"the name {player} is taken\"})\n            return\n",
+				"        if row is None:\n            self.send_json(409, {\"error\": f\"the name {player} is taken\"})\n            return\n        db.commit()\n"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			step, ok := course.Step(tt.step)
+			if !ok {
+				t.Fatalf("no step %s", tt.step)
+			}
+			files := versions(course, step, tt.lang, false)
+			files[tt.file] = replaced(t, files[tt.file], tt.replace)
+			if r := runFiles(context.Background(), course, step, files, check.Options{Lang: tt.lang}); !r.Passed() {
+				t.Errorf("a right answer fails %s:\n%s", tt.step, failureText("", r))
+			}
+		})
+	}
+}
