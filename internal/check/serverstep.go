@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sandcastle/sandcastle/internal/folder"
 	"github.com/sandcastle/sandcastle/internal/httpmatch"
@@ -331,6 +332,7 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 		return where + ": " + err.Error(), nil
 	}
 	hreq.Header = req.Header.Clone()
+	logFrom := fileSize(r.log)
 	resp, err := r.srv.Do(ctx, hreq)
 	if err != nil {
 		return sentText(req) + err.Error(), nil
@@ -349,10 +351,14 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 		// The key is in the request as written, before Expand put the run's in.
 		sentKey := strings.Contains(c.Body, "{{"+APIKeyName+"}}")
 		m = m.WithRequest(req).ForLang(r.lang).ForRun(sentKey, r.keyHeader, r.logShown)
+		msg := m.Error()
 		if twice != "" {
-			return m.Error() + "\n" + twice, m
+			msg += "\n" + twice
 		}
-		return m.Error(), m
+		if resp.StatusCode >= 500 && c.Expect.Response.Status < 500 {
+			msg += r.logOfRequest(logFrom)
+		}
+		return msg, m
 	}
 	if twice != "" {
 		return sentText(req) + twice, nil
@@ -431,4 +437,20 @@ func missingServerFile(course *lessons.Course, step *lessons.Step, files fs.FS, 
 		}
 	}
 	return nil
+}
+
+// logOfRequest is what the server printed while it answered a request
+// (its log from offset from), for a failure that the log explains: a 500's
+// error, which a Go server logs and a Python one prints as a traceback. Its
+// output reaches the log through a pipe, so it waits a moment for it. It
+// is not part of the check's fingerprint, which holds no log.
+func (r *serverRun) logOfRequest(from int64) string {
+	for deadline := time.Now().Add(200 * time.Millisecond); fileSize(r.log) <= from && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	lines := logSince(r.log, from, 8)
+	if len(lines) == 0 {
+		return ""
+	}
+	return "\nYour server printed, while it answered:" + lastLines(lines)
 }
