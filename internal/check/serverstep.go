@@ -351,14 +351,17 @@ func (r *serverRun) httpCheck(ctx context.Context, step *lessons.Step, c *lesson
 		// The key is in the request as written, before Expand put the run's in.
 		sentKey := strings.Contains(c.Body, "{{"+APIKeyName+"}}")
 		m = m.WithRequest(req).ForLang(r.lang).ForRun(sentKey, r.keyHeader, r.logShown)
+		printed := ""
+		if resp.StatusCode >= 500 && c.Expect.Response.Status < 500 {
+			if printed = r.logOfRequest(logFrom); printed != "" {
+				m = m.WithLogBelow()
+			}
+		}
 		msg := m.Error()
 		if twice != "" {
 			msg += "\n" + twice
 		}
-		if resp.StatusCode >= 500 && c.Expect.Response.Status < 500 {
-			msg += r.logOfRequest(logFrom)
-		}
-		return msg, m
+		return msg + printed, m
 	}
 	if twice != "" {
 		return sentText(req) + twice, nil

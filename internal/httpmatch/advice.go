@@ -41,6 +41,9 @@ func (m *Mismatch) Hint() string {
 		}
 		return h
 	case got >= 500:
+		if m.logBelow {
+			return "The server failed: what it printed while it answered is below."
+		}
 		if m.logShown == "" {
 			return "The server failed: its log says why."
 		}

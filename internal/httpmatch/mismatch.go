@@ -45,6 +45,7 @@ type Mismatch struct {
 	sentKey      bool   // the check's request sends the run's API key
 	keyHeader    string // the header the step's requests send the key in
 	logShown     string // how to name the server's log; "" when it is not kept
+	logBelow     bool   // the message shows what the server printed while it answered
 }
 
 // ForLang makes the advice of m's message that of a server in lang ("go",
@@ -75,6 +76,15 @@ func (m *Mismatch) WithRequest(r lessons.Request) *Mismatch {
 func (m *Mismatch) ForRun(sentKey bool, keyHeader, logShown string) *Mismatch {
 	if m != nil {
 		m.sentKey, m.keyHeader, m.logShown = sentKey, keyHeader, logShown
+	}
+	return m
+}
+
+// WithLogBelow says that the message shows, after m's, what the server
+// printed while it answered, and returns m. It does nothing on a nil m.
+func (m *Mismatch) WithLogBelow() *Mismatch {
+	if m != nil {
+		m.logBelow = true
 	}
 	return m
 }
