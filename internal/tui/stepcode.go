@@ -21,6 +21,17 @@ import (
 // codeStep is how many cells ← and → shift the code.
 const codeStep = 8
 
+// codeClipped reports whether a code block of the step is wider than the
+// pane its prose was laid out for: a line is cut at the edge.
+func (m stepModel) codeClipped() bool {
+	for _, b := range m.doc.Code {
+		if b.Width-m.proseWidth+1 > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // shiftCode shifts the code blocks a step sideways, right to read further
 // along their lines, as far as the end of the longest.
 func (m stepModel) shiftCode(sh *shared, right bool) (stepModel, tea.Cmd) {
@@ -29,7 +40,7 @@ func (m stepModel) shiftCode(sh *shared, right bool) (stepModel, tea.Cmd) {
 		widest = max(widest, b.Width)
 	}
 	limit := max(widest-m.proseWidth+1, 0)
-	if limit == 0 {
+	if !m.codeClipped() {
 		sh.say("The code fits the pane: nothing to scroll sideways.", false)
 		return m, nil
 	}

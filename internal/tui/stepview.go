@@ -177,6 +177,12 @@ func (m stepModel) footer(sh *shared) string {
 	if m.focusResults {
 		focus.SetHelp(k.Focus.Help().Key, "text, ↑↓ scroll")
 	}
+	if m.codeClipped() && !m.focusResults {
+		// A code line is cut at the pane's edge: the keys that read the rest
+		// are worth more here than watch mode's.
+		sideways := key.NewBinding(key.WithKeys(append(k.Left.Keys(), k.Right.Keys()...)...), key.WithHelp("← →", "code"))
+		return footerView(sh, k.Check, sideways, k.Hint, k.Edit, k.Console, k.Zoom, k.Copy, focus, k.Back, k.Help)
+	}
 	if len(m.doc.Code) > 0 && !m.focusResults {
 		return footerView(sh, k.Check, k.Watch, k.Hint, k.Edit, k.Console, k.Zoom, k.Copy, focus, k.Back, k.Help)
 	}
