@@ -4,6 +4,11 @@ package prove
 // servers that look right and keep passwords or tokens badly in ways the
 // lesson's mistakes do not write.
 var passwordWrongAnswers = []wrongAnswer{
+	// SQLite lets a primary key that is not INTEGER hold NULL: "each
+	// required" passed such a key before the check read notnull alone.
+	{name: "a session's text key without NOT NULL: sessions with no token", step: "players-with-passwords/tables-for-accounts-and-sessions", lang: "go", file: "schema.sql",
+		replace: []string{"token_hash TEXT PRIMARY KEY NOT NULL,", "token_hash TEXT PRIMARY KEY,"},
+		want:    "✗ sessions has token_hash (the primary key), player and expires_at, each required"},
 	// Issue 18: a server that stores plain passwords fails with a message
 	// that says so (here, hashing nothing: the "hash" is the password).
 	{name: "go: hashPassword gives the password back as it is", step: "players-with-passwords/sign-up", lang: "go", file: "server/main.go",
