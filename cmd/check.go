@@ -112,10 +112,10 @@ func checkOnce(ctx context.Context, a *app, s *session.Session, step *lessons.St
 	case opts.all:
 		steps = s.Course.Steps()
 	case opts.keep != nil:
-		steps = slices.DeleteFunc(slices.Clone(s.Course.Steps()), func(st *lessons.Step) bool { return !opts.keep(st) })
-		if len(steps) == 0 {
-			return session.Checked{}, usageError{fmt.Errorf("--run %s matches no step of the course; `sandcastle lessons list` lists them", opts.run)}
+		if err := unmatched(s.Course, opts.keep, opts.run, "sandcastle lessons list"); err != nil {
+			return session.Checked{}, err
 		}
+		steps = slices.DeleteFunc(slices.Clone(s.Course.Steps()), func(st *lessons.Step) bool { return !opts.keep(st) })
 	}
 	out, err := s.Check(ctx, steps...)
 	if err != nil {

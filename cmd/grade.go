@@ -144,8 +144,8 @@ func runGrade(ctx context.Context, a *app, opts *gradeOptions, args []string) er
 	if err != nil {
 		return err
 	}
-	if keep != nil && !slices.ContainsFunc(course.Steps(), keep) {
-		return usageError{fmt.Errorf("--run %s matches no step of the course; `sandcastle lessons list --course ...` lists them", opts.run)}
+	if err := unmatched(course, keep, opts.run, opts.course.list()); err != nil {
+		return err
 	}
 	if opts.lang != "" && !course.HasLanguage(opts.lang) {
 		return usageError{fmt.Errorf("--lang %s: the course's languages are %s", opts.lang, strings.Join(course.LanguageNames(), ", "))}

@@ -53,6 +53,14 @@ func (f *courseFlag) folder(a *app) (dir, origin string, err error) {
 	return filepath.Join(start, f.path), "", nil
 }
 
+// list is the command that lists the steps of the course --course names.
+func (f *courseFlag) list() string {
+	if f.path == "" {
+		return "sandcastle lessons list"
+	}
+	return "sandcastle lessons list --course " + shellQuote(f.path)
+}
+
 func (f *courseFlag) context() context.Context {
 	if f.cmd == nil || f.cmd.Context() == nil {
 		return context.Background()
@@ -71,6 +79,16 @@ func stepFilter(run string) (func(*lessons.Step) bool, error) {
 		return nil, usageError{fmt.Errorf("--run: %w", err)}
 	}
 	return func(s *lessons.Step) bool { return re.MatchString(s.FullID()) }, nil
+}
+
+// unmatched is --run's error when its pattern keeps no step of course (nil
+// when it keeps one, or there is no pattern): "0 steps" would read as a pass.
+// list is the command that lists the course's steps.
+func unmatched(course *lessons.Course, keep func(*lessons.Step) bool, run, list string) error {
+	if keep == nil || slices.ContainsFunc(course.Steps(), keep) {
+		return nil
+	}
+	return usageError{fmt.Errorf("--run %s matches no step of the course; `%s` lists them", run, list)}
 }
 
 func newLessonsCmd(a *app) *cobra.Command {

@@ -101,6 +101,9 @@ func runLessonsTest(ctx context.Context, a *app, opts *lessonsTestOptions) error
 	if err != nil {
 		return err
 	}
+	if err := unmatched(course, keep, opts.run, opts.course.list()); err != nil {
+		return err
+	}
 	start := time.Now()
 	if opts.mutants {
 		return runMutants(ctx, a, opts, course, langs, keep, start)
