@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
+	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -131,24 +133,91 @@ func diagnose(course *lessons.Course, step *lessons.Step, files fs.FS, r StepRes
 		return nil // the learner has not begun the step: no mistake is theirs yet
 	}
 	var ds []Diagnosis
+	var nearer []int // how much nearer than the solution each is to the learner's file
+	known := true    // whether every nearness is known
 	for _, m := range step.Diagnose(Fingerprint(r), lang) {
 		// The course's own mistake block says what the mistake is: the
 		// prints file only says what it makes the checks say, and names
 		// no mistake the step does not have.
 		d := Diagnosis{Mistake: m.ID}
-		named := false
+		named, near, nearKnown := false, math.MinInt, true
 		for _, f := range step.Files {
 			if f.Kind != lessons.Mistake || f.ID != m.ID || !course.AppliesTo(f.Lang, lang) {
 				continue
 			}
 			d.Why, d.Says = f.Why, f.Says
-			named = named || writesLikeIt(course, step, f, lang, files)
+			if writesLikeIt(course, step, f, lang, files) {
+				n, ok := nearness(course, step, f, lang, files)
+				named, near, nearKnown = true, max(near, n), nearKnown && ok
+			}
 		}
 		if named {
-			ds = append(ds, d)
+			ds, nearer, known = append(ds, d), append(nearer, near), known && nearKnown
 		}
 	}
-	return ds
+	if !known {
+		return ds
+	}
+	return nearest(ds, nearer)
+}
+
+// nearest are the diagnoses of ds the learner's files are nearest to: two
+// mistakes can make the same result and both be written like the
+// learner's file (db.Exec("PRAGMA busy_timeout = 5000") holds the words of
+// ?busy_timeout=5000 too), and the one whose lines the learner wrote is
+// theirs.
+func nearest(ds []Diagnosis, nearer []int) []Diagnosis {
+	if len(ds) < 2 {
+		return ds
+	}
+	best := slices.Max(nearer)
+	var out []Diagnosis
+	for i, d := range ds {
+		if nearer[i] == best {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// nearness is how many fewer lines the learner's file differs by from
+// mistake m than from the step's solution, lines compared without their
+// indentation, blank lines left out: above 0 for a mistake whose lines the
+// learner wrote. ok is false when it cannot be told (a student build has
+// no mistake's content).
+func nearness(course *lessons.Course, step *lessons.Step, m *lessons.FileBlock, lang string, files fs.FS) (n int, ok bool) {
+	if m.Likeness != nil {
+		return 0, false
+	}
+	solution, ok := course.Version(m.Path, lang, step, lessons.Solution)
+	data, err := fs.ReadFile(files, m.Path)
+	if !ok || err != nil {
+		return 0, false
+	}
+	learner := codeLines(string(data))
+	return lineDistance(learner, codeLines(solution)) - lineDistance(learner, codeLines(m.Content)), true
+}
+
+// codeLines are text's lines without their indentation, blank lines left out.
+func codeLines(text string) []string {
+	var out []string
+	for line := range strings.Lines(text) {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// lineDistance is how many lines a diff of a and b adds or takes away.
+func lineDistance(a, b []string) int {
+	n := 0
+	for _, d := range lessons.DiffLines(a, b) {
+		if d.Op != ' ' {
+			n++
+		}
+	}
+	return n
 }
 
 // writesLikeIt reports whether the learner's file is written like mistake

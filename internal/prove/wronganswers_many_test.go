@@ -10,6 +10,13 @@ var manyWrongAnswers = []wrongAnswer{
 	{name: "go: the shared *sql.DB with no busy timeout, as lesson 14 left it", step: "many-players/fifty-saves-at-once", lang: "go", file: "server/main.go",
 		replace: []string{`path+"?_pragma=busy_timeout(5000)")`, "path)"},
 		want:    `Your server's log says "database is locked": another connection was writing, and yours gave up at once. Give each connection a busy timeout`},
+	// A learner's trial: db.Exec after the error check, the usual Go
+	// layout, was named as ?busy_timeout=5000 (which it does not write),
+	// and the db.Exec mistake was not named (its line was not next).
+	{name: "go: the busy timeout set with db.Exec after the error check", step: "many-players/fifty-saves-at-once", lang: "go", file: "server/main.go",
+		replace: []string{"path+\"?_pragma=busy_timeout(5000)\")\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n", "path)\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tdb.Exec(\"PRAGMA busy_timeout = 5000\")\n"},
+		want:    `Your server's log says "database is locked"`,
+		named:   "the busy timeout is set with db.Exec after sql.Open: it reaches one connection of the pool"},
 	{name: "go: _txlock=immediate in place of a busy timeout", step: "many-players/fifty-saves-at-once", lang: "go", file: "server/main.go",
 		replace: []string{`path+"?_pragma=busy_timeout(5000)"`, `path+"?_txlock=immediate"`},
 		want:    `Your server's log says "database is locked": another connection was writing, and yours gave up at once. Give each connection a busy timeout`},

@@ -25,6 +25,9 @@ type wrongAnswer struct {
 	// mistake of the step but is written otherwise: check must not tell
 	// the learner it is that mistake.
 	unlike bool
+	// named, when set, is the one mistake (its why) check must name: two
+	// mistakes make the same result, and the learner wrote this one.
+	named string
 }
 
 // TestWrongAnswersOfTheBuiltinCourse: each wrong answer fails its step with
@@ -55,6 +58,9 @@ func TestWrongAnswersOfTheBuiltinCourse(t *testing.T) {
 				if tt.unlike {
 					t.Errorf("a wrong answer written otherwise is told it looks like %q", d.Why)
 				}
+			}
+			if tt.named != "" && (len(r.Diagnosis) != 1 || r.Diagnosis[0].Why != tt.named) {
+				t.Errorf("check names %+v, not only %q", r.Diagnosis, tt.named)
 			}
 			if all := failureText("", r); !strings.Contains(all, tt.want) {
 				t.Errorf("the step fails without saying %q:\n%s", tt.want, all)
