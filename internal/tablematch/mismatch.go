@@ -179,6 +179,9 @@ func (m *Mismatch) writeDiff(b *strings.Builder) {
 		secs = append(secs, section{title: "extra rows (in your result, not expected):", header: m.header(false), marker: "+ ", rows: m.Extra})
 	}
 	writeSections(b, secs)
+	if note := m.nearMiss(); note != "" {
+		b.WriteString(note + "\n")
+	}
 	for _, row := range m.Extra {
 		for _, c := range row {
 			if c == "'NULL'" {
@@ -187,6 +190,45 @@ func (m *Mismatch) writeDiff(b *strings.Builder) {
 			}
 		}
 	}
+}
+
+// nearMiss is a note on the first missing row that a row of the result
+// equals but for the case or the spaces of one text ("hello, backend" for
+// "Hello, backend"): a beginner reads the two as the same. "" for none.
+func (m *Mismatch) nearMiss() string {
+	for _, want := range m.Missing {
+		for _, got := range m.Extra {
+			if note := nearRow(want, got); note != "" {
+				return note
+			}
+		}
+	}
+	return ""
+}
+
+// nearRow is the note for rows want and got that differ in one cell, in
+// its case or its spaces alone.
+func nearRow(want, got []string) string {
+	if len(want) != len(got) {
+		return ""
+	}
+	note := ""
+	for i := range want {
+		w, g := want[i], got[i]
+		switch {
+		case w == g:
+			continue
+		case note != "" || strings.Contains(w, "..."):
+			return ""
+		case strings.EqualFold(w, g):
+			note = fmt.Sprintf("Your '%s' differs from the expected '%s' only in upper and lower case: text is compared exactly.", g, w)
+		case strings.Join(strings.Fields(w), " ") == strings.Join(strings.Fields(g), " "):
+			note = fmt.Sprintf("Your '%s' differs from the expected '%s' only in its spaces: text is compared exactly.", g, w)
+		default:
+			return ""
+		}
+	}
+	return note
 }
 
 // diffHeadline says in one line how many rows are missing or extra.
