@@ -181,6 +181,12 @@ func listReport(c *lessons.Course) listJSON {
 func printList(io *Streams, c *lessons.Course) {
 	r := listReport(c)
 	io.printf("%s %s\n", io.bold(c.Title), io.dim("("+c.ID+")"))
+	width := 0 // the longest step id: every step's counts line up after it
+	for _, l := range r.Lessons {
+		for _, s := range l.Steps {
+			width = max(width, len(printable(s.ID)))
+		}
+	}
 	for i, l := range r.Lessons {
 		io.printf("\n%d. %s %s\n", i+1, io.bold(l.Title), io.dim("("+l.ID+")"))
 		for _, s := range l.Steps {
@@ -191,7 +197,7 @@ func printList(io *Streams, c *lessons.Course) {
 			if len(s.Languages) > 0 {
 				extra += ", " + fmt.Sprint(s.Languages)
 			}
-			io.printf("   %-48s %s\n", printable(s.ID), io.dim(extra))
+			io.printf("   %-*s %s\n", width, printable(s.ID), io.dim(extra))
 		}
 	}
 }
