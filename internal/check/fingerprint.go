@@ -133,42 +133,49 @@ func diagnose(course *lessons.Course, step *lessons.Step, files fs.FS, r StepRes
 		return nil // the learner has not begun the step: no mistake is theirs yet
 	}
 	var ds []Diagnosis
-	var nearer []int // how much nearer than the solution each is to the learner's file
-	known := true    // whether every nearness is known
+	var like [][]*lessons.FileBlock // the mistake blocks of each of ds the learner's files are written like
 	for _, m := range step.Diagnose(Fingerprint(r), lang) {
 		// The course's own mistake block says what the mistake is: the
 		// prints file only says what it makes the checks say, and names
 		// no mistake the step does not have.
 		d := Diagnosis{Mistake: m.ID}
-		named, near, nearKnown := false, math.MinInt, true
+		var blocks []*lessons.FileBlock
 		for _, f := range step.Files {
 			if f.Kind != lessons.Mistake || f.ID != m.ID || !course.AppliesTo(f.Lang, lang) {
 				continue
 			}
 			d.Why, d.Says = f.Why, f.Says
 			if writesLikeIt(course, step, f, lang, files) {
-				n, ok := nearness(course, step, f, lang, files)
-				named, near, nearKnown = true, max(near, n), nearKnown && ok
+				blocks = append(blocks, f)
 			}
 		}
-		if named {
-			ds, nearer, known = append(ds, d), append(nearer, near), known && nearKnown
+		if len(blocks) > 0 {
+			ds, like = append(ds, d), append(like, blocks)
 		}
 	}
-	if !known {
-		return ds
-	}
-	return nearest(ds, nearer)
-}
-
-// nearest are the diagnoses of ds the learner's files are nearest to: two
-// mistakes can make the same result and both be written like the
-// learner's file (db.Exec("PRAGMA busy_timeout = 5000") holds the words of
-// ?busy_timeout=5000 too), and the one whose lines the learner wrote is
-// theirs.
-func nearest(ds []Diagnosis, nearer []int) []Diagnosis {
 	if len(ds) < 2 {
 		return ds
+	}
+	return nearest(course, step, lang, files, ds, like)
+}
+
+// nearest are the diagnoses of ds the learner's files are nearest to, like
+// holding each one's mistake blocks: two mistakes can make the same result
+// and both be written like the learner's file (db.Exec("PRAGMA
+// busy_timeout = 5000") holds the words of ?busy_timeout=5000 too), and
+// the one whose lines the learner wrote is theirs. All of ds when a
+// nearness cannot be told.
+func nearest(course *lessons.Course, step *lessons.Step, lang string, files fs.FS, ds []Diagnosis, like [][]*lessons.FileBlock) []Diagnosis {
+	nearer := make([]int, len(ds))
+	for i, blocks := range like {
+		nearer[i] = math.MinInt
+		for _, f := range blocks {
+			n, ok := nearness(course, step, f, lang, files)
+			if !ok {
+				return ds
+			}
+			nearer[i] = max(nearer[i], n)
+		}
 	}
 	best := slices.Max(nearer)
 	var out []Diagnosis
