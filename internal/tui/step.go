@@ -87,6 +87,8 @@ type stepModel struct {
 	logWidth int
 	// logFile is the server's log of the last check, for the full view.
 	logFile string
+	// laidFor are the panes layout last sized the viewports for.
+	laidFor panes
 }
 
 type confirmKind int
@@ -171,6 +173,9 @@ func (m *stepModel) open(step *lessons.Step) tea.Cmd {
 			return stepLoadedMsg{step: step.FullID(), files: s.Files(step), allHints: s.Hints(step)}
 		})
 	}
+	// What the last action said (the files it created, a reset) was news
+	// then; said again, it would be wrong.
+	m.info = ""
 	m.focusResults, m.trustShown = false, false
 	sh.notice = ""
 	m.layout(sh)
@@ -247,7 +252,10 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	keys := sh.keys
 	if m.confirm != confirmNone {
-		return m.answer(sh, k), m.confirmed(sh, k)
+		cmd = m.confirmed(sh, k)
+		m = m.answer(sh, k)
+		m.layout(sh) // the answer may have put a notice in the footer
+		return m, cmd
 	}
 	if m.zoom != zoomNone {
 		return m.zoomKey(sh, k)
@@ -342,6 +350,11 @@ func nextStep(sh *shared, step *lessons.Step) *lessons.Step {
 
 func (m stepModel) view(sh *shared) string {
 	st := sh.st
+	if m.laidFor != m.panes(sh) {
+		// A notice came or went since the last layout (the footer's height
+		// changed): lay this frame out again, so it keeps to the window.
+		m.layout(sh)
+	}
 	header := m.header(sh)
 	footer := m.footer(sh)
 	body := m.body(sh)

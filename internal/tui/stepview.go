@@ -78,6 +78,7 @@ func (m *stepModel) layout(sh *shared) {
 		return
 	}
 	p := m.panes(sh)
+	m.laidFor = p
 	if w := p.textW(); m.proseWidth != w || m.proseOffset != m.codeOffset || m.prose.TotalLineCount() <= 1 {
 		if doc, ok := sh.render.get(m.step, sh.lang, w, m.codeOffset); ok {
 			m.prose.SetContent(doc.Text)
