@@ -57,9 +57,12 @@ type stepModel struct {
 	// info is extra text for the results pane (created files, backups).
 	info string
 	// editorNote is what e said about the editor (the one chosen for the
-	// learner, or that there is none): it stays in the results pane, past
-	// the check the edit starts, until e is pressed again.
+	// learner, or that there is none): it stays in the results pane past
+	// the results of the checks under way when it came (noteKeeps of them:
+	// the edit's saves started them), and goes at the next result, when e
+	// is pressed again, or when a step opens.
 	editorNote string
+	noteKeeps  int
 	// created are the files the last check created for the next step:
 	// watch mode does not check again for them.
 	created []string
@@ -175,7 +178,7 @@ func (m *stepModel) open(step *lessons.Step) tea.Cmd {
 	}
 	// What the last action said (the files it created, a reset) was news
 	// then; said again, it would be wrong.
-	m.info = ""
+	m.info, m.editorNote = "", ""
 	m.focusResults, m.trustShown = false, false
 	sh.notice = ""
 	m.layout(sh)
@@ -240,7 +243,10 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 			m.spin, cmd = m.spin.Update(msg)
 		}
 	case editedMsg:
-		m.editorNote = msg.note
+		m.editorNote, m.noteKeeps = msg.note, 0
+		if m.checking {
+			m.noteKeeps = 1
+		}
 		if msg.err != nil {
 			sh.say("the editor: "+msg.err.Error(), true)
 		}
