@@ -31,10 +31,7 @@ type panes struct {
 // panes are the widths of the step view's areas, and, side by side, their
 // heights; stacked, layout shares the height out (stack).
 func (m stepModel) panes(sh *shared) panes {
-	footer := 1
-	if sh.notice != "" {
-		footer = 2
-	}
+	footer := 1 + len(noticeLines(sh))
 	p := panes{bodyHeight: max(sh.height-2-footer, 4)}
 	if sh.width >= wide {
 		p.sideBySide = true

@@ -121,7 +121,7 @@ func pad(s string, width int) string {
 }
 
 // footerView is the key map in one line, and the notice above it when
-// there is one. When the line is too long, bindings are dropped from the
+// there is one, wrapped (noticeLines). When the line is too long, bindings are dropped from the
 // middle, right to left: the first (the screen's main action) and the last
 // three (how to scroll or move between panes, go back, and help) always
 // show, down to 60 columns.
@@ -152,7 +152,29 @@ func footerView(sh *shared, bindings ...key.Binding) string {
 	if sh.noticeBad {
 		style = st.fail
 	}
-	return style.Render(fit(sh.notice, sh.width)) + "\n" + line
+	notice := noticeLines(sh)
+	for i, l := range notice {
+		notice[i] = style.Render(l)
+	}
+	return strings.Join(notice, "\n") + "\n" + line
+}
+
+// noticeMost is how many lines a notice takes at most, above the keys: an
+// error that says more is cut there (the results pane has it whole).
+const noticeMost = 4
+
+// noticeLines is the notice wrapped to the window, each line after the
+// first under its first word; none without a notice.
+func noticeLines(sh *shared) []string {
+	if sh.notice == "" {
+		return nil
+	}
+	lines := strings.Split(hanging("", sh.notice, sh.width, 2), "\n")
+	if len(lines) > noticeMost {
+		lines = lines[:noticeMost]
+		lines[noticeMost-1] = fit(lines[noticeMost-1]+" …", sh.width)
+	}
+	return lines
 }
 
 // hanging wraps text to width with every line after the first indented by
