@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"time"
 
@@ -48,8 +47,10 @@ type stepModel struct {
 	justPassed bool
 	hints      []*lessons.Hint
 	solution   []*lessons.FileBlock
-	// changes shows, for a solution file that is an edit, what changed
-	// since the step before instead of the whole file.
+	// changed is what the solution's files change in the files the step
+	// starts with, by path (session.Changes); changes shows that instead
+	// of the whole files.
+	changed map[string]session.Change
 	changes bool
 	confirm confirmKind
 	// offer is the offer to catch up that the dialog asks (confirmCatchUp).
@@ -126,6 +127,7 @@ type actedMsg struct {
 	created  []string
 	hints    []*lessons.Hint
 	solution []*lessons.FileBlock
+	changed  map[string]session.Change
 	info     string
 	err      error
 	progressed
@@ -371,13 +373,13 @@ func (m stepModel) view(sh *shared) string {
 	return lipgloss.JoinVertical(lipgloss.Left, header, body, footer)
 }
 
-// toggleChanges switches the solution's files that are edits between the
-// whole file and what changed since the step before.
+// toggleChanges switches the solution's files that change a file the step
+// starts with between the whole file and what changed.
 func (m stepModel) toggleChanges(sh *shared) stepModel {
 	switch {
 	case len(m.solution) == 0:
 		sh.say("d shows what the solution changed; s shows the solution first.", false)
-	case !slices.ContainsFunc(m.solution, func(f *lessons.FileBlock) bool { return f.Edit != nil }):
+	case len(m.changed) == 0:
 		sh.say("Nothing to compare: the solution's files are new in this step.", false)
 	default:
 		m.changes = !m.changes
