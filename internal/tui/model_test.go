@@ -38,6 +38,7 @@ func newModel(t testing.TB, course, lang string, opts Options) (Model, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	m.sh.pollEvery = 0 // a test sends progressTickMsg itself
 	return m, dir
 }
 

@@ -41,6 +41,10 @@ type stepModel struct {
 	// checked is the last check of this step, when there was one.
 	checked   *session.Checked
 	checkedAt time.Time
+	// attempts are the step's checks recorded when it opened or at its last
+	// check here: more in the progress were made elsewhere
+	// (checkedElsewhere).
+	attempts int
 	// verdict is what the last check says, as session words it.
 	verdict *session.Verdict
 	// justPassed shows the moment of success and the offer to go on.
@@ -174,6 +178,7 @@ func (m *stepModel) open(step *lessons.Step) tea.Cmd {
 	if m.step != step {
 		*m = newStepModel(sh)
 		m.step = step
+		m.attempts = sh.progress.Steps[step.FullID()].Attempts
 		load = sh.act(func(s *session.Session) tea.Msg {
 			return stepLoadedMsg{step: step.FullID(), files: s.Files(step), allHints: s.Hints(step)}
 		})

@@ -59,6 +59,7 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 		return m
 	}
 	m.checking, m.stop = false, nil
+	m.attempts = sh.progress.Steps[msg.step].Attempts
 	if msg.err != nil && m.again && errors.Is(msg.err, context.Canceled) {
 		return m // stopped for a newer save: the next check follows
 	}

@@ -121,7 +121,7 @@ func (m stepModel) header(sh *shared) string {
 	line1 += strings.Repeat(" ", max(sh.width-lipgloss.Width(line1)-lipgloss.Width(watch), 1)) + watch
 	title := st.title.Render(termtext.Printable(m.step.Title))
 	switch {
-	case sh.passed(m.step) && m.verdict != nil && !m.verdict.Passed():
+	case sh.passed(m.step) && m.shown(sh) != nil && !m.verdict.Passed():
 		title += " " + st.warn.Render("✓ passed before · failing now")
 	case sh.passed(m.step):
 		title += " " + st.pass.Render("✓ passed")
@@ -192,7 +192,7 @@ func (m stepModel) footer(sh *shared) string {
 func (m stepModel) resultsText(sh *shared, width int) string {
 	st := sh.st
 	var b strings.Builder
-	if m.justPassed && m.verdict != nil {
+	if m.justPassed && m.shown(sh) != nil {
 		b.WriteString(st.celebrate.Render("★ "+m.verdict.Headline+"!") + "\n")
 		b.WriteString(m.onwardText(sh, width) + "\n")
 	}
@@ -224,6 +224,8 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	switch {
 	case m.checking:
 		return m.spin.View() + " " + checkingText(sh) + "\n"
+	case m.checkedElsewhere(sh):
+		return m.elsewhereText(sh, width)
 	case v == nil:
 		how := "press c to check"
 		if sh.watching {
@@ -369,7 +371,7 @@ func checkingText(sh *shared) string {
 
 // logText is the end of the server's log after an HTTP step's check.
 func (m stepModel) logText(sh *shared, width int) string {
-	if len(m.log) == 0 || m.checking {
+	if len(m.log) == 0 || m.checking || m.checkedElsewhere(sh) {
 		return ""
 	}
 	st := sh.st
