@@ -367,7 +367,7 @@ func (c *Course) Attempted(step *Step, lang string, files fs.FS) bool {
 		if err != nil {
 			continue // missing, or not copied: not written by the learner
 		}
-		before, ok := c.beforeStep(step, lang, f.Path)
+		before, ok := c.BeforeStep(step, lang, f.Path)
 		if !ok || strings.TrimSpace(string(data)) != strings.TrimSpace(before) {
 			return true
 		}
@@ -375,10 +375,10 @@ func (c *Course) Attempted(step *Step, lang string, files fs.FS) bool {
 	return written == 0
 }
 
-// beforeStep is the content of path that a learner of lang starts step
+// BeforeStep is the content of path that a learner of lang starts step
 // with: the step's own starter of it, else the course's version at the end
 // of the step before. ok is false when the course gives none.
-func (c *Course) beforeStep(step *Step, lang, path string) (string, bool) {
+func (c *Course) BeforeStep(step *Step, lang, path string) (string, bool) {
 	if starter, _ := c.StepFile(step, path, lang); starter != nil {
 		return starter.Content, true
 	}

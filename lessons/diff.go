@@ -18,22 +18,8 @@ func DiffEdit(base, target string, context int) (body string, ok bool) {
 		return "", false
 	}
 	ops := DiffLines(a, b)
-	var changes [][2]int // runs of ops that are not context: [start, end)
-	for i := 0; i < len(ops); i++ {
-		if ops[i].Op == ' ' {
-			continue
-		}
-		j := i
-		for j < len(ops) && ops[j].Op != ' ' {
-			j++
-		}
-		changes = append(changes, [2]int{i, j})
-		i = j
-	}
-	ctx := make([][2]int, len(changes)) // lines of context before and after each change
-	for i := range ctx {
-		ctx[i] = [2]int{max(context, 0), max(context, 0)}
-	}
+	changes := changeRuns(ops)
+	ctx := contexts(len(changes), context)
 	for range 2*len(ops) + 2 {
 		hunks := groupHunks(ops, changes, ctx)
 		grown := false
@@ -54,6 +40,49 @@ func DiffEdit(base, target string, context int) (body string, ok bool) {
 		}
 	}
 	return "", false // cannot happen: a hunk as long as the base matches once
+}
+
+// DiffHunks returns what changes from base to target, to be read: the line
+// diff cut into hunks with context lines of context around each change
+// (hunks merged when their context would touch); none when the two are
+// equal. Unlike DiffEdit, its hunks need not match one place of base.
+func DiffHunks(base, target string, context int) []Hunk {
+	a, _ := fileLines(base)
+	b, _ := fileLines(target)
+	ops := DiffLines(a, b)
+	changes := changeRuns(ops)
+	var hunks []Hunk
+	for _, h := range groupHunks(ops, changes, contexts(len(changes), context)) {
+		hunks = append(hunks, h.Hunk)
+	}
+	return hunks
+}
+
+// changeRuns are the runs of ops that are not context, as [start, end).
+func changeRuns(ops []EditLine) [][2]int {
+	var changes [][2]int
+	for i := 0; i < len(ops); i++ {
+		if ops[i].Op == ' ' {
+			continue
+		}
+		j := i
+		for j < len(ops) && ops[j].Op != ' ' {
+			j++
+		}
+		changes = append(changes, [2]int{i, j})
+		i = j
+	}
+	return changes
+}
+
+// contexts are the lines of context before and after each of n changes:
+// context (at least 0) on each side.
+func contexts(n, context int) [][2]int {
+	ctx := make([][2]int, n)
+	for i := range ctx {
+		ctx[i] = [2]int{max(context, 0), max(context, 0)}
+	}
+	return ctx
 }
 
 func (h Hunk) lines() []EditLine { return h.Lines }

@@ -265,3 +265,31 @@ func (s *Session) Solutions(step *lessons.Step) []*lessons.FileBlock {
 	}
 	return files
 }
+
+// Change is what a solution file changes in the file the learner starts
+// its step with.
+type Change struct {
+	// Hunks are the lines that go and come, a line of context around them.
+	Hunks []lessons.Hunk
+	// FromStarter says the step starts the file from a starter of its own;
+	// else from the course's version at the end of the step before.
+	FromStarter bool
+}
+
+// Changes are what step's solution files change, by path: each file the
+// step starts with (its starter, or the course's version from the step
+// before) that its solution changes. A file new in the step has none.
+func (s *Session) Changes(step *lessons.Step, files []*lessons.FileBlock) map[string]Change {
+	out := map[string]Change{}
+	for _, f := range files {
+		before, ok := s.Course.BeforeStep(step, s.Lang(), f.Path)
+		if !ok {
+			continue
+		}
+		if hunks := lessons.DiffHunks(before, f.Content, lessons.DefaultEditContext); len(hunks) > 0 {
+			starter, _ := s.Course.StepFile(step, f.Path, s.Lang())
+			out[f.Path] = Change{Hunks: hunks, FromStarter: starter != nil}
+		}
+	}
+	return out
+}

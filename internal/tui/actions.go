@@ -64,7 +64,7 @@ func (m stepModel) confirmed(sh *shared, k tea.KeyMsg) tea.Cmd {
 	if m.confirm == confirmSolution {
 		return sh.act(func(s *session.Session) tea.Msg {
 			files, err := s.RevealSolution(sh.ctx, step)
-			msg := actedMsg{step: step.FullID(), solution: files, err: err, progressed: snapshot(s)}
+			msg := actedMsg{step: step.FullID(), solution: files, changed: s.Changes(step, files), err: err, progressed: snapshot(s)}
 			if err == nil && len(files) == 0 {
 				msg.info = "This step has no solution files."
 			}
@@ -104,7 +104,7 @@ func (m stepModel) acted(sh *shared, msg actedMsg) stepModel {
 		m.focusResults = true
 	}
 	if msg.solution != nil {
-		m.solution = msg.solution
+		m.solution, m.changed = msg.solution, msg.changed
 		m.focusResults = true
 	}
 	if msg.info != "" {

@@ -1,10 +1,15 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
 func (h *harness) lacks(unwanted ...string) {
@@ -106,4 +111,38 @@ func TestNoCatchUpOfferWhenTheCourseTurnsItOff(t *testing.T) {
 	h.keys("down", "down", "enter")
 	h.sees("One player's scores", "Not checked yet")
 	h.lacks("y: catch up", "you have not done")
+}
+
+// Declining the offer puts its notice in the footer: the step's panes make
+// room for it, so the view keeps to the window and its header stays on the
+// first line (a learner's trial lost the header at 80x24 and 60x20).
+func TestCatchUpDeclinedKeepsTheHeader(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			h := newHarness(t, workspace.BuiltinRef, "go")
+			h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			h.keys("j", "j", "j", "j", "j", "j", "j", "j", "enter")
+			h.sees("y: catch up")
+			h.keys("n")
+			h.sees("Not caught up")
+			lines := strings.Split(h.view(), "\n")
+			if len(lines) > size[1] {
+				t.Errorf("the view has %d lines in a window of %d:\n%s", len(lines), size[1], h.view())
+			}
+			if !strings.Contains(lines[0], "Score Keeper ›") {
+				t.Errorf("the first line is not the header: %q", lines[0])
+			}
+		})
+	}
+}
+
+// "Created …" is said once, when the files are created: declining the
+// offer again, when nothing more was created, does not say it again.
+func TestCreatedIsSaidOnlyWhenFilesAreCreated(t *testing.T) {
+	h := tiny(t)
+	h.keys("down", "down", "enter", "n")
+	h.sees("Created queries/top.sql")
+	h.keys("esc", "enter", "n")
+	h.sees("Not caught up")
+	h.lacks("Created")
 }

@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sandcastle/sandcastle/internal/workspace"
 )
 
 // editsCourse writes a format 2 course whose second step's solution is an
@@ -51,4 +55,20 @@ func TestSolutionWhatChangedOfAWholeFile(t *testing.T) {
 	h := newHarness(t, editsCourse(t), "")
 	h.keys("enter", "s", "y", "d")
 	h.sees("Nothing to compare: the solution's files are new in this step.")
+}
+
+// A solution written whole, of a file the step gives a starter of, is
+// compared with that starter: a learner's trial, on the step whose
+// queries/points.sql starts with two comments, read "Nothing to compare:
+// the solution's files are new in this step".
+func TestSolutionWhatChangedFromTheStarter(t *testing.T) {
+	h := newHarness(t, workspace.BuiltinRef, "go")
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 60})
+	h.keys("j", "enter", "n", "s", "y")
+	h.sees("Let the database do the math", "── queries/points.sql ──")
+	h.keys("d")
+	h.lacks("Nothing to compare")
+	h.sees("queries/points.sql: what changed from its starter", "- -- One SELECT with three columns", "+ SELECT upper('ada')")
+	h.keys("d")
+	h.sees("── queries/points.sql ──")
 }

@@ -280,7 +280,7 @@ func (m *consoleModel) recall(by int) {
 }
 
 func (m *consoleModel) layout(sh *shared) {
-	m.out.Width, m.out.Height = sh.width, max(sh.height-4, 1)
+	m.out.Width, m.out.Height = sh.width, outHeight(sh)
 	m.input.Width = max(sh.width-len(m.input.Prompt)-1, 10)
 	var lines []string
 	for _, entry := range m.log {
@@ -305,8 +305,14 @@ func (m *consoleModel) layout(sh *shared) {
 // wideTable is the note under a table cut at the window's edge.
 const wideTable = "(the table is wider than the window: the columns past its edge are cut off; select fewer columns, or widen the window)"
 
+// outHeight is the height of the console's output: the window less the
+// title, the input, the keys and a line kept for a notice (a longer notice
+// takes more).
+func outHeight(sh *shared) int { return max(sh.height-3-max(len(noticeLines(sh)), 1), 1) }
+
 func (m consoleModel) view(sh *shared) string {
 	st := sh.st
+	m.out.Height = outHeight(sh) // a notice may have come since the layout
 	title := st.title.Render("SQL console") + st.dim.Render(" · "+m.step.FullID())
 	if m.running {
 		title += st.dim.Render(" · running…")

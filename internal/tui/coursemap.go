@@ -84,8 +84,12 @@ func rowOf(sh *shared, step *lessons.Step) int { return lessonIndex(sh, step.Les
 // rowCount is how many rows the list has: the lessons' and the steps'.
 func rowCount(sh *shared) int { return len(sh.course.Lessons) + len(sh.course.Steps()) }
 
-// listHeight is how many rows of lessons and steps fit.
-func (m mapModel) listHeight(sh *shared) int { return max(sh.height-5, 3) }
+// listHeight is how many rows of lessons and steps fit: below the three
+// lines of the header, above the keys and a line kept for a notice (a
+// longer notice takes more).
+func (m mapModel) listHeight(sh *shared) int {
+	return max(sh.height-4-max(len(noticeLines(sh)), 1), 3)
+}
 
 // rows are the lines from up to to of the list, which has each lesson's
 // heading, then its steps; only those lines are drawn.

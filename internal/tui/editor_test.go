@@ -104,3 +104,62 @@ func TestEditWithoutEditorSet(t *testing.T) {
 		}
 	})
 }
+
+// What e said about the editor is news until the next check's result or
+// another step: a learner's trial saw "No editor to open" under every later
+// result, "★ Step passed!" too.
+func TestEditorNoteGoesAtTheNextResult(t *testing.T) {
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", "")
+	t.Setenv("PATH", "")
+
+	t.Run("a check's result", func(t *testing.T) {
+		h := tiny(t)
+		h.m.sh.editor = Editor()
+		h.keys("enter", "e")
+		h.sees("No editor to open")
+		h.write("schema.sql", tinySchema)
+		h.keys("c")
+		h.sees("★ Step passed!")
+		h.lacks("No editor to open")
+	})
+
+	t.Run("a result in watch mode", func(t *testing.T) {
+		h := tiny(t)
+		h.m.sh.editor = Editor()
+		h.m.sh.watching = true
+		h.keys("enter", "e")
+		h.sees("No editor to open")
+		h.write("schema.sql", tinySchema)
+		h.send(changedMsg{paths: []string{"schema.sql"}})
+		h.sees("★ Step passed!")
+		h.lacks("No editor to open")
+	})
+
+	t.Run("another step", func(t *testing.T) {
+		h := tiny(t)
+		h.m.sh.editor = Editor()
+		h.keys("enter", "e")
+		h.sees("No editor to open")
+		h.keys("esc", "down", "enter", "n")
+		h.sees("The best scores")
+		h.lacks("No editor to open")
+		h.keys("esc", "up", "enter")
+		h.sees("Create the scores table")
+		h.lacks("No editor to open")
+	})
+
+	// The editor's saves start a check in watch mode before it closes: what
+	// sandcastle says of the editor it chose outlives that check's result.
+	t.Run("the check the edit started", func(t *testing.T) {
+		h := tiny(t)
+		h.keys("enter")
+		h.m.step.checking = true // the check the edit's saves started
+		h.send(editedMsg{note: editorChosenNote("nano")})
+		h.send(checkedMsg{step: "table/create-the-scores-table", progressed: snapshot(h.m.sh.sess)})
+		h.sees("That was nano")
+		h.keys("c")
+		h.sees("0 of 2 checks passed")
+		h.lacks("That was nano")
+	})
+}

@@ -73,8 +73,7 @@ func helpView(sh *shared, offset int) (string, int) {
 	for _, g := range groups {
 		b.WriteString("\n" + st.header.Render(g.title) + "\n")
 		for _, bind := range g.bindings {
-			h := bind.Help()
-			b.WriteString("  " + st.key.Render(padRight(h.Key, 16)) + " " + h.Desc + "\n")
+			b.WriteString(helpLine(sh, bind.Help()) + "\n")
 		}
 	}
 	b.WriteString("\n" + st.dim.Render(wrap("Watch mode checks the open step each time you save one of the workspace's files.", sh.width)))
@@ -95,6 +94,23 @@ func helpView(sh *shared, offset int) (string, int) {
 		more = "any key goes back"
 	}
 	return strings.Join(lines, "\n") + "\n" + st.footer.Render(fit(more, sh.width)), offset
+}
+
+// keyColumn is how wide the help's column of keys is; the descriptions
+// start after it and a space, at descColumn.
+const (
+	keyColumn  = 16
+	descColumn = 2 + keyColumn + 1
+)
+
+// helpLine is a key and what it does, the description wrapped under its
+// own column; a key wider than its column has a line of its own.
+func helpLine(sh *shared, h key.Help) string {
+	first := "  " + sh.st.key.Render(padRight(h.Key, keyColumn)) + " "
+	if ansi.StringWidth(h.Key) > keyColumn {
+		first = "  " + sh.st.key.Render(h.Key) + "\n" + strings.Repeat(" ", descColumn)
+	}
+	return hanging(first, h.Desc, sh.width, descColumn)
 }
 
 func padRight(s string, n int) string {

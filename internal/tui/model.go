@@ -53,6 +53,12 @@ type shared struct {
 
 	mu   sync.Mutex // guards sess while an action runs
 	sess *session.Session
+	// acts counts the actions started (act); seen is the progress
+	// database's revision the TUI last read or wrote, guarded by mu, and
+	// pollEvery how often it looks for another process's (elsewhere.go).
+	acts      atomic.Uint64
+	seen      workspace.Revision
+	pollEvery time.Duration
 
 	course *lessons.Course
 	// lang is the workspace's server language, "" until chosen.
@@ -88,7 +94,15 @@ func (sh *shared) act(f func(*session.Session) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		sh.mu.Lock()
 		defer sh.mu.Unlock()
-		return f(sh.sess)
+		sh.acts.Add(1)
+		before := sh.sess.Store.Revision()
+		msg := f(sh.sess)
+		if before == sh.seen {
+			// Only f recorded since the TUI last looked, and its message
+			// brings what it recorded: nothing to read again.
+			sh.seen = sh.sess.Store.Revision()
+		}
+		return msg
 	}
 }
 
@@ -124,9 +138,9 @@ type Model struct {
 	watch   *workspace.Watcher
 }
 
-// Init starts watching the workspace.
+// Init starts watching the workspace, and its progress.
 func (m Model) Init() tea.Cmd {
-	return m.waitForChange()
+	return tea.Batch(m.waitForChange(), m.sh.tickProgress())
 }
 
 // Update routes messages: global keys and navigation first, then to the
@@ -151,6 +165,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sh.notice = ""
 	case changedMsg:
 		return m.changed(msg)
+	case progressTickMsg:
+		return m, m.sh.readProgress()
+	case progressReadMsg:
+		return m.progressRead(msg)
 	case langChosenMsg:
 		m.sh.apply(msg.progressed)
 		if msg.err != nil {

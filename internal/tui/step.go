@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"time"
 
@@ -42,14 +41,20 @@ type stepModel struct {
 	// checked is the last check of this step, when there was one.
 	checked   *session.Checked
 	checkedAt time.Time
+	// attempts are the step's checks recorded when it opened or at its last
+	// check here: more in the progress were made elsewhere
+	// (checkedElsewhere).
+	attempts int
 	// verdict is what the last check says, as session words it.
 	verdict *session.Verdict
 	// justPassed shows the moment of success and the offer to go on.
 	justPassed bool
 	hints      []*lessons.Hint
 	solution   []*lessons.FileBlock
-	// changes shows, for a solution file that is an edit, what changed
-	// since the step before instead of the whole file.
+	// changed is what the solution's files change in the files the step
+	// starts with, by path (session.Changes); changes shows that instead
+	// of the whole files.
+	changed map[string]session.Change
 	changes bool
 	confirm confirmKind
 	// offer is the offer to catch up that the dialog asks (confirmCatchUp).
@@ -57,9 +62,12 @@ type stepModel struct {
 	// info is extra text for the results pane (created files, backups).
 	info string
 	// editorNote is what e said about the editor (the one chosen for the
-	// learner, or that there is none): it stays in the results pane, past
-	// the check the edit starts, until e is pressed again.
+	// learner, or that there is none): it stays in the results pane past
+	// the results of the checks under way when it came (noteKeeps of them:
+	// the edit's saves started them), and goes at the next result, when e
+	// is pressed again, or when a step opens.
 	editorNote string
+	noteKeeps  int
 	// created are the files the last check created for the next step:
 	// watch mode does not check again for them.
 	created []string
@@ -87,6 +95,8 @@ type stepModel struct {
 	logWidth int
 	// logFile is the server's log of the last check, for the full view.
 	logFile string
+	// laidFor are the panes layout last sized the viewports for.
+	laidFor panes
 }
 
 type confirmKind int
@@ -121,6 +131,7 @@ type actedMsg struct {
 	created  []string
 	hints    []*lessons.Hint
 	solution []*lessons.FileBlock
+	changed  map[string]session.Change
 	info     string
 	err      error
 	progressed
@@ -167,10 +178,14 @@ func (m *stepModel) open(step *lessons.Step) tea.Cmd {
 	if m.step != step {
 		*m = newStepModel(sh)
 		m.step = step
+		m.attempts = sh.progress.Steps[step.FullID()].Attempts
 		load = sh.act(func(s *session.Session) tea.Msg {
 			return stepLoadedMsg{step: step.FullID(), files: s.Files(step), allHints: s.Hints(step)}
 		})
 	}
+	// What the last action said (the files it created, a reset) was news
+	// then; said again, it would be wrong.
+	m.info, m.editorNote = "", ""
 	m.focusResults, m.trustShown = false, false
 	sh.notice = ""
 	m.layout(sh)
@@ -235,7 +250,10 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 			m.spin, cmd = m.spin.Update(msg)
 		}
 	case editedMsg:
-		m.editorNote = msg.note
+		m.editorNote, m.noteKeeps = msg.note, 0
+		if m.checking {
+			m.noteKeeps = 1
+		}
 		if msg.err != nil {
 			sh.say("the editor: "+msg.err.Error(), true)
 		}
@@ -247,7 +265,10 @@ func (m stepModel) update(sh *shared, msg tea.Msg) (_ stepModel, cmd tea.Cmd) {
 func (m stepModel) key(sh *shared, k tea.KeyMsg) (_ stepModel, cmd tea.Cmd) {
 	keys := sh.keys
 	if m.confirm != confirmNone {
-		return m.answer(sh, k), m.confirmed(sh, k)
+		cmd = m.confirmed(sh, k)
+		m = m.answer(sh, k)
+		m.layout(sh) // the answer may have put a notice in the footer
+		return m, cmd
 	}
 	if m.zoom != zoomNone {
 		return m.zoomKey(sh, k)
@@ -342,6 +363,11 @@ func nextStep(sh *shared, step *lessons.Step) *lessons.Step {
 
 func (m stepModel) view(sh *shared) string {
 	st := sh.st
+	if m.laidFor != m.panes(sh) {
+		// A notice came or went since the last layout (the footer's height
+		// changed): lay this frame out again, so it keeps to the window.
+		m.layout(sh)
+	}
 	header := m.header(sh)
 	footer := m.footer(sh)
 	body := m.body(sh)
@@ -352,13 +378,13 @@ func (m stepModel) view(sh *shared) string {
 	return lipgloss.JoinVertical(lipgloss.Left, header, body, footer)
 }
 
-// toggleChanges switches the solution's files that are edits between the
-// whole file and what changed since the step before.
+// toggleChanges switches the solution's files that change a file the step
+// starts with between the whole file and what changed.
 func (m stepModel) toggleChanges(sh *shared) stepModel {
 	switch {
 	case len(m.solution) == 0:
 		sh.say("d shows what the solution changed; s shows the solution first.", false)
-	case !slices.ContainsFunc(m.solution, func(f *lessons.FileBlock) bool { return f.Edit != nil }):
+	case len(m.changed) == 0:
 		sh.say("Nothing to compare: the solution's files are new in this step.", false)
 	default:
 		m.changes = !m.changes

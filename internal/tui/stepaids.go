@@ -45,9 +45,13 @@ func (m stepModel) solutionText(sh *shared, width int) string {
 	var b strings.Builder
 	b.WriteString("\n" + st.header.Render("Solution") + "\n")
 	for _, f := range m.solution {
-		if m.changes && f.Edit != nil {
-			b.WriteString(st.dim.Render("── "+termtext.Printable(f.Path)+": what changed since the step before (d: the whole file) ──") + "\n")
-			b.WriteString(editText(st, f.Edit, width) + "\n")
+		if c, ok := m.changed[f.Path]; ok && m.changes {
+			from := "since the step before"
+			if c.FromStarter {
+				from = "from its starter"
+			}
+			b.WriteString(st.dim.Render("── "+termtext.Printable(f.Path)+": what changed "+from+" (d: the whole file) ──") + "\n")
+			b.WriteString(editText(st, c.Hunks, width) + "\n")
 			continue
 		}
 		b.WriteString(st.dim.Render("── "+termtext.Printable(f.Path)+" ──") + "\n")
@@ -56,11 +60,11 @@ func (m stepModel) solutionText(sh *shared, width int) string {
 	return b.String()
 }
 
-// editText lays out an edit's hunks: lines that go in the fail style, lines
-// that come in the pass style, context dim, "···" between hunks.
-func editText(st styles, e *lessons.Edit, width int) string {
+// editText lays out hunks: lines that go in the fail style, lines that
+// come in the pass style, context dim, "···" between hunks.
+func editText(st styles, hunks []lessons.Hunk, width int) string {
 	var out []string
-	for i, h := range e.Hunks {
+	for i, h := range hunks {
 		if i > 0 {
 			out = append(out, st.dim.Render("···"))
 		}

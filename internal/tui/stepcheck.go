@@ -59,6 +59,7 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 		return m
 	}
 	m.checking, m.stop = false, nil
+	m.attempts = sh.progress.Steps[msg.step].Attempts
 	if msg.err != nil && m.again && errors.Is(msg.err, context.Canceled) {
 		return m // stopped for a newer save: the next check follows
 	}
@@ -68,6 +69,7 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 		return m
 	}
 	m.checked, m.checkedAt = &msg.out, sh.now()
+	m = m.ageEditorNote()
 	if msg.verdict != nil {
 		m.verdict = msg.verdict
 	}
@@ -84,6 +86,17 @@ func (m stepModel) checkDone(sh *shared, msg checkedMsg) stepModel {
 	if m.justPassed {
 		m.results.GotoTop()
 	}
+	return m
+}
+
+// ageEditorNote drops what e said about the editor at a check's result,
+// unless the check was under way when it was said.
+func (m stepModel) ageEditorNote() stepModel {
+	if m.noteKeeps > 0 {
+		m.noteKeeps--
+		return m
+	}
+	m.editorNote = ""
 	return m
 }
 

@@ -31,10 +31,7 @@ type panes struct {
 // panes are the widths of the step view's areas, and, side by side, their
 // heights; stacked, layout shares the height out (stack).
 func (m stepModel) panes(sh *shared) panes {
-	footer := 1
-	if sh.notice != "" {
-		footer = 2
-	}
+	footer := 1 + len(noticeLines(sh))
 	p := panes{bodyHeight: max(sh.height-2-footer, 4)}
 	if sh.width >= wide {
 		p.sideBySide = true
@@ -78,6 +75,7 @@ func (m *stepModel) layout(sh *shared) {
 		return
 	}
 	p := m.panes(sh)
+	m.laidFor = p
 	if w := p.textW(); m.proseWidth != w || m.proseOffset != m.codeOffset || m.prose.TotalLineCount() <= 1 {
 		if doc, ok := sh.render.get(m.step, sh.lang, w, m.codeOffset); ok {
 			m.prose.SetContent(doc.Text)
@@ -123,7 +121,7 @@ func (m stepModel) header(sh *shared) string {
 	line1 += strings.Repeat(" ", max(sh.width-lipgloss.Width(line1)-lipgloss.Width(watch), 1)) + watch
 	title := st.title.Render(termtext.Printable(m.step.Title))
 	switch {
-	case sh.passed(m.step) && m.verdict != nil && !m.verdict.Passed():
+	case sh.passed(m.step) && m.shown(sh) != nil && !m.verdict.Passed():
 		title += " " + st.warn.Render("✓ passed before · failing now")
 	case sh.passed(m.step):
 		title += " " + st.pass.Render("✓ passed")
@@ -194,7 +192,7 @@ func (m stepModel) footer(sh *shared) string {
 func (m stepModel) resultsText(sh *shared, width int) string {
 	st := sh.st
 	var b strings.Builder
-	if m.justPassed && m.verdict != nil {
+	if m.justPassed && m.shown(sh) != nil {
 		b.WriteString(st.celebrate.Render("★ "+m.verdict.Headline+"!") + "\n")
 		b.WriteString(m.onwardText(sh, width) + "\n")
 	}
@@ -226,6 +224,8 @@ func (m stepModel) checkText(sh *shared, width int) string {
 	switch {
 	case m.checking:
 		return m.spin.View() + " " + checkingText(sh) + "\n"
+	case m.checkedElsewhere(sh):
+		return m.elsewhereText(sh, width)
 	case v == nil:
 		how := "press c to check"
 		if sh.watching {
@@ -371,7 +371,7 @@ func checkingText(sh *shared) string {
 
 // logText is the end of the server's log after an HTTP step's check.
 func (m stepModel) logText(sh *shared, width int) string {
-	if len(m.log) == 0 || m.checking {
+	if len(m.log) == 0 || m.checking || m.checkedElsewhere(sh) {
 		return ""
 	}
 	st := sh.st

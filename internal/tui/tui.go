@@ -67,7 +67,7 @@ func New(ctx context.Context, opts Options) (Model, error) {
 	sh := &shared{
 		command: opts.Command, st: st, keys: newKeyMap(), render: newRenderCache(st), editor: opts.Editor, root: s.WS.Root, ctx: ctx, now: opts.Now,
 		sess: s, course: s.Course, lang: s.Lang(), progress: s.Progress, current: s.Current(), trusted: s.Trusted(), watching: opts.Watch,
-		declined: declinedOffers{},
+		declined: declinedOffers{}, seen: s.Store.Revision(), pollEvery: progressPoll,
 	}
 	if sh.now == nil {
 		sh.now = time.Now

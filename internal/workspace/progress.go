@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -29,6 +30,8 @@ var migrations embed.FS
 type Store struct {
 	db  *sql.DB
 	now func() time.Time
+	// path is the database's file, "" for a store in memory.
+	path string
 	// Damaged names where a damaged database was kept aside when this one
 	// replaced it, or is "".
 	Damaged string
@@ -107,7 +110,7 @@ func openStore(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open progress %s: %w", path, err)
 	}
-	s := &Store{db: db, now: time.Now}
+	s := &Store{db: db, now: time.Now, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open progress %s: %w", path, err)
@@ -157,6 +160,38 @@ func restore(ctx context.Context, db *sql.DB, path string) error {
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
+
+// Revision is what changes on disk each time progress is recorded, by
+// this process or another (`sandcastle check` while the TUI is open).
+// Revisions compare with ==.
+type Revision struct {
+	size, modified int64
+	// counter is SQLite's file change counter, which every commit moves
+	// (in the rollback journal's modes, as the store is opened): a commit
+	// in the same tick of the clock as the last one still changes it.
+	counter uint32
+}
+
+// Revision reads the database file's revision: a stat and four bytes of
+// its header, no query. A store in memory, or a file that cannot be read,
+// has the zero Revision.
+func (s *Store) Revision() Revision {
+	if s.path == "" {
+		return Revision{}
+	}
+	f, err := os.Open(s.path)
+	if err != nil {
+		return Revision{}
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return Revision{}
+	}
+	var counter [4]byte
+	f.ReadAt(counter[:], 24) // a file too short for a header leaves it 0
+	return Revision{size: info.Size(), modified: info.ModTime().UnixNano(), counter: binary.BigEndian.Uint32(counter[:])}
+}
 
 // migrate applies the embedded migrations not yet recorded, each in its own
 // transaction with its record in the migrations table. PRAGMA user_version
