@@ -8,9 +8,34 @@ import (
 // sqlModes are the modes of an expect for a sql check; "" compares rows in order.
 func sqlModes() []string { return []string{"unordered", "contains", "error"} }
 
+// blockProblem is a problem of a block: at its fence (line 0), or at a
+// line of its body (1: the line after the fence).
+type blockProblem struct {
+	line int
+	msg  string
+}
+
+// atFence makes problems of a block, at its fence, of msgs.
+func atFence(msgs []string) []blockProblem {
+	var ps []blockProblem
+	for _, m := range msgs {
+		ps = append(ps, blockProblem{msg: m})
+	}
+	return ps
+}
+
 // parseExpect parses e as the expect of a check of kind, filling its
 // Table, Response or Exit, and says what is wrong with it, and what may be.
-func parseExpect(c *Check, e *Expect) (errs, warnings []string) {
+func parseExpect(c *Check, e *Expect) (errs []blockProblem, warnings []string) {
+	if c.Kind == "load" {
+		return loadExpect(c, e), nil
+	}
+	msgs, warnings := expectProblems(c, e)
+	return atFence(msgs), warnings
+}
+
+// expectProblems parses the expect of a check that is not a load check.
+func expectProblems(c *Check, e *Expect) (errs, warnings []string) {
 	kind := c.Kind
 	switch kind {
 	case "sql":
@@ -24,13 +49,6 @@ func parseExpect(c *Check, e *Expect) (errs, warnings []string) {
 				"the server with unset= or env= and sends no request"}, nil
 		}
 		return httpExpect(e)
-	case "load":
-		x, err := ParseLoadExpect(e.Body)
-		if err != nil {
-			return append(noMode(kind, e), err.Error()), nil
-		}
-		e.Load = &x
-		return noMode(kind, e), nil
 	case "log":
 		e.Text = strings.TrimSpace(e.Body)
 		if e.Text == "" {

@@ -45,6 +45,9 @@ type LoadExpect struct {
 	AtLeast int
 	// Under bounds latency by percentile: "median", "p95" or "max".
 	Under map[string]time.Duration
+	// StatusLine is the line of the status in the expect's body (1: the
+	// line after the fence), for lint.
+	StatusLine int
 }
 
 func parseLoad(b blockInfo, c *Check) []string {
@@ -86,7 +89,7 @@ func parseLoad(b blockInfo, c *Check) []string {
 func ParseLoadExpect(body string) (LoadExpect, error) {
 	x := LoadExpect{Under: map[string]time.Duration{}}
 	const how = "; a load check's expect has lines such as: status 201, status 201 at least 45, p95 under 2s"
-	for _, line := range strings.Split(body, "\n") {
+	for i, line := range strings.Split(body, "\n") {
 		f := strings.Fields(line)
 		switch {
 		case len(f) == 0:
@@ -95,7 +98,7 @@ func ParseLoadExpect(body string) (LoadExpect, error) {
 			if err != nil || code < 100 || code > 599 {
 				return x, fmt.Errorf("status %s is not an HTTP status%s", f[1], how)
 			}
-			x.Status = code
+			x.Status, x.StatusLine = code, i+1
 			if len(f) == 5 {
 				n, err := strconv.Atoi(f[4])
 				if err != nil || n < 1 {
@@ -117,6 +120,22 @@ func ParseLoadExpect(body string) (LoadExpect, error) {
 		return x, fmt.Errorf("the expect of a load check needs the status of its answers%s", how)
 	}
 	return x, nil
+}
+
+// loadExpect parses e as the expect of load check c and says what is wrong
+// with it, each problem at its line.
+func loadExpect(c *Check, e *Expect) []blockProblem {
+	ps := atFence(noMode(c.Kind, e))
+	x, err := ParseLoadExpect(e.Body)
+	if err != nil {
+		return append(ps, blockProblem{msg: err.Error()})
+	}
+	e.Load = &x
+	if c.Load != nil && c.Load.N > 0 && x.AtLeast > c.Load.N {
+		ps = append(ps, blockProblem{line: x.StatusLine, msg: fmt.Sprintf("status %d at least %d asks for more answers "+
+			"than the check sends (n=%d); at least N is at most n", x.Status, x.AtLeast, c.Load.N)})
+	}
+	return ps
 }
 
 // Serves reports whether the step runs the learner's server: it has an

@@ -69,3 +69,28 @@ func TestLoadCheckLint(t *testing.T) {
 		t.Errorf("format 1: %q", probs)
 	}
 }
+
+// TestLoadExpectLintLines: what lint says of a load check's expect, at the
+// line it is about: the line after the fence is the fence's line + 1.
+func TestLoadExpectLintLines(t *testing.T) {
+	// The check's fence is at line 7, the expect's at line 11.
+	lesson := func(attrs, mode, expect string) map[string]string {
+		f := oneLesson(testFrontMatter + "## One\n\n'''load check \"t\" " + attrs + "\nGET /x\n'''\n\n'''expect" + mode + "\n" + expect + "'''\n\n'''hint\nH.\n'''\n")
+		f["course.yaml"] = "format: 2\nid: test\ntitle: Test\nlessons:\n  - 01-a.md\nlanguages:\n  python:\n    run: python3 app.py\n"
+		return f
+	}
+	for _, tt := range []struct {
+		name, attrs, mode, expect string
+		want                      []string
+	}{
+		{name: "at least more than n", attrs: "n=3", expect: "p95 under 2s\nstatus 200 at least 4\n",
+			want: []string{"01-a.md:13: status 200 at least 4 asks for more answers than the check sends (n=3); at least N is at most n"}},
+		{name: "at least n is every answer", attrs: "n=3", expect: "status 200 at least 3\n"},
+		{name: "no status, at the fence", attrs: "n=5", expect: "p95 under 2s\n",
+			want: []string{"01-a.md:11: the expect of a load check needs the status of its answers; a load check's expect has lines such as: status 201, status 201 at least 45, p95 under 2s"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assertLines(t, lintCourse(t, lesson(tt.attrs, tt.mode, tt.expect)), tt.want)
+		})
+	}
+}
