@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -22,6 +23,16 @@ func atFence(msgs []string) []blockProblem {
 		ps = append(ps, blockProblem{msg: m})
 	}
 	return ps
+}
+
+// inBody is the problem of err: at its line when it is a *LineError, else
+// at the fence.
+func inBody(err error) blockProblem {
+	var le *LineError
+	if errors.As(err, &le) {
+		return blockProblem{line: le.Line, msg: le.Msg}
+	}
+	return blockProblem{msg: err.Error()}
 }
 
 // parseExpect parses e as the expect of a check of kind, filling its
@@ -97,7 +108,7 @@ func noMode(kind string, e *Expect) []string {
 	if kind == "http" {
 		return []string{fmt.Sprintf("the expect of an http check takes one mode, exact (only the keys expected); remove %q", e.Mode)}
 	}
-	return []string{fmt.Sprintf("the expect of an %s check takes no mode; remove %q", kind, e.Mode)}
+	return []string{fmt.Sprintf("the expect of %s check takes no mode; remove %q", article(kind), e.Mode)}
 }
 
 func sqlExpect(e *Expect) []string {
@@ -116,4 +127,13 @@ func sqlExpect(e *Expect) []string {
 		return []string{fmt.Sprintf("unknown expect mode %q; use unordered, contains or error, or no mode for the same rows in the same order", e.Mode)}
 	}
 	return nil
+}
+
+// article is kind after "a" or "an", as it is read aloud: "an sh" (an
+// ess-aitch), "an http", "a sql", "a log", "a load".
+func article(kind string) string {
+	if kind == "sh" || kind == "http" {
+		return "an " + kind
+	}
+	return "a " + kind
 }
