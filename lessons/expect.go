@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -8,9 +9,44 @@ import (
 // sqlModes are the modes of an expect for a sql check; "" compares rows in order.
 func sqlModes() []string { return []string{"unordered", "contains", "error"} }
 
+// blockProblem is a problem of a block: at its fence (line 0), or at a
+// line of its body (1: the line after the fence).
+type blockProblem struct {
+	line int
+	msg  string
+}
+
+// atFence makes problems of a block, at its fence, of msgs.
+func atFence(msgs []string) []blockProblem {
+	var ps []blockProblem
+	for _, m := range msgs {
+		ps = append(ps, blockProblem{msg: m})
+	}
+	return ps
+}
+
+// inBody is the problem of err: at its line when it is a *LineError, else
+// at the fence.
+func inBody(err error) blockProblem {
+	var le *LineError
+	if errors.As(err, &le) {
+		return blockProblem{line: le.Line, msg: le.Msg}
+	}
+	return blockProblem{msg: err.Error()}
+}
+
 // parseExpect parses e as the expect of a check of kind, filling its
 // Table, Response or Exit, and says what is wrong with it, and what may be.
-func parseExpect(c *Check, e *Expect) (errs, warnings []string) {
+func parseExpect(c *Check, e *Expect) (errs []blockProblem, warnings []string) {
+	if c.Kind == "load" {
+		return loadExpect(c, e), nil
+	}
+	msgs, warnings := expectProblems(c, e)
+	return atFence(msgs), warnings
+}
+
+// expectProblems parses the expect of a check that is not a load check.
+func expectProblems(c *Check, e *Expect) (errs, warnings []string) {
 	kind := c.Kind
 	switch kind {
 	case "sql":
@@ -24,13 +60,6 @@ func parseExpect(c *Check, e *Expect) (errs, warnings []string) {
 				"the server with unset= or env= and sends no request"}, nil
 		}
 		return httpExpect(e)
-	case "load":
-		x, err := ParseLoadExpect(e.Body)
-		if err != nil {
-			return append(noMode(kind, e), err.Error()), nil
-		}
-		e.Load = &x
-		return noMode(kind, e), nil
 	case "log":
 		e.Text = strings.TrimSpace(e.Body)
 		if e.Text == "" {
@@ -79,7 +108,7 @@ func noMode(kind string, e *Expect) []string {
 	if kind == "http" {
 		return []string{fmt.Sprintf("the expect of an http check takes one mode, exact (only the keys expected); remove %q", e.Mode)}
 	}
-	return []string{fmt.Sprintf("the expect of an %s check takes no mode; remove %q", kind, e.Mode)}
+	return []string{fmt.Sprintf("the expect of %s check takes no mode; remove %q", article(kind), e.Mode)}
 }
 
 func sqlExpect(e *Expect) []string {
@@ -98,4 +127,13 @@ func sqlExpect(e *Expect) []string {
 		return []string{fmt.Sprintf("unknown expect mode %q; use unordered, contains or error, or no mode for the same rows in the same order", e.Mode)}
 	}
 	return nil
+}
+
+// article is kind after "a" or "an", as it is read aloud: "an sh" (an
+// ess-aitch), "an http", "a sql", "a log", "a load".
+func article(kind string) string {
+	if kind == "sh" || kind == "http" {
+		return "an " + kind
+	}
+	return "a " + kind
 }

@@ -45,6 +45,9 @@ type LoadExpect struct {
 	AtLeast int
 	// Under bounds latency by percentile: "median", "p95" or "max".
 	Under map[string]time.Duration
+	// StatusLine is the line of the status in the expect's body (1: the
+	// line after the fence), for lint.
+	StatusLine int
 }
 
 func parseLoad(b blockInfo, c *Check) []string {
@@ -82,41 +85,80 @@ func parseLoad(b blockInfo, c *Check) []string {
 	return ps
 }
 
-// ParseLoadExpect parses the expect of a load check.
+// ParseLoadExpect parses the expect of a load check. An error about one
+// line of the body is a *LineError that says which.
 func ParseLoadExpect(body string) (LoadExpect, error) {
 	x := LoadExpect{Under: map[string]time.Duration{}}
 	const how = "; a load check's expect has lines such as: status 201, status 201 at least 45, p95 under 2s"
-	for _, line := range strings.Split(body, "\n") {
+	bounds := map[string]bool{} // the bounds given
+	for i, line := range strings.Split(body, "\n") {
+		at := func(format string, args ...any) error {
+			return &LineError{Line: i + 1, Msg: fmt.Sprintf(format, args...)}
+		}
 		f := strings.Fields(line)
 		switch {
 		case len(f) == 0:
 		case f[0] == "status" && (len(f) == 2 || len(f) == 5 && f[2] == "at" && f[3] == "least"):
+			if x.StatusLine > 0 {
+				return x, at("a second status line; a load check's expect has one (status CODE, or status CODE at least N): keep one of the two")
+			}
 			code, err := strconv.Atoi(f[1])
 			if err != nil || code < 100 || code > 599 {
-				return x, fmt.Errorf("status %s is not an HTTP status%s", f[1], how)
+				return x, at("status %s is not an HTTP status%s", f[1], how)
 			}
-			x.Status = code
+			x.Status, x.StatusLine = code, i+1
 			if len(f) == 5 {
 				n, err := strconv.Atoi(f[4])
 				if err != nil || n < 1 {
-					return x, fmt.Errorf("at least %s is not a count of answers%s", f[4], how)
+					return x, at("at least %s is not a count of answers%s", f[4], how)
 				}
 				x.AtLeast = n
 			}
 		case (f[0] == "median" || f[0] == "p95" || f[0] == "max") && len(f) == 3 && f[1] == "under":
-			d, err := time.ParseDuration(f[2])
-			if err != nil || d <= 0 {
-				return x, fmt.Errorf("%s is not a duration (500ms, 2s)%s", f[2], how)
+			if bounds[f[0]] {
+				return x, at("a second %s line; the answers' %s has one bound: keep one of the two", f[0], f[0])
 			}
-			x.Under[f[0]] = d
+			d, err := time.ParseDuration(f[2])
+			switch {
+			case err != nil:
+				return x, at("%s is not a duration (500ms, 2s)%s", f[2], how)
+			case d <= 0:
+				return x, at("%s under %s: a bound on the answers' time must be above zero, as in %s under 2s", f[0], f[2], f[0])
+			}
+			x.Under[f[0]], bounds[f[0]] = d, true
 		default:
-			return x, fmt.Errorf("%q is not a line of a load check's expect%s", strings.TrimSpace(line), how)
+			return x, at("%q is not a line of a load check's expect%s", strings.TrimSpace(line), how)
 		}
 	}
 	if x.Status == 0 {
 		return x, fmt.Errorf("the expect of a load check needs the status of its answers%s", how)
 	}
 	return x, nil
+}
+
+// LineError is a problem of one line of a block's body.
+type LineError struct {
+	// Line is the line in the body: 1 is the line after the opening fence.
+	Line int
+	Msg  string
+}
+
+func (e *LineError) Error() string { return e.Msg }
+
+// loadExpect parses e as the expect of load check c and says what is wrong
+// with it, each problem at its line.
+func loadExpect(c *Check, e *Expect) []blockProblem {
+	ps := atFence(noMode(c.Kind, e))
+	x, err := ParseLoadExpect(e.Body)
+	if err != nil {
+		return append(ps, inBody(err))
+	}
+	e.Load = &x
+	if c.Load != nil && c.Load.N > 0 && x.AtLeast > c.Load.N {
+		ps = append(ps, blockProblem{line: x.StatusLine, msg: fmt.Sprintf("status %d at least %d asks for more answers "+
+			"than the check sends (n=%d); at least N is at most n", x.Status, x.AtLeast, c.Load.N)})
+	}
+	return ps
 }
 
 // Serves reports whether the step runs the learner's server: it has an

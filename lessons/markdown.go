@@ -75,6 +75,17 @@ func scanSections(lines []string, from int, r *reporter) []section {
 			i = end
 			continue
 		}
+		if f, ok := brokenFence(line); ok {
+			r.errorf(i+1, "this line opens no block: in Markdown, a %s fence's info string cannot hold a backtick, so the block "+
+				"would be shown to learners as text; open it with ~~~ and close it with ~~~, or leave the backticks out", strings.Repeat("`", f.n))
+			// Read as the block it was meant to be: none of it reaches the
+			// prose, and nothing else is reported because of it.
+			if end := closingFence(lines, i+1, f); end >= 0 {
+				cur.parts = append(cur.parts, part{block: newBlock(lines, i, end, f)})
+				i = end
+				continue
+			}
+		}
 		if title, ok := stepHeading(line); ok {
 			secs = append(secs, section{line: i + 1, title: title})
 			continue
@@ -147,6 +158,52 @@ func openFence(line string) (fence, bool) {
 		return fence{}, false
 	}
 	return fence{indent: indent, char: rest[0], n: n, info: info}, true
+}
+
+// brokenFence reports whether line was meant to open one of sandcastle's
+// blocks but opens none: it starts with a backtick fence whose info string
+// holds a backtick (which CommonMark reads as text, not as a fence) and
+// names a role or a file=. A line whose backticks open a code span (``` is
+// closed on the line by ``` again) is prose, as written. The fence returned
+// has the info string without its backticks.
+func brokenFence(line string) (fence, bool) {
+	indent := leadingSpaces(line)
+	if indent > 3 {
+		return fence{}, false
+	}
+	rest := line[indent:]
+	n := runOf(rest, '`')
+	if n < 3 {
+		return fence{}, false
+	}
+	info := strings.TrimSpace(rest[n:])
+	if !strings.Contains(info, "`") || closesSpan(info, n) {
+		return fence{}, false
+	}
+	for _, w := range strings.Fields(info) {
+		w = strings.Trim(w, "`\"")
+		if isRole(w) || strings.HasPrefix(w, "file=") {
+			return fence{indent: indent, char: '`', n: n, info: strings.ReplaceAll(info, "`", "")}, true
+		}
+	}
+	return fence{}, false
+}
+
+// closesSpan reports whether s holds a run of exactly n backticks: the end
+// of a code span that a run of n opened.
+func closesSpan(s string, n int) bool {
+	for i := 0; i < len(s); {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		run := runOf(s[i:], '`')
+		if run == n {
+			return true
+		}
+		i += run
+	}
+	return false
 }
 
 // closesFence reports whether line closes f: the same character at least as

@@ -143,10 +143,10 @@ func (sp *stepParser) expect(b blockInfo, blk *block) {
 		c := sp.pending
 		errs, warnings := parseExpect(c, &e)
 		if e.Mode == "exact" && c.Kind == "http" && sp.format < 2 {
-			errs = append(errs, needsFormat2("expect exact"))
+			errs = append(errs, blockProblem{msg: needsFormat2("expect exact")})
 		}
-		for _, msg := range errs {
-			sp.r.errorf(blk.line, "%s", msg)
+		for _, p := range errs {
+			sp.r.errorf(blk.line+p.line, "%s", p.msg)
 		}
 		for _, msg := range warnings {
 			sp.r.warnf(blk.line, "%s", msg)

@@ -44,6 +44,10 @@ func (r *serverRun) loadCheck(ctx context.Context, step *lessons.Step, c *lesson
 	if c.Expect.Load == nil {
 		return unparsed(step, "expect block", c.Expect.Line), "unparsed", ""
 	}
+	if x := c.Expect.Load; x.AtLeast > c.Load.N {
+		return fmt.Sprintf("the course's check at %s:%d expects at least %d answers of its %d requests; `sandcastle lessons lint` says so",
+			step.Lesson.File, c.Line, x.AtLeast, c.Load.N), "unparsed", ""
+	}
 	logFrom := fileSize(r.log)
 	start := time.Now()
 	answers := r.sendAll(ctx, c)
@@ -187,7 +191,7 @@ func judgeLoad(x lessons.LoadExpect, answers []loadAnswer, s loadSummary) (msg, 
 			"status " + strconv.Itoa(other[0].status)
 	case x.AtLeast > 0 && len(answers)-len(other) < x.AtLeast:
 		return fmt.Sprintf("only %d of %d answers were %s; at least %d must be.%s", len(answers)-len(other), len(answers), want,
-			x.AtLeast, firstAnswers(other)) + lockedAdvice(other), "status " + strconv.Itoa(other[0].status)
+			x.AtLeast, firstAnswers(other)) + lockedAdvice(other), tooFew(x, other)
 	}
 	for _, name := range []string{"median", "p95", "max"} {
 		if bound, ok := x.Under[name]; ok && s.of(name) > bound {
@@ -195,6 +199,17 @@ func judgeLoad(x lessons.LoadExpect, answers []loadAnswer, s loadSummary) (msg, 
 		}
 	}
 	return "", ""
+}
+
+// tooFew is the kind of a run with fewer answers of the status expected
+// than at least N asks: the first other status, or, when every answer had
+// it (at least N was more than the requests sent, which lint reports),
+// "too few" and the status.
+func tooFew(x lessons.LoadExpect, other []loadAnswer) string {
+	if len(other) == 0 {
+		return "too few " + strconv.Itoa(x.Status)
+	}
+	return "status " + strconv.Itoa(other[0].status)
 }
 
 // firstAnswers shows the first three answers of a kind.

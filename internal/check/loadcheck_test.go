@@ -44,6 +44,11 @@ func TestJudgeLoad(t *testing.T) {
 		{name: "not enough of them", expect: lessons.LoadExpect{Status: 201, AtLeast: 99},
 			answers: run(map[int]loadAnswer{1: {status: 429}, 2: {status: 429}}),
 			want:    "only 98 of 100 answers were 201 Created; at least 99 must be.", kind: "status 429"},
+		{name: "at least more than were sent, every answer right", expect: lessons.LoadExpect{Status: 200, AtLeast: 4},
+			answers: []loadAnswer{{n: 1, status: 200}, {n: 2, status: 200}, {n: 3, status: 200}},
+			want:    "only 3 of 3 answers were 200 OK; at least 4 must be.", kind: "too few 200"},
+		{name: "at least, no answer at all", expect: lessons.LoadExpect{Status: 200, AtLeast: 4}, answers: nil,
+			want: "only 0 of 0 answers were 200 OK; at least 4 must be.", kind: "too few 200"},
 		{name: "slow", expect: lessons.LoadExpect{Status: 201, Under: map[string]time.Duration{"p95": 50 * time.Millisecond}},
 			answers: run(nil), want: "the answers were too slow: p95 95ms, over 50ms.", kind: "slow p95"},
 	} {
